@@ -1,0 +1,34 @@
+// Typed errors for domain code. The edges (tRPC's middleware, the REST dispatcher) turn an
+// AppError into a response once; anything else is unexpected, logged with an id, and shown as a
+// generic message.
+
+export const APP_ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNPROCESSABLE: 422,
+  TOO_MANY_REQUESTS: 429,
+  UNAVAILABLE: 503,
+} as const;
+
+export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    /** Field-level messages, keyed by the field's name. */
+    readonly fields?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return APP_ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found.`);
