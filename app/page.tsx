@@ -1,0 +1,3 @@
+export default function Placeholder() {
+  return <main className="p-8">Benchtop</main>;
+}

@@ -1,0 +1,161 @@
+// `npm start` / `npm run demo` / `npm run dev`: checks the environment, starts the embedded
+// PostgreSQL when no DATABASE_URL is given, applies migrations, seeds the demo lab (demo mode),
+// builds when the production build is missing or older than the sources, and serves Benchtop.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import http from "node:http";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { EnvError, parseEnv, type Env } from "../server/env-schema";
+
+const args = new Set(process.argv.slice(2));
+const dev = args.has("--dev");
+if (args.has("--demo")) process.env.BENCHTOP_MODE ??= "demo";
+if (dev) process.env.BENCHTOP_MODE ??= "development";
+// A production build serves the demo; NODE_ENV follows the build, not the mode.
+(process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+
+const step = (message: string) => console.log(`\x1b[2m•\x1b[0m ${message}`);
+
+function fail(message: string): never {
+  console.error(`\x1b[31mBenchtop cannot start:\x1b[0m ${message}`);
+  process.exit(1);
+}
+
+let env: Env;
+try {
+  env = parseEnv(process.env);
+} catch (e) {
+  if (e instanceof EnvError) fail(e.message);
+  throw e;
+}
+
+await fs.mkdir(env.home, { recursive: true });
+
+// Secrets generated once per data folder when not given (never in production).
+if (!env.AUTH_SECRET) {
+  const file = path.join(env.home, "auth-secret");
+  let secret = await fs.readFile(file, "utf8").then((s) => s.trim(), () => "");
+  if (!secret) {
+    secret = randomBytes(32).toString("base64url");
+    await fs.writeFile(file, secret + "\n", { mode: 0o600 });
+  }
+  process.env.AUTH_SECRET = secret;
+}
+
+let stopDatabase: () => Promise<void> = async () => undefined;
+if (!env.DATABASE_URL) {
+  step(`Starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), env.home) || "."}/postgres)`);
+  const { startEmbeddedPostgres } = await import("../server/db/embedded");
+  try {
+    const embedded = await startEmbeddedPostgres({ home: env.home });
+    process.env.DATABASE_URL = embedded.url;
+    stopDatabase = embedded.stop;
+  } catch (e) {
+    fail(`the embedded PostgreSQL did not start (${(e as Error).message}). Set DATABASE_URL to use another server.`);
+  }
+}
+
+const { applyMigrations } = await import("../server/db/migrate");
+try {
+  const applied = await applyMigrations(process.env.DATABASE_URL!);
+  step(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date");
+} catch (e) {
+  await stopDatabase();
+  fail((e as Error).message.replace(/postgres(ql)?:\/\/\S+/g, "[DATABASE_URL]"));
+}
+
+let demoToken: string | null = null;
+if (env.BENCHTOP_MODE === "demo") {
+  const { seedDemoLab, ensureDemoToken } = await import("../server/seed/demo-lab");
+  if (await seedDemoLab()) step("Seeded the demo lab: Helen (director), Ana and Ben (researchers), Chen (external)");
+  demoToken = await ensureDemoToken(path.join(env.home, "demo-token"));
+  await fs.writeFile(path.join(env.home, "demo-url"), env.baseUrl + "\n");
+}
+
+if (!dev) await ensureProductionBuild();
+
+const { default: next } = await import("next");
+const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
+const handle = app.getRequestHandler();
+await app.prepare();
+const server = http.createServer((req, res) => void handle(req, res));
+server.on("error", async (e: NodeJS.ErrnoException) => {
+  await stopDatabase();
+  fail(e.code === "EADDRINUSE" ? `port ${env.PORT} is in use; set PORT to another one.` : e.message);
+});
+server.listen(env.PORT, env.HOST, () => printBanner());
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    step("Stopping Benchtop");
+    server.close();
+    await app.close?.();
+    await stopDatabase();
+    process.exit(0);
+  });
+}
+
+function printBanner() {
+  const bold = (s: string) => `\x1b[1m${s}\x1b[0m`;
+  const lines = [``, `${bold("Benchtop")} is running at ${bold(env.baseUrl)}  (${env.BENCHTOP_MODE} mode)`];
+  if (env.BENCHTOP_MODE === "demo") {
+    lines.push(
+      ``,
+      `Sign in: open ${env.baseUrl}/signin and pick a demo person (Ana Souza owns the "demo" project),`,
+      `         or ask for an email link; it appears at ${env.baseUrl}/dev/mailbox and in this log.`,
+      ``,
+      `API token for Ana Souza (also in ${path.join(path.relative(process.cwd(), env.home) || ".", "demo-token")}):`,
+      `  ${demoToken}`,
+      ``,
+      `Try:  npx benchtop whoami`,
+      `      curl -H "Authorization: Bearer $(cat ${path.join(path.relative(process.cwd(), env.home) || ".", "demo-token")})" ${env.baseUrl}/api/v1/projects`,
+    );
+  } else if (env.BENCHTOP_MODE === "development") {
+    lines.push(``, `Sign-in links go to ${env.baseUrl}/dev/mailbox and to this log (no SMTP_URL).`);
+  }
+  lines.push(``, `Stop with Ctrl+C.`, ``);
+  console.log(lines.join("\n"));
+}
+
+async function newestSourceMtime(): Promise<number> {
+  let newest = 0;
+  const roots = ["app", "components", "lib", "server", "public", "next.config.ts", "package.json", "postcss.config.mjs"];
+  async function walk(p: string) {
+    const stat = await fs.stat(p).catch(() => null);
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const name of await fs.readdir(p)) await walk(path.join(p, name));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  }
+  for (const r of roots) await walk(r);
+  return newest;
+}
+
+async function ensureProductionBuild() {
+  const buildId = await fs.stat(".next/BUILD_ID").catch(() => null);
+  if (buildId && buildId.mtimeMs >= (await newestSourceMtime())) return;
+  step(buildId ? "Sources changed since the last build; rebuilding (about a minute)" : "Building Benchtop for the first time (about a minute)");
+  const started = Date.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", AUTH_SECRET: "" },
+    });
+    let output = "";
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      for (const line of d.toString().split("\n")) if (/^\s*(✓|Creating|Compiled|Collecting|Generating|Finalizing)/.test(line)) step(line.trim());
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed:\n${output.slice(-4000)}`))));
+  }).catch(async (e) => {
+    await stopDatabase();
+    fail((e as Error).message);
+  });
+  step(`Built in ${Math.round((Date.now() - started) / 1000)} s`);
+}

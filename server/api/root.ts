@@ -1,0 +1,13 @@
+import { meRouter } from "./routers/me";
+import { projectsRouter } from "./routers/projects";
+import { tokensRouter } from "./routers/tokens";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  me: meRouter,
+  projects: projectsRouter,
+  tokens: tokensRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,31 @@
+import type { Prisma } from "@prisma/client";
+import type { Tx } from "../db/client";
+
+export type AuditAction =
+  | "project.created"
+  | "project.renamed"
+  | "project.archived"
+  | "project.unarchived"
+  | "member.added"
+  | "member.role_changed"
+  | "member.removed"
+  | "file.created"
+  | "token.created"
+  | "token.revoked"
+  | "user.signed_in";
+
+/** Writes one audit event, inside the caller's transaction so it lands with the change. */
+export async function recordAuditEvent(
+  tx: Tx,
+  event: { actorId: string | null; projectId?: string | null; action: AuditAction; target?: string; data?: Prisma.InputJsonValue },
+): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: event.actorId,
+      projectId: event.projectId ?? null,
+      action: event.action,
+      target: event.target ?? "",
+      data: event.data ?? {},
+    },
+  });
+}

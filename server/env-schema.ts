@@ -1,0 +1,95 @@
+// The shape of Benchtop's environment, and the one sentence a bad value gets. Pure: the start
+// script checks the environment with this before anything reads it (see env.ts).
+import path from "node:path";
+import { z } from "zod";
+
+const port = z.coerce
+  .number({ error: "must be a whole number" })
+  .int("must be a whole number")
+  .min(1, "must be between 1 and 65535")
+  .max(65535, "must be between 1 and 65535");
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), "must be a postgres:// or postgresql:// URL");
+
+const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+
+export const ZEnv = z
+  .object({
+    /** demo: seeded lab and one-click sign-in; development: dev mailbox; production: neither. */
+    BENCHTOP_MODE: z.enum(["demo", "development", "production"]).default("production"),
+    /** Benchtop's data folder: embedded PostgreSQL, generated secrets, the demo token. */
+    BENCHTOP_HOME: z.string().min(1).default(".benchtop"),
+    PORT: port.default(3000),
+    /** Interface to listen on. */
+    HOST: z.string().min(1).default("0.0.0.0"),
+    /** The URL people use to reach Benchtop; sign-in links point here. */
+    BENCHTOP_URL: optional(z.url({ error: "must be a full URL such as https://benchtop.lab.example" })),
+    DATABASE_URL: optional(postgresUrl),
+    AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)")),
+    SMTP_URL: optional(
+      z.string().refine((v) => /^smtps?:\/\/.+/.test(v), "must be an smtp:// or smtps:// URL"),
+    ),
+    EMAIL_FROM: z.string().min(3).default("Benchtop <benchtop@localhost>"),
+    OIDC_ISSUER: optional(z.url({ error: "must be the issuer URL of your OpenID Connect provider" })),
+    OIDC_CLIENT_ID: optional(z.string()),
+    OIDC_CLIENT_SECRET: optional(z.string()),
+    OIDC_NAME: z.string().min(1).default("Single sign-on"),
+    AUTH_GITHUB_ID: optional(z.string()),
+    AUTH_GITHUB_SECRET: optional(z.string()),
+    AUTH_GOOGLE_ID: optional(z.string()),
+    AUTH_GOOGLE_SECRET: optional(z.string()),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((e, ctx) => {
+    const pairs = [
+      ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"],
+      ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
+      ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+    ] as const;
+    for (const group of pairs) {
+      const set = group.filter((k) => e[k] !== undefined);
+      if (set.length > 0 && set.length < group.length) {
+        const missing = group.find((k) => e[k] === undefined)!;
+        ctx.addIssue({ code: "custom", path: [missing], message: `is required when ${set.join(" and ")} is set` });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof ZEnv> & {
+  /** BENCHTOP_HOME as an absolute path. */
+  home: string;
+  /** The public base URL, without a trailing slash. */
+  baseUrl: string;
+};
+
+/** Thrown (and printed as one sentence) when the environment is not usable. */
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = ZEnv.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? "environment");
+    const value = source[name];
+    const shown = value === undefined ? "" : ` (got "${value.length > 40 ? value.slice(0, 40) + "..." : value}")`;
+    const message = issue.message.startsWith("Invalid option")
+      ? `must be one of ${(issue as { values?: unknown[] }).values?.join(", ") ?? "the allowed values"}`
+      : issue.message;
+    throw new EnvError(`Environment variable ${name} ${message}${shown}.`);
+  }
+  const e = result.data;
+  if (e.BENCHTOP_MODE === "production" && !e.AUTH_SECRET) {
+    throw new EnvError(
+      "Environment variable AUTH_SECRET is required in production (at least 32 characters; try `openssl rand -base64 32`).",
+    );
+  }
+  const home = path.resolve(e.BENCHTOP_HOME);
+  const baseUrl = (e.BENCHTOP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  return { ...e, home, baseUrl };
+}
+

@@ -1,0 +1,108 @@
+// The demo lab `npm run demo` starts with: a director, two researchers, an external
+// collaborator, and two projects with members, files and a notebook. Seeded once; later starts
+// keep whatever the people did.
+import fs from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ProjectRole } from "@prisma/client";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { db } from "../db/client";
+import { createApiToken, hashToken } from "../tokens/api-tokens";
+import { DEMO_PEOPLE, DEMO_TOKEN_OWNER } from "./demo-people";
+
+type Key = (typeof DEMO_PEOPLE)[number]["key"];
+
+const PROJECTS: {
+  slug: string;
+  name: string;
+  description: string;
+  members: [Key, ProjectRole][];
+}[] = [
+  {
+    slug: "demo",
+    name: "Protein stability",
+    description: "Predicting melting temperatures of protein variants from sequence features.",
+    members: [["ana", "owner"], ["ben", "editor"], ["helen", "viewer"], ["chen", "viewer"]],
+  },
+  {
+    slug: "vision-baselines",
+    name: "Vision baselines",
+    description: "ResNet baselines on microscopy crops.",
+    members: [["ben", "owner"], ["ana", "viewer"]],
+  },
+];
+
+const FILES_DIR = fileURLToPath(new URL("./demo-files", import.meta.url));
+
+async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  const out: string[] = [];
+  for (const e of entries) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await listFiles(path.join(dir, e.name), rel)));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+/** Seeds the demo lab unless it is there already. Returns whether it seeded. */
+export async function seedDemoLab(): Promise<boolean> {
+  if (await db.user.findUnique({ where: { email: DEMO_PEOPLE[0].email }, select: { id: true } })) return false;
+  const ids = {} as Record<Key, string>;
+  for (const p of DEMO_PEOPLE) {
+    const user = await db.user.upsert({
+      where: { email: p.email },
+      create: { email: p.email, name: p.name, labRole: p.labRole, external: p.external, affiliation: p.affiliation, emailVerified: new Date() },
+      update: {},
+      select: { id: true },
+    });
+    ids[p.key] = user.id;
+  }
+  for (const spec of PROJECTS) {
+    const files = await listFiles(path.join(FILES_DIR, spec.slug));
+    const owner = ids[spec.members[0]![0]];
+    await db.$transaction(async (tx) => {
+      const project = await tx.project.create({
+        data: {
+          slug: spec.slug,
+          name: spec.name,
+          description: spec.description,
+          members: { create: spec.members.map(([key, role]) => ({ userId: ids[key], role })) },
+        },
+        select: { id: true },
+      });
+      await recordAuditEvent(tx, { actorId: owner, projectId: project.id, action: "project.created", target: spec.name });
+      for (const [key, role] of spec.members.slice(1)) {
+        const email = DEMO_PEOPLE.find((p) => p.key === key)!.email;
+        await recordAuditEvent(tx, { actorId: owner, projectId: project.id, action: "member.added", target: email, data: { role } });
+      }
+      for (const rel of files) {
+        const content = await fs.readFile(path.join(FILES_DIR, spec.slug, rel));
+        await tx.file.create({
+          data: { projectId: project.id, path: rel, content, sizeBytes: content.length, updatedById: owner },
+        });
+        await recordAuditEvent(tx, { actorId: owner, projectId: project.id, action: "file.created", target: rel });
+      }
+    });
+  }
+  return true;
+}
+
+/**
+ * The demo researcher's API token: the one in `tokenFile` if it still works, otherwise a new
+ * one, written there (mode 0600) so the CLI finds it.
+ */
+export async function ensureDemoToken(tokenFile: string): Promise<string> {
+  const existing = await fs.readFile(tokenFile, "utf8").then((s) => s.trim(), () => "");
+  if (existing) {
+    const row = await db.apiToken.findUnique({
+      where: { tokenHash: hashToken(existing) },
+      select: { revokedAt: true, user: { select: { email: true } } },
+    });
+    if (row && !row.revokedAt && row.user.email === DEMO_TOKEN_OWNER) return existing;
+  }
+  const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_TOKEN_OWNER }, select: { id: true } });
+  const { token } = await createApiToken({ actorId: owner.id, name: "demo (printed by npm run demo)" });
+  await fs.writeFile(tokenFile, token + "\n", { mode: 0o600 });
+  return token;
+}

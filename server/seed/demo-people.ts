@@ -1,0 +1,14 @@
+import type { LabRole } from "@prisma/client";
+
+// The people of the demo lab. Demo sign-in (demo mode only) accepts exactly these.
+export const DEMO_PEOPLE = [
+  { key: "helen", email: "helen.park@demo.benchtop.dev", name: "Helen Park", labRole: "director", external: false, affiliation: "Lab director" },
+  { key: "ana", email: "ana.souza@demo.benchtop.dev", name: "Ana Souza", labRole: "researcher", external: false, affiliation: "PhD student" },
+  { key: "ben", email: "ben.okafor@demo.benchtop.dev", name: "Ben Okafor", labRole: "researcher", external: false, affiliation: "Postdoc" },
+  { key: "chen", email: "chen.wei@partner-lab.demo.benchtop.dev", name: "Chen Wei", labRole: "researcher", external: true, affiliation: "Partner lab, Singapore" },
+] as const satisfies readonly { key: string; email: string; name: string; labRole: LabRole; external: boolean; affiliation: string }[];
+
+export const DEMO_EMAILS: readonly string[] = DEMO_PEOPLE.map((p) => p.email);
+/** The researcher whose API token the demo prints. */
+export const DEMO_TOKEN_OWNER = "ana.souza@demo.benchtop.dev";
+
