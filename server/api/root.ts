@@ -1,9 +1,11 @@
+import { filesRouter } from "./routers/files";
 import { meRouter } from "./routers/me";
 import { projectsRouter } from "./routers/projects";
 import { tokensRouter } from "./routers/tokens";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  files: filesRouter,
   me: meRouter,
   projects: projectsRouter,
   tokens: tokensRouter,

@@ -12,3 +12,16 @@ export const DEMO_EMAILS: readonly string[] = DEMO_PEOPLE.map((p) => p.email);
 /** The researcher whose API token the demo prints. */
 export const DEMO_TOKEN_OWNER = "ana.souza@demo.benchtop.dev";
 
+
+/** The seeded people as demo sign-in offers them (demo mode only). */
+export async function listDemoPeople(): Promise<{ id: string; name: string; email: string; labRole: LabRole; external: boolean; affiliation: string | null }[]> {
+  const { db } = await import("../db/client");
+  const rows = await db.user.findMany({
+    where: { email: { in: DEMO_PEOPLE.map((p) => p.email) } },
+    select: { id: true, name: true, email: true, labRole: true, external: true, affiliation: true },
+  });
+  const order = DEMO_PEOPLE.map((p) => p.email as string);
+  return rows
+    .map((r) => ({ ...r, name: r.name ?? r.email }))
+    .sort((a, b) => order.indexOf(a.email) - order.indexOf(b.email));
+}
