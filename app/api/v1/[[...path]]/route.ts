@@ -1,0 +1,14 @@
+import { dispatchRest } from "@/server/rest/dispatch";
+import { openApiDocument } from "@/server/rest/openapi";
+import { env } from "@/server/env";
+
+export const dynamic = "force-dynamic";
+
+async function handle(req: Request): Promise<Response> {
+  if (req.method === "GET" && new URL(req.url).pathname.replace(/\/$/, "") === "/api/v1/openapi.json") {
+    return Response.json(openApiDocument(env.baseUrl));
+  }
+  return dispatchRest(req);
+}
+
+export { handle as GET, handle as POST, handle as PATCH, handle as PUT, handle as DELETE };

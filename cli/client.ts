@@ -1,0 +1,42 @@
+// A small client for Benchtop's REST API (/api/v1). Errors come back as CliError with the
+// server's own sentence.
+import type { CliConfig } from "./config";
+
+export class CliError extends Error {
+  override name = "CliError";
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+  }
+}
+
+export async function api<T>(config: Pick<CliConfig, "url" | "token">, method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${config.url}/api/v1${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${config.token}`,
+        accept: "application/json",
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    const reason = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
+    throw new CliError(`Cannot reach Benchtop at ${config.url} (${reason}). Is it running? Set BENCHTOP_URL or run \`benchtop login --url ...\`.`);
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new CliError(`${config.url} answered ${response.status} with something that is not Benchtop's JSON. Is BENCHTOP_URL right?`);
+  }
+  if (!response.ok) {
+    const error = (json as { error?: { message?: string; fields?: Record<string, string[]> } }).error;
+    const fields = error?.fields ? Object.entries(error.fields).map(([k, v]) => `\n  ${k}: ${v.join("; ")}`).join("") : "";
+    throw new CliError(`${error?.message ?? `Request failed with status ${response.status}.`}${fields}`, response.status === 401 ? 3 : 1);
+  }
+  return json as T;
+}

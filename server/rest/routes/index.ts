@@ -1,0 +1,6 @@
+import type { RestRoute } from "../define-route";
+import { accountRoutes } from "./account";
+import { projectRoutes } from "./projects";
+
+/** Every route under /api/v1. Later issues add jobs, datasets, ... here. */
+export const restRoutes: RestRoute[] = [...accountRoutes, ...projectRoutes];
