@@ -15,10 +15,12 @@ if (dev) process.env.BENCHTOP_MODE ??= "development";
 // A production build serves the demo; NODE_ENV follows the build, not the mode.
 (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 
-const step = (message: string) => console.log(`\x1b[2m•\x1b[0m ${message}`);
+const tty = Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env);
+const paint = (code: string, text: string) => (tty ? `\x1b[${code}m${text}\x1b[0m` : text);
+const step = (message: string) => console.log(`${paint("2", "•")} ${message}`);
 
 function fail(message: string): never {
-  console.error(`\x1b[31mBenchtop cannot start:\x1b[0m ${message}`);
+  console.error(`${paint("31", "Benchtop cannot start:")} ${message}`);
   process.exit(1);
 }
 
@@ -100,7 +102,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 function printBanner() {
-  const bold = (s: string) => `\x1b[1m${s}\x1b[0m`;
+  const bold = (s: string) => paint("1", s);
   const lines = [``, `${bold("Benchtop")} is running at ${bold(env.baseUrl)}  (${env.BENCHTOP_MODE} mode)`];
   if (env.BENCHTOP_MODE === "demo") {
     lines.push(

@@ -16,6 +16,8 @@ export async function resolveActor(headers: Headers): Promise<ActorResult> {
     const full = await findUser(user.id);
     return { actor: full ? { ...full, via: "token" } : null, tokenRejected: !full };
   }
+  // No cookie, no session: skip Auth.js (and its JWT decryption) for anonymous requests.
+  if (!headers.get("cookie")?.includes("authjs.session-token")) return { actor: null, tokenRejected: false };
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return { actor: null, tokenRejected: false };

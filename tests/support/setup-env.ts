@@ -1,0 +1,8 @@
+// Runs in each test worker before the test file is imported, so server/env.ts sees these.
+import { inject } from "vitest";
+
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.BENCHTOP_MODE = "development";
+process.env.AUTH_SECRET = "test-secret-test-secret-test-secret-0123456789";
+process.env.LOG_LEVEL = "silent";
+delete process.env.SMTP_URL;
