@@ -3,10 +3,9 @@ import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
-import { db } from "../db/client";
 import { env, isDemo, usesDevMailbox } from "../env";
 import { sendMail, signInMail } from "../mail/send-mail";
-import { DEMO_EMAILS } from "../seed/demo-people";
+import { authorizeDemoSignIn } from "./demo-sign-in";
 
 export const emailSignInEnabled = Boolean(env.SMTP_URL) || usesDevMailbox;
 
@@ -58,15 +57,7 @@ export function buildProviders(): Provider[] {
       id: "demo",
       name: "Demo",
       credentials: { userId: {} },
-      async authorize(credentials) {
-        if (!isDemo) return null;
-        const userId = typeof credentials?.userId === "string" ? credentials.userId : "";
-        const user = await db.user.findFirst({
-          where: { id: userId, email: { in: [...DEMO_EMAILS] } },
-          select: { id: true, email: true, name: true },
-        });
-        return user;
-      },
+      authorize: (credentials) => authorizeDemoSignIn(credentials?.userId, env.BENCHTOP_MODE),
     }),
   );
   return providers;
