@@ -44,7 +44,7 @@ function benchtop(args: string[], env: Record<string, string> = {}, stdin?: stri
         BENCHTOP_CONFIG: path.join(configDir, "config.json"),
         BENCHTOP_HOME: path.join(configDir, "no-demo-here"),
         ...env,
-      },
+      } as unknown as NodeJS.ProcessEnv,
     });
     let stdout = "";
     let stderr = "";

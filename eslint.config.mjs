@@ -1,0 +1,22 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([".next/**", ".next-*/**", ".benchtop/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "e2e/.artifacts/**"]),
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The server reads its environment once, in server/env.ts (STYLE.md).
+    files: ["server/**", "app/**"],
+    ignores: ["server/env.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Import `env` from server/env.ts instead." }],
+    },
+  },
+]);

@@ -1,0 +1,67 @@
+// End-to-end tests in Debian's Chromium against production builds of Benchtop, one server per
+// mode, each with its own embedded PostgreSQL in a fresh folder (scripts/e2e.sh builds first).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// A guard: the e2e suite makes and deletes data; it never runs against a database elsewhere.
+if (process.env.DATABASE_URL && !/@(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(process.env.DATABASE_URL)) {
+  throw new Error("The e2e tests refuse a non-local DATABASE_URL; unset it (each test server starts its own embedded PostgreSQL).");
+}
+
+export const PORTS = { development: 3311, demo: 3312, production: 3313 } as const;
+const runDir = (process.env.E2E_RUN_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-e2e-")));
+const distDir = process.env.BENCHTOP_DIST_DIR ?? ".next-e2e";
+
+function server(mode: keyof typeof PORTS) {
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    BENCHTOP_MODE: mode,
+    BENCHTOP_HOME: path.join(runDir, mode),
+    BENCHTOP_DIST_DIR: distDir,
+    PORT: String(PORTS[mode]),
+    HOST: "127.0.0.1",
+    BENCHTOP_URL: `http://localhost:${PORTS[mode]}`,
+    LOG_LEVEL: "warn",
+    NO_COLOR: "1",
+  };
+  delete env.DATABASE_URL;
+  if (mode === "production") env.AUTH_SECRET = "e2e-production-secret-0123456789abcdef";
+  else delete env.AUTH_SECRET;
+  return {
+    command: "node --import tsx scripts/start.ts",
+    url: `http://localhost:${PORTS[mode]}/api/health`,
+    env,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+  };
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/e2e",
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL: `http://localhost:${PORTS.development}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [
+    { name: "development", testMatch: /(auth|projects|api)\.spec\.ts/, use: { baseURL: `http://localhost:${PORTS.development}` } },
+    { name: "demo", testMatch: /demo\.spec\.ts/, use: { baseURL: `http://localhost:${PORTS.demo}` } },
+    { name: "production", testMatch: /production\.spec\.ts/, use: { baseURL: `http://localhost:${PORTS.production}` } },
+  ],
+  webServer: [server("development"), server("demo"), server("production")],
+});
