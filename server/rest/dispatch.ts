@@ -6,7 +6,7 @@ import { z, ZodError } from "zod";
 import { resolveActor } from "../auth/actor";
 import { AppError } from "../errors";
 import { requestIdOf } from "../http/request-id";
-import { requestLogger } from "../log";
+import { requestLogger, type Logger } from "../log";
 import type { HttpMethod, RestRoute } from "./define-route";
 import { restRoutes } from "./routes";
 
@@ -65,6 +65,16 @@ function parsePart<T extends z.ZodType>(schema: T | undefined, value: unknown, w
 export async function dispatchRest(req: Request): Promise<Response> {
   const requestId = requestIdOf(req.headers);
   const log = requestLogger(requestId);
+  const started = performance.now();
+  const response = await dispatch(req, requestId, log);
+  log.info(
+    { method: req.method, path: new URL(req.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },
+    "api request",
+  );
+  return response;
+}
+
+async function dispatch(req: Request, requestId: string, log: Logger): Promise<Response> {
   const url = new URL(req.url);
   const method = req.method.toUpperCase() as HttpMethod;
   const subpath = url.pathname.slice(API_PREFIX.length) || "/";
