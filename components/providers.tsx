@@ -1,21 +1,17 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
 import { ThemeProvider } from "next-themes";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
-import { Toaster } from "sonner";
+import { Toaster } from "@/components/ui/sonner";
 import type { AppRouter } from "@/server/api/root";
+import { makeQueryClient } from "@/lib/query-client";
 import { TRPCProvider } from "@/lib/trpc";
 
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: { queries: { staleTime: 15_000, retry: (count, error) => count < 2 && !isClientError(error) } },
-      }),
-  );
+  const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
@@ -29,14 +25,9 @@ export function Providers({ children }: { children: ReactNode }) {
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
           {children}
-          <Toaster richColors closeButton position="bottom-right" />
+          <Toaster />
         </TRPCProvider>
       </QueryClientProvider>
     </ThemeProvider>
   );
-}
-
-function isClientError(error: unknown): boolean {
-  const status = (error as { data?: { httpStatus?: number } })?.data?.httpStatus;
-  return typeof status === "number" && status >= 400 && status < 500;
 }

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/page-header";
+import { NewProjectDialog } from "@/components/projects/new-project-dialog";
+import { ProjectsBrowser } from "@/components/projects/projects-browser";
+import { requireUser } from "@/lib/session";
+import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc-server";
+
+export const metadata: Metadata = { title: "Projects" };
+
+export default async function ProjectsPage() {
+  await requireUser("/projects");
+  await getQueryClient().prefetchQuery(serverTrpc.projects.list.queryOptions({ includeArchived: false }));
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Projects" description="Every project you are a member of." actions={<NewProjectDialog />} />
+      <HydrateClient>
+        <ProjectsBrowser />
+      </HydrateClient>
+    </div>
+  );
+}

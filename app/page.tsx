@@ -1,3 +1,0 @@
-export default function Placeholder() {
-  return <main className="p-8">Benchtop</main>;
-}
