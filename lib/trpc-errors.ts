@@ -13,17 +13,25 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
 }
 
 /**
- * A sentence to show. Expected errors carry one from the server; a validation error names its
- * fields instead (shown beside them), and anything else gets a generic line.
+ * A sentence to show. Expected errors carry one from the server. A schema failure carries the raw
+ * issue list as its message instead, so it gets a line pointing at the fields (whose own messages
+ * show beside them); a network failure gets a line of its own.
  */
 export function errorMessageOf(error: unknown, fallback = "Something went wrong. Try again in a moment."): string {
   if (error instanceof TRPCClientError) {
-    if (Object.keys(fieldErrorsOf(error)).length > 0) return "Check the highlighted fields.";
     const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus;
-    // A schema failure without a field (the server sends the raw issue list as its message).
-    if (error.message.trimStart().startsWith("[")) return "Some of what you entered was not accepted.";
-    if (typeof status === "number" && error.message) return error.message;
-    return "Benchtop could not be reached. Check your connection and try again.";
+    if (typeof status !== "number") return "Benchtop could not be reached. Check your connection and try again.";
+    const text = error.message.trimStart();
+    const raw = text.startsWith("[") || text.startsWith("{");
+    if (!raw && text) return error.message;
+    return Object.keys(fieldErrorsOf(error)).length > 0 ? "Check the highlighted fields." : "Some of what you entered was not accepted.";
   }
   return fallback;
+}
+
+/** The errors with one field's removed, for when the person edits that field. */
+export function clearField(errors: FieldErrors, field: string): FieldErrors {
+  if (!errors[field]) return errors;
+  const { [field]: _removed, ...rest } = errors;
+  return rest;
 }

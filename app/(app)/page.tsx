@@ -21,7 +21,7 @@ export default async function DashboardPage() {
   return (
     <div className="space-y-8">
       <PageHeader
-        title={`Welcome back, ${firstName}`}
+        title={projects.length === 0 ? `Welcome to Benchtop, ${firstName}` : `Welcome back, ${firstName}`}
         description={
           projects.length === 0
             ? "You are not in any project yet."

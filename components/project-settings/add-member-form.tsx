@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useTRPC } from "@/lib/trpc";
-import { errorMessageOf, fieldErrorsOf, type FieldErrors } from "@/lib/trpc-errors";
+import { clearField, errorMessageOf, fieldErrorsOf, type FieldErrors } from "@/lib/trpc-errors";
 import { RoleSelect } from "./role-select";
 import { useRefreshProject } from "./use-refresh-project";
 
@@ -43,7 +43,10 @@ export function AddMemberForm({ projectSlug }: { projectSlug: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_10rem_auto] sm:items-start">
       <Field label="Email" errors={errors.email} hint="Someone new gets an account when they first sign in with it.">
-        <Input type="email" value={email} onChange={(e) => setEmail(e.target.value)} placeholder="colleague@lab.example" autoComplete="off" />
+        <Input type="email" value={email} onChange={(e) => {
+            setEmail(e.target.value);
+            setErrors((prev) => clearField(prev, "email"));
+          }} placeholder="colleague@lab.example" autoComplete="off" />
       </Field>
       <Field label="Role" errors={errors.role}>
         <RoleSelect value={role} onValueChange={setRole} />

@@ -73,7 +73,7 @@ function MemberControls({ projectSlug, projectName, member }: { projectSlug: str
   const changeRole = useMutation(
     trpc.projects.changeMemberRole.mutationOptions({
       onSuccess: async (updated) => {
-        toast.success(`${who} is now ${updated.role === "owner" ? "an" : "a"} ${updated.role}`);
+        toast.success(`${who} is now ${updated.role === "viewer" ? "a" : "an"} ${updated.role}`);
         await refresh();
       },
       onError: (error) => toast.error(errorMessageOf(error)),

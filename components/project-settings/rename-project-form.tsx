@@ -9,7 +9,7 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useTRPC } from "@/lib/trpc";
-import { errorMessageOf, fieldErrorsOf, type FieldErrors } from "@/lib/trpc-errors";
+import { clearField, errorMessageOf, fieldErrorsOf, type FieldErrors } from "@/lib/trpc-errors";
 import type { TProject } from "@/server/projects/schemas";
 import { useRefreshProject } from "./use-refresh-project";
 
@@ -51,7 +51,10 @@ export function RenameProjectForm({ project }: { project: TProject }) {
         </CardHeader>
         <CardContent>
           <Field label="Name" errors={errors.name} className="max-w-md">
-            <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={120} />
+            <Input value={name} onChange={(e) => {
+              setName(e.target.value);
+              setErrors((prev) => clearField(prev, "name"));
+            }} maxLength={120} />
           </Field>
         </CardContent>
         <CardFooter className="justify-end bg-muted/30">

@@ -20,7 +20,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/lib/trpc";
-import { errorMessageOf, fieldErrorsOf, type FieldErrors } from "@/lib/trpc-errors";
+import { clearField, errorMessageOf, fieldErrorsOf, type FieldErrors } from "@/lib/trpc-errors";
 import { slugify } from "@/server/projects/schemas";
 
 /** "New project": name, a slug suggested from it, a description; opens the project on success. */
@@ -87,7 +87,16 @@ function NewProjectForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
       <Field label="Name" errors={errors.name}>
-        <Input value={name} onChange={(e) => setName(e.target.value)} placeholder="Protein folding" autoFocus maxLength={120} />
+        <Input
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+            setErrors((prev) => clearField(slugEdited ? prev : clearField(prev, "slug"), "name"));
+          }}
+          placeholder="Protein folding"
+          autoFocus
+          maxLength={120}
+        />
       </Field>
       <Field
         label="Slug"
@@ -99,6 +108,7 @@ function NewProjectForm() {
           onChange={(e) => {
             setSlugEdited(true);
             setSlug(e.target.value);
+            setErrors((prev) => clearField(prev, "slug"));
           }}
           placeholder="protein-folding"
           className="font-mono"
@@ -110,7 +120,10 @@ function NewProjectForm() {
       <Field label="Description" errors={errors.description}>
         <Textarea
           value={description}
-          onChange={(e) => setDescription(e.target.value)}
+          onChange={(e) => {
+            setDescription(e.target.value);
+            setErrors((prev) => clearField(prev, "description"));
+          }}
           placeholder="What is this project about? (optional)"
           rows={3}
           maxLength={2000}

@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useTRPC } from "@/lib/trpc";
-import { errorMessageOf, fieldErrorsOf, type FieldErrors } from "@/lib/trpc-errors";
+import { clearField, errorMessageOf, fieldErrorsOf, type FieldErrors } from "@/lib/trpc-errors";
 import { NewTokenDialog } from "./new-token-dialog";
 
 const EXPIRY = [
@@ -51,7 +51,10 @@ export function CreateTokenForm() {
     <>
       <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_11rem_auto] sm:items-start">
         <Field label="Name" errors={errors.name} hint="What uses it, e.g. “laptop CLI” or “nightly eval script”.">
-          <Input value={name} onChange={(e) => setName(e.target.value)} placeholder="laptop CLI" maxLength={80} />
+          <Input value={name} onChange={(e) => {
+              setName(e.target.value);
+              setErrors((prev) => clearField(prev, "name"));
+            }} placeholder="laptop CLI" maxLength={80} />
         </Field>
         <Select value={expiry} onValueChange={setExpiry}>
           <Field label="Expires" errors={errors.expiresInDays}>
