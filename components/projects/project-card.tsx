@@ -29,7 +29,7 @@ export function ProjectCard({ project }: { project: TProject }) {
         </div>
       </div>
       <p className="mt-3 line-clamp-2 min-h-10 text-sm text-muted-foreground">
-        {project.description || <span className="italic opacity-70">No description</span>}
+        {project.description || <span className="italic opacity-60">No description</span>}
       </p>
       <div className="mt-4 flex items-center gap-4 text-xs text-muted-foreground">
         <span className="inline-flex items-center gap-1.5">
