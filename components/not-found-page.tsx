@@ -8,7 +8,7 @@ export function NotFoundPage() {
     <StatusPage
       icon={FolderSearch}
       code="404"
-      title="We couldn't find that page"
+      title="Page not found"
       actions={
         <>
           <Button asChild>
@@ -23,7 +23,7 @@ export function NotFoundPage() {
         </>
       }
     >
-      The link may be mistyped, or the page may belong to a project you are not a member of. If a colleague sent it, ask them
+      We couldn’t find that page. The link may be mistyped, or it may belong to a project you are not a member of. If a colleague sent it, ask them
       to add you to the project.
     </StatusPage>
   );
