@@ -24,7 +24,6 @@ function server(mode: keyof typeof PORTS) {
     HOST: "127.0.0.1",
     BENCHTOP_URL: `http://localhost:${PORTS[mode]}`,
     LOG_LEVEL: "warn",
-    NO_COLOR: "1",
   };
   delete env.DATABASE_URL;
   if (mode === "production") env.AUTH_SECRET = "e2e-production-secret-0123456789abcdef";

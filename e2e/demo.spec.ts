@@ -17,3 +17,26 @@ test("no server secret reaches the browser: pages, scripts, API answers", async 
   expect(bodies.length).toBeGreaterThan(3);
   for (const body of bodies) for (const secret of secrets) expect(body).not.toContain(secret);
 });
+
+test("one click signs in as a demo person and lands on their dashboard", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByRole("list", { name: "Demo people" }).getByRole("button", { name: /Ana Souza/ }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: /Protein stability/ }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: /Vision baselines/ }).first()).toBeVisible();
+  await page.getByRole("link", { name: /Protein stability/ }).first().click();
+  await expect(page.getByText("analysis.ipynb")).toBeVisible();
+  await expect(page.getByText("train.py")).toBeVisible();
+});
+
+test("the CLI works at once with the token the demo wrote", async () => {
+  const { spawnSync } = await import("node:child_process");
+  const path = await import("node:path");
+  const home = path.join(process.env.E2E_RUN_DIR!, "demo");
+  const r = spawnSync(process.execPath, ["bin/benchtop.mjs", "whoami"], {
+    encoding: "utf8",
+    env: { PATH: process.env.PATH, HOME: home, BENCHTOP_HOME: home, BENCHTOP_CONFIG: path.join(home, "no-config.json") } as unknown as NodeJS.ProcessEnv,
+  });
+  expect(r.stderr).toBe("");
+  expect(r.stdout).toContain("Ana Souza <ana.souza@demo.benchtop.dev>");
+});

@@ -37,9 +37,7 @@ export async function startEmbeddedPostgres(opts: {
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.join(opts.home, "postgres");
   await fs.mkdir(opts.home, { recursive: true });
-  // PostgreSQL refuses to run as root, so the package runs it as a `postgres` system user,
-  // which must be able to reach the data folder.
-  await fs.chmod(opts.home, 0o755).catch(() => undefined);
+  if (process.getuid?.() === 0) await letPostgresUserReach(opts.home, opts.onLog);
   const password = await readOrCreatePassword(path.join(opts.home, "postgres-password"));
   const port = opts.port ?? (await freePort());
   const database = opts.database ?? "benchtop";
@@ -62,6 +60,23 @@ export async function startEmbeddedPostgres(opts: {
   if (fresh) await pg.createDatabase(database);
   const url = `postgresql://benchtop:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   return { url, stop: () => pg.stop() };
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root the package runs it as a `postgres` system user,
+ * which must be able to reach the data folder: each folder above it needs the "search" (x) bit
+ * for others. Only that bit is added (nothing becomes listable or readable), and each change is
+ * reported. /root is 0700 on Debian, so a checkout under it needs this.
+ */
+async function letPostgresUserReach(home: string, onLog?: (line: string) => void): Promise<void> {
+  await fs.chmod(home, 0o755);
+  for (let dir = path.dirname(path.resolve(home)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const { mode } = await fs.stat(dir);
+    if ((mode & 0o001) === 0) {
+      await fs.chmod(dir, (mode & 0o7777) | 0o001);
+      (onLog ?? console.log)(`Added the search (x) permission for others to ${dir}, so PostgreSQL's own user can reach its data.`);
+    }
+  }
 }
 
 async function exists(file: string): Promise<boolean> {
