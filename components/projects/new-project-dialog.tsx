@@ -21,7 +21,7 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/lib/trpc";
 import { clearField, errorMessageOf, fieldErrorsOf, type FieldErrors } from "@/lib/trpc-errors";
-import { slugify } from "@/server/projects/schemas";
+import { suggestSlug } from "@/server/projects/slugify";
 
 /** "New project": name, a slug suggested from it, a description; opens the project on success. */
 export function NewProjectDialog({ trigger }: { trigger?: ReactNode }) {
@@ -71,7 +71,7 @@ function NewProjectForm() {
     }),
   );
 
-  const suggested = name.trim() ? slugify(name) : "";
+  const suggested = name.trim() ? suggestSlug(name) : "";
   const effectiveSlug = slugEdited ? slug : suggested;
 
   function onSubmit(event: FormEvent) {
