@@ -1,0 +1,122 @@
+// The scheduler's whole world, as plain data. The DB layer loads rows into these shapes, calls
+// `schedule` once per pass, and applies the placements in one transaction. Nothing here reads a
+// clock, a database or the environment: the same input always gives the same output.
+
+export type Priority = "low" | "normal" | "high";
+
+/** A queued job, as the scheduler needs to see it. */
+export type SchedJob = {
+  id: string;
+  userId: string;
+  /** Shown in reasons ("fair share favours ana ..."). */
+  userName: string;
+  projectId: string;
+  projectName: string;
+  priority: Priority;
+  /** ms since the epoch. */
+  submittedAt: number;
+  /** Machines, >= 1. A gang: all nodes start at once or none does. */
+  nodes: number;
+  /** GPUs on each node; 0 = a CPU job, which takes one CPU slot on each node. */
+  gpusPerNode: number;
+  /** GPU model, e.g. "A100", matched case-insensitively; null = any model. Ignored for CPU jobs. */
+  gpuType: string | null;
+  /** The run is killed after this; also what estimates and backfill plan with. */
+  maxRuntimeMs: number;
+  /**
+   * The pools (capacity) this job may use; absent or empty = any pool. All nodes of one job are
+   * placed in one pool, as Slurm keeps a job inside one partition: torchrun across the lab's
+   * servers and a cloud region is not a thing anyone wants.
+   */
+  poolIds?: string[];
+};
+
+export type SchedAgent = {
+  id: string;
+  name: string;
+  poolId: string;
+  /** Model of its GPUs (one model per agent); null when it has none. */
+  gpuType: string | null;
+  /** Indices of ALL its GPUs. */
+  gpus: number[];
+  /** Indices free right now. Indices held by a running attempt are never handed out, whatever this says. */
+  freeGpus: number[];
+  cpuSlots: number;
+  freeCpuSlots: number;
+  /** false when offline or draining: it takes nothing new. */
+  schedulable: boolean;
+};
+
+/** An attempt that is running now: what it holds and when it will have let go at the latest. */
+export type RunningAttempt = {
+  jobId: string;
+  userId: string;
+  projectId: string;
+  nodes: { agentId: string; gpuIndices: number[]; cpuSlot: boolean }[];
+  /** startedAt + maxRuntimeMs. One already past is taken to end 1 ms from now (it is being killed). */
+  expectedEndAt: number;
+};
+
+export type SchedulerConfig = {
+  /** Weight of the user's fair-share factor (0..1) in the score within a priority class. */
+  fairShareUserWeight: number;
+  /** Weight of the project's fair-share factor (0..1). */
+  fairShareProjectWeight: number;
+  /** Weight of the age factor (0..1, reaching 1 at maxAgeMs), so nobody waits forever. */
+  ageWeight: number;
+  maxAgeMs: number;
+  /** Half-life the caller decays usage with (see decayUsage); also named in reasons. */
+  usageHalfLifeMs: number;
+  /**
+   * How many waiting jobs, in queue order, get a reservation per pass. Each reservation is
+   * protected from backfill and its start is that job's estimate; jobs beyond get null.
+   */
+  backfillDepth: number;
+};
+
+export type SchedulerInput = {
+  now: number;
+  queued: SchedJob[];
+  /** Every registered agent, schedulable or not. */
+  agents: SchedAgent[];
+  running: RunningAttempt[];
+  /** Decayed GPU-seconds (see decayUsage), including what running attempts have used so far. */
+  usage: { users: Record<string, number>; projects: Record<string, number> };
+  config?: Partial<SchedulerConfig>;
+};
+
+export type PlacementNode = { agentId: string; gpuIndices: number[]; cpuSlot: boolean; nodeRank: number };
+
+export type Placement = { jobId: string; nodes: PlacementNode[] };
+
+export type Waiting = {
+  jobId: string;
+  /** 1-based place among the jobs still waiting after this pass, in queue order. */
+  position: number;
+  /** ms since the epoch; null when it cannot be estimated (see schedule.ts). */
+  estimatedStartAt: number | null;
+  /** A sentence for the researcher. */
+  reason: string;
+};
+
+export type SchedulerOutput = {
+  /** In queue order; apply all of them in one transaction. */
+  placements: Placement[];
+  /** In queue order. */
+  waiting: Waiting[];
+  /** Every queued job id, highest priority first (placed ones included). */
+  order: string[];
+};
+
+export type CapacityCheck = { ok: true } | { ok: false; reason: string };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const DEFAULT_SCHEDULER_CONFIG: SchedulerConfig = {
+  fairShareUserWeight: 1000,
+  fairShareProjectWeight: 1000,
+  ageWeight: 200,
+  maxAgeMs: 7 * DAY_MS,
+  usageHalfLifeMs: 7 * DAY_MS,
+  backfillDepth: 100,
+};
