@@ -1,6 +1,7 @@
 // Authorization at the resource, through both edges: tRPC (the browser's) and REST (scripts').
 import { describe, expect, it } from "vitest";
-import { createCaller } from "../server/api/root";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { appRouter, createCaller } from "../server/api/root";
 import type { Actor } from "../server/auth/actor";
 import { log } from "../server/log";
 import { dispatchRest } from "../server/rest/dispatch";
@@ -63,11 +64,24 @@ describe("tRPC authorization", () => {
     await expect(caller.projects.removeMember({ projectSlug: project.slug, userId: ana.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
-  it("returns field errors for bad input", async () => {
+  it("answers bad input over HTTP with a sentence and field errors", async () => {
     const ana = await createUser();
-    const caller = await callerFor(ana);
-    const err = await caller.projects.create({ name: "ok", slug: "Not A Slug" }).catch((e) => e);
-    expect(err.code).toBe("BAD_REQUEST");
+    const full = await findUser(ana.id);
+    const res = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      router: appRouter,
+      req: new Request("http://benchtop.test/api/trpc/projects.create", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ json: { name: "ok", slug: "Not A Slug" } }),
+      }),
+      createContext: () => ({ actor: { ...full!, via: "session" as const }, requestId: "t", log }),
+    });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: { json: { message: string; data: { fields: Record<string, string[]>; stack?: unknown } } } };
+    expect(error.json.message).toMatch(/^The input is not valid: slug may hold lowercase letters/);
+    expect(error.json.data.fields.slug?.[0]).toMatch(/lowercase letters/);
+    expect(error.json.data).not.toHaveProperty("stack");
   });
 });
 

@@ -28,13 +28,14 @@ const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const fields =
-      cause instanceof ZodError
-        ? z.flattenError(cause).fieldErrors
-        : cause instanceof AppError
-          ? (cause.fields ?? null)
-          : null;
-    return { ...shape, data: { ...shape.data, stack: undefined, fields } };
+    const { stack: _stack, ...data } = shape.data;
+    if (cause instanceof ZodError) {
+      const fields = z.flattenError(cause).fieldErrors as Record<string, string[]>;
+      const [field, messages] = Object.entries(fields)[0] ?? [];
+      const message = field && messages?.[0] ? `The input is not valid: ${field} ${messages[0]}.` : "The input is not valid.";
+      return { ...shape, message, data: { ...data, fields } };
+    }
+    return { ...shape, data: { ...data, fields: cause instanceof AppError ? (cause.fields ?? null) : null } };
   },
 });
 

@@ -1,16 +1,20 @@
+import { z } from "zod";
 import { db } from "../db/client";
 import { listProjects } from "../projects/list-projects";
-import type { TProject } from "../projects/schemas";
+import { ZProject, type TProject } from "../projects/schemas";
 
-export type TActivity = {
-  id: string;
-  action: string;
-  target: string;
-  data: unknown;
-  createdAt: Date;
-  actor: { name: string | null; email: string } | null;
-  project: { slug: string; name: string } | null;
-};
+export const ZActivity = z.object({
+  id: z.string(),
+  action: z.string(),
+  target: z.string(),
+  data: z.unknown(),
+  createdAt: z.date(),
+  actor: z.object({ name: z.string().nullable(), email: z.string() }).nullable(),
+  project: z.object({ slug: z.string(), name: z.string() }).nullable(),
+});
+export type TActivity = z.infer<typeof ZActivity>;
+
+export const ZDashboard = z.object({ projects: z.array(ZProject), activity: z.array(ZActivity) });
 
 /** What a person lands on: their projects, and what changed lately in them. */
 export async function getDashboard(args: { actorId: string; activityLimit?: number }): Promise<{
@@ -20,8 +24,12 @@ export async function getDashboard(args: { actorId: string; activityLimit?: numb
   const projects = await listProjects({ actorId: args.actorId });
   const events = await db.auditEvent.findMany({
     where: {
-      // Only projects the actor is a member of: the tenant is in the WHERE.
-      project: { members: { some: { userId: args.actorId } } },
+      OR: [
+        // Only projects the actor is a member of: the tenant is in the WHERE.
+        { project: { members: { some: { userId: args.actorId } } } },
+        // And the actor's own account events (tokens); sign-ins would drown the rest.
+        { projectId: null, actorId: args.actorId, action: { not: "user.signed_in" } },
+      ],
     },
     orderBy: { createdAt: "desc" },
     take: args.activityLimit ?? 15,

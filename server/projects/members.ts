@@ -85,7 +85,9 @@ export async function changeMemberRole(args: {
   const { project } = await requireProjectRole({ ...args, atLeast: "owner" });
   return db.$transaction(async (tx) => {
     const current = await findMember(tx, project.id, args.userId);
-    if (current.role === "owner" && args.role !== "owner") await ensureAnotherOwner(tx, project.id, current.user.email);
+    if (current.role === "owner" && args.role !== "owner") {
+      await ensureAnotherOwner(tx, project.id, args.userId === args.actorId ? null : current.user.email);
+    }
     const row = await tx.member.update({
       where: { projectId_userId: { projectId: project.id, userId: args.userId } },
       data: { role: args.role },
@@ -108,7 +110,7 @@ export async function removeMember(args: { actorId: string; projectSlug: string;
   const { project } = await requireProjectRole({ ...args, atLeast: leaving ? "viewer" : "owner" });
   await db.$transaction(async (tx) => {
     const current = await findMember(tx, project.id, args.userId);
-    if (current.role === "owner") await ensureAnotherOwner(tx, project.id, current.user.email);
+    if (current.role === "owner") await ensureAnotherOwner(tx, project.id, args.userId === args.actorId ? null : current.user.email);
     await tx.member.delete({ where: { projectId_userId: { projectId: project.id, userId: args.userId } } });
     await recordAuditEvent(tx, {
       actorId: args.actorId,
@@ -128,11 +130,13 @@ async function findMember(tx: Tx, projectId: string, userId: string) {
   return row;
 }
 
-async function ensureAnotherOwner(tx: Tx, projectId: string, email: string): Promise<void> {
+/** `email` names the owner in question; null when it is the actor themselves. */
+async function ensureAnotherOwner(tx: Tx, projectId: string, email: string | null): Promise<void> {
   // Lock the project's owner rows so two concurrent demotions cannot both pass this check.
   const owners = await tx.$queryRaw<{ userId: string }[]>`
     SELECT "userId" FROM "Member" WHERE "projectId" = ${projectId} AND role = 'owner' FOR UPDATE`;
   if (owners.length <= 1) {
-    throw new AppError("CONFLICT", `${email} is the last owner of this project; make someone else an owner first.`);
+    const who = email ? `${email} is` : "You are";
+    throw new AppError("CONFLICT", `${who} the last owner of this project; make someone else an owner first.`);
   }
 }

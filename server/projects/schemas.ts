@@ -57,15 +57,5 @@ export const ZMember = z.object({
 });
 export type TMember = z.infer<typeof ZMember>;
 
-/** "Protein Folding (v2)" -> "protein-folding-v2" */
-export function slugify(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 48)
-    .replace(/-+$/g, "");
-  return slug.length >= 2 ? slug : `project-${slug || "new"}`;
-}
+/** The slug suggested for a project name (one definition, shared with the browser). */
+export { suggestSlug as slugify } from "./slugify";

@@ -1,6 +1,6 @@
 // The slug Benchtop suggests for a project name, without zod, so the browser can import it
-// (server/projects/schemas.ts pulls zod into the client bundle, about 110 KB). Same rule as
-// `slugify` in schemas.ts; that one can re-export this to keep a single definition.
+// (server/projects/schemas.ts pulls zod into the client bundle, about 110 KB). schemas.ts
+// re-exports it as `slugify` for the server.
 
 /** "Protein Folding (v2)" -> "protein-folding-v2" */
 export function suggestSlug(name: string): string {

@@ -1,4 +1,4 @@
-import { getDashboard } from "../../dashboard/get-dashboard";
+import { getDashboard, ZDashboard } from "../../dashboard/get-dashboard";
 import { ZUser } from "../../users/users";
 import { authedProcedure, createTRPCRouter } from "../trpc";
 
@@ -7,5 +7,5 @@ export const meRouter = createTRPCRouter({
     const { via: _via, ...user } = ctx.actor;
     return user;
   }),
-  dashboard: authedProcedure.query(({ ctx }) => getDashboard({ actorId: ctx.actor.id })),
+  dashboard: authedProcedure.output(ZDashboard).query(({ ctx }) => getDashboard({ actorId: ctx.actor.id })),
 });
