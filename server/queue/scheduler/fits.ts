@@ -39,7 +39,7 @@ function capacityShortfall(job: SchedJob, all: SchedAgent[]): string | null {
   const withGpus = agents.filter((a) => a.gpus.length > 0);
   if (withGpus.length === 0) return `no agent${scope} has GPUs`;
   const ofType = wanted === null ? withGpus : withGpus.filter((a) => (a.gpuType ?? "").toLowerCase() === wanted);
-  const typeName = displayType(job.gpuType, withGpus);
+  const typeName = displayType(job.gpuType, all);
   if (ofType.length === 0) {
     const types = [...new Set(withGpus.map((a) => a.gpuType).filter((t): t is string => t !== null))].sort();
     const known = types.length > 0 ? `; the types here are ${listWords(types)}` : "";
