@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitsAnyCapacity, schedule, type SchedAgent } from "../../server/queue/scheduler";
+import { fitsAnyCapacity, schedule, type SchedAgent, type SchedJob } from "../../server/queue/scheduler";
 import { agent, HOUR, job, SimulatedLab } from "./simulated-lab";
 
 describe("why a job waits, in words", () => {
@@ -74,14 +74,14 @@ describe("fitsAnyCapacity: refusing at submission what could never run", () => {
     agent({ id: "c1", gpuType: "A100", gpuCount: 2, poolId: "cloud" }),
     agent({ id: "c2", gpuType: "A100", gpuCount: 2, poolId: "cloud", schedulable: false }),
   ];
-  const refusal = (over: Parameters<typeof job>[0]) => fitsAnyCapacity(job(over), labAgents);
+  const refusal = (over: Partial<SchedJob>) => fitsAnyCapacity(job(over), labAgents);
 
   it("accepts what some agents could hold, counting a draining agent as capacity", () => {
     expect(refusal({ gpusPerNode: 8, gpuType: "a100" })).toEqual({ ok: true });
     expect(refusal({ nodes: 2, gpusPerNode: 2, gpuType: "A100", poolIds: ["cloud"] })).toEqual({ ok: true });
   });
 
-  it.each([
+  const refused: [Partial<SchedJob>, string][] = [
     [{ gpusPerNode: 16, gpuType: "A100" }, "no agent has 16 GPUs of type A100; the largest has 8"],
     [{ gpusPerNode: 16, gpuType: null }, "no agent has 16 GPUs; the largest has 8"],
     [{ gpusPerNode: 1, gpuType: "H200" }, "no agent has GPUs of type H200; the types here are A100 and V100"],
@@ -93,7 +93,8 @@ describe("fitsAnyCapacity: refusing at submission what could never run", () => {
     [{ nodes: 0 }, "a job needs a whole number of nodes, at least 1"],
     [{ gpusPerNode: 1.5 }, "GPUs per node must be a whole number, 0 for a CPU job"],
     [{ maxRuntimeMs: 0 }, "the max runtime must be a positive duration"],
-  ] as const)("refuses %o: %s", (over, reason) => {
+  ];
+  it.each(refused)("refuses %o: %s", (over, reason) => {
     expect(refusal(over)).toEqual({ ok: false, reason });
   });
 
