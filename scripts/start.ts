@@ -33,6 +33,9 @@ try {
 }
 
 await fs.mkdir(env.home, { recursive: true });
+// Auth.js builds its links and redirects from AUTH_URL; without it, from the Host it was reached
+// at, which for a server bound to 0.0.0.0 can be that address. Links must use BENCHTOP_URL.
+process.env.AUTH_URL = env.baseUrl;
 
 // Secrets generated once per data folder when not given (never in production).
 if (!env.AUTH_SECRET) {
