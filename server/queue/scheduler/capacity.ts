@@ -38,12 +38,19 @@ export type Shape = {
   nodes: number;
   /** Which groups it may use: kind, lower-cased GPU model ("*" = any), pools. */
   matchKey: string;
-  /** matchKey plus nodes and units. */
-  key: string;
   /** What it competes for in "N jobs ahead": "gpu:a100", "gpu:*" or "cpu". */
   competition: string;
   /** Pass-local memos, filled by whoever first needs them. */
-  memo: { groups?: Group[]; refusal?: string | null; typeName?: string | null; words?: string; wanted?: string };
+  memo: {
+    groups?: Group[];
+    refusal?: string | null;
+    typeName?: string | null;
+    words?: string;
+    wanted?: string;
+    /** "Nothing fits now for this long or longer", valid while Capacity's version is this. */
+    noFitVersion: number;
+    noFitDuration: number;
+  };
 };
 
 /** Interns job shapes for one pass, without building a string per job. */
@@ -69,9 +76,8 @@ export class Shapes {
         units,
         nodes: job.nodes,
         matchKey,
-        key: `${matchKey}|${job.nodes}|${units}`,
         competition: kind === "cpu" ? "cpu" : `gpu:${type}`,
-        memo: {},
+        memo: { noFitVersion: -1, noFitDuration: Infinity },
       };
       bySize.set(sizeKey, shape);
     }
@@ -85,7 +91,6 @@ export class Capacity {
   private readonly groupsByKey = new Map<string, Group[]>();
   /** Bumped whenever units are taken; keys the "nothing fits now" memo. */
   private version = 0;
-  private readonly noFitNow = new Map<string, { version: number; duration: number }>();
 
   constructor(
     readonly now: number,
@@ -157,7 +162,10 @@ export class Capacity {
 
   /** Could the job start now if no reservation stood in its way? (A look at the buckets only.) */
   fitsNowIgnoringReservations(groups: Group[], need: Shape): boolean {
-    if (need.nodes === 1) return groups.some((g) => g.buckets.length - 1 >= need.units);
+    if (need.nodes === 1) {
+      for (const g of groups) if (g.buckets.length - 1 >= need.units) return true;
+      return false;
+    }
     const perPool = new Map<string, number>();
     for (const g of groups) {
       let n = perPool.get(g.poolId) ?? 0;
@@ -174,12 +182,15 @@ export class Capacity {
    */
   placeNow(groups: Group[], need: Shape, duration: number): number[] | null {
     if (!this.fitsNowIgnoringReservations(groups, need)) return null;
-    const memo = this.noFitNow.get(need.key);
-    if (memo && memo.version === this.version && duration >= memo.duration) return null;
+    const memo = need.memo;
+    if (memo.noFitVersion === this.version && duration >= memo.noFitDuration) return null;
     const end = this.now + duration;
     const chosen = need.nodes === 1 ? this.bestSingle(groups, need, end) : this.bestGang(groups, need, end);
     // Reaching here, any memo of this version was for a longer run: this one is the shortest failure.
-    if (!chosen) this.noFitNow.set(need.key, { version: this.version, duration });
+    if (!chosen) {
+      memo.noFitVersion = this.version;
+      memo.noFitDuration = duration;
+    }
     return chosen;
   }
 

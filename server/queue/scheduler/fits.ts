@@ -38,7 +38,7 @@ function capacityShortfall(job: SchedJob, all: SchedAgent[]): string | null {
   const wanted = job.gpuType?.toLowerCase() ?? null;
   const withGpus = agents.filter((a) => a.gpus.length > 0);
   if (withGpus.length === 0) return `no agent${scope} has GPUs`;
-  const ofType = wanted === null ? withGpus : withGpus.filter((a) => (a.gpuType ?? "").toLowerCase() === wanted);
+  const ofType = wanted === null ? withGpus : withGpus.filter((a) => a.gpuType !== null && sameModel(a.gpuType, wanted));
   const typeName = displayType(job.gpuType, all);
   if (ofType.length === 0) {
     const types = [...new Set(withGpus.map((a) => a.gpuType).filter((t): t is string => t !== null))].sort();
@@ -74,14 +74,28 @@ function nodesShortfall(
 /** The model as the agents spell it ("a100" asked, "A100" shown); null for "any". */
 export function displayType(type: string | null, agents: SchedAgent[]): string | null {
   if (type === null) return null;
-  const lower = type.toLowerCase();
   let shown: string | null = null;
   let shownId = "";
   for (const a of agents) {
-    if (a.gpuType !== null && a.gpuType.toLowerCase() === lower && (shown === null || a.id < shownId)) {
+    if (a.gpuType !== null && sameModel(a.gpuType, type) && (shown === null || a.id < shownId)) {
       shown = a.gpuType;
       shownId = a.id;
     }
   }
   return shown ?? type;
+}
+
+/** GPU models match case-insensitively ("a100" is "A100"), compared without allocating. */
+export function sameModel(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x > 127 || y > 127) return a.toLowerCase() === b.toLowerCase();
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    if (x !== y) return false;
+  }
+  return true;
 }

@@ -27,10 +27,9 @@ export class WaitReasons {
 
   /** "waiting for 2 free A100s on one agent; 3 jobs ahead want A100s; fair share favours ana (...) over ben (...)" */
   waitingFor(r: RankedJob, need: Shape, typeName: string | null): string {
-    need.memo.words ??= `waiting for ${capacityWords(need, typeName)}`;
-    const ahead = this.aheadWords(r, need, typeName);
+    need.memo.words ??= `waiting for ${capacityWords(need, typeName)}; `;
     const fair = this.fairShareWords(r, need);
-    return fair === null ? `${need.memo.words}; ${ahead}` : `${need.memo.words}; ${ahead}; ${fair}`;
+    return need.memo.words + this.aheadWords(r, need, typeName) + (fair === null ? "" : `; ${fair}`);
   }
 
   /** "held for a reservation: the job at position 2 (16 A100s on 2 agents) starts on ..." */
