@@ -4,10 +4,10 @@
 // fit (the agent whose free count is closest to the need, to keep whole machines whole for big
 // jobs) is a walk up the buckets. Reservations live in each agent's FreeProfile.
 
+import { earliestCovered, pickGang } from "./gang";
 import { FreeProfile } from "./profile";
+import type { Kind, Shape } from "./shape";
 import type { RunningAttempt, SchedAgent, SchedJob } from "./types";
-
-export type Kind = "gpu" | "cpu";
 
 type AgentState = {
   agent: SchedAgent;
@@ -25,65 +25,6 @@ export type Group = {
   /** buckets[k]: indices of the agents with exactly k units free now, ascending. */
   buckets: number[][];
 };
-
-/**
- * What a job asks for, less its duration. Jobs of one shape share one object per pass (interned
- * by Shapes), so what is worked out for a shape (its groups, its refusal, its words) is worked
- * out once, not for each of 10,000 jobs.
- */
-export type Shape = {
-  kind: Kind;
-  /** Units per node: GPUs, or 1 CPU slot. */
-  units: number;
-  nodes: number;
-  /** Which groups it may use: kind, lower-cased GPU model ("*" = any), pools. */
-  matchKey: string;
-  /** What it competes for in "N jobs ahead": "gpu:a100", "gpu:*" or "cpu". */
-  competition: string;
-  /** Pass-local memos, filled by whoever first needs them. */
-  memo: {
-    groups?: Group[];
-    refusal?: string | null;
-    typeName?: string | null;
-    words?: string;
-    wanted?: string;
-    /** "Nothing fits now for this long or longer", valid while Capacity's version is this. */
-    noFitVersion: number;
-    noFitDuration: number;
-  };
-};
-
-/** Interns job shapes for one pass, without building a string per job. */
-export class Shapes {
-  private readonly byType = new Map<string, Map<string, Map<number, Shape>>>();
-
-  of(job: SchedJob): Shape {
-    const kind: Kind = job.gpusPerNode > 0 ? "gpu" : "cpu";
-    const typeRaw = kind === "cpu" ? "\u0000cpu" : (job.gpuType ?? "\u0000any");
-    const pools = job.poolIds && job.poolIds.length > 0 ? [...job.poolIds].sort().join(",") : "";
-    const units = kind === "gpu" ? job.gpusPerNode : 1;
-    let byPools = this.byType.get(typeRaw);
-    if (!byPools) this.byType.set(typeRaw, (byPools = new Map()));
-    let bySize = byPools.get(pools);
-    if (!bySize) byPools.set(pools, (bySize = new Map()));
-    const sizeKey = job.nodes * 65_536 + job.gpusPerNode;
-    let shape = bySize.get(sizeKey);
-    if (!shape) {
-      const type = kind === "gpu" && job.gpuType !== null ? job.gpuType.toLowerCase() : "*";
-      const matchKey = `${kind}\u0000${type}\u0000${pools}`;
-      shape = {
-        kind,
-        units,
-        nodes: job.nodes,
-        matchKey,
-        competition: kind === "cpu" ? "cpu" : `gpu:${type}`,
-        memo: { noFitVersion: -1, noFitDuration: Infinity },
-      };
-      bySize.set(sizeKey, shape);
-    }
-    return shape;
-  }
-}
 
 export class Capacity {
   readonly agents: AgentState[];
@@ -250,7 +191,7 @@ export class Capacity {
         }
       }
     }
-    return pickGang(perPool, need);
+    return pickGang(perPool, need.nodes, need.units);
   }
 
   private earliestSingle(groups: Group[], need: Shape, duration: number): { at: number; agents: number[] } | null {
@@ -340,39 +281,6 @@ export class Capacity {
       groups: { gpu: null, cpu: null },
     };
   }
-}
-
-/** Per pool, the `nodes` best-fitting candidates; the pool that wastes least wins, then pool id. */
-function pickGang(perPool: Map<string, { agent: number; free: number }[]>, need: Shape): number[] | null {
-  let best: { agents: number[]; leftover: number } | null = null;
-  for (const list of perPool.values()) {
-    if (list.length < need.nodes) continue;
-    list.sort((x, y) => x.free - y.free || x.agent - y.agent);
-    const picked = list.slice(0, need.nodes);
-    const leftover = picked.reduce((s, p) => s + p.free - need.units, 0);
-    if (!best || leftover < best.leftover) best = { agents: picked.map((p) => p.agent), leftover };
-  }
-  return best?.agents ?? null;
-}
-
-/** Smallest t covered by at least `need` of the closed intervals [spans[2i], spans[2i+1]]. */
-function earliestCovered(spans: number[], need: number): number | null {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let i = 0; i < spans.length; i += 2) {
-    starts.push(spans[i]!);
-    ends.push(spans[i + 1]!);
-  }
-  starts.sort((a, b) => a - b);
-  ends.sort((a, b) => a - b);
-  let e = 0;
-  for (let s = 0; s < starts.length; s++) {
-    const t = starts[s]!;
-    if (s + 1 < starts.length && starts[s + 1] === t) continue;
-    while (e < ends.length && ends[e]! < t) e++;
-    if (s + 1 - e >= need) return t;
-  }
-  return null;
 }
 
 function addToBucket(group: Group, free: number, agent: number): void {

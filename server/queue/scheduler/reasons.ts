@@ -3,7 +3,7 @@
 // job, not a rescan of the queue; the parts that depend only on a job's shape or on a pair of
 // people are built once per pass (10,000 reasons are a fifth of a pass's budget otherwise).
 
-import type { Shape } from "./capacity";
+import type { Shape } from "./shape";
 import type { RankedJob } from "./order";
 import { durationWords, freeGpuWords, gpuHoursWords, gpuWords, plural } from "./words";
 

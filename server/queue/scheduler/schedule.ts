@@ -9,7 +9,8 @@
 // get estimatedStartAt = null: planning each of 10,000 jobs would cost more than the whole pass
 // is allowed (50 ms), and an estimate that deep in the queue would be noise anyway.
 
-import { Capacity, type Group, type Shape, Shapes } from "./capacity";
+import { Capacity, type Group } from "./capacity";
+import { type Shape, Shapes } from "./shape";
 import { displayType, fitsAnyCapacity } from "./fits";
 import { rankJobs } from "./order";
 import { type ReservationNote, reservedWords, WaitReasons } from "./reasons";
