@@ -38,7 +38,6 @@ export function assertValidKey(key: string): void {
     throw new StorageKeyError(`The object key is ${Buffer.byteLength(key, "utf8")} bytes long; the limit is ${MAX_KEY_BYTES}.`);
   }
   if (key.startsWith("/")) throw new StorageKeyError(`The object key "${key}" is absolute; keys are relative paths.`);
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(key)) throw new StorageKeyError(`The object key "${key}" holds a control character or a backslash.`);
   for (const segment of key.split("/")) {
     if (segment === "." || segment === "..") throw new StorageKeyError(`The object key "${key}" holds a "${segment}" segment.`);
