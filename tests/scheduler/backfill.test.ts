@@ -107,6 +107,14 @@ describe("estimates", () => {
     expect(out.waiting.map((w) => w.estimatedStartAt)).toEqual([HOUR, 2 * HOUR, null, null]);
   });
 
+  it("expects an attempt past its max runtime to end any moment (it is being killed)", () => {
+    const lab = new SimulatedLab([agent({ id: "box", gpuCount: 1 })], {}, false);
+    lab.occupy("box", [0], HOUR);
+    lab.submit(job({ id: "next" }));
+    lab.now = 2 * HOUR; // the attempt overran its expected end and has not reported yet
+    expect(lab.pass().waiting[0]).toMatchObject({ jobId: "next", estimatedStartAt: 2 * HOUR + 1 });
+  });
+
   it("has no estimate when nothing running would free the GPUs", () => {
     const box = agent({ id: "box", gpuCount: 2 });
     box.freeGpus = [0]; // GPU 1 is held by nothing the scheduler knows of (e.g. broken)

@@ -1,9 +1,10 @@
 // One scheduling pass: walk the queue in priority order; start every job whose whole gang fits
 // now without delaying a reservation; give the first `backfillDepth` jobs that cannot start a
-// reservation at their earliest possible start. This is Slurm's backfill with a bounded depth:
-// with a depth of 1 it is exactly EASY backfill (only the head job is protected); with the
-// default 100 the first 100 waiting jobs are protected, and their reservation times are their
-// estimated starts, as `squeue --start` shows backfill's plan.
+// reservation at their earliest possible start (the depth counts waiting jobs planned, not jobs
+// started, nor those no online agent could ever hold). This is Slurm's backfill with a bounded
+// depth: with a depth of 1 it is exactly EASY backfill (only the head job is protected); with
+// the default 100 the first 100 waiting jobs are protected, and their reservation times are
+// their estimated starts, as `squeue --start` shows backfill's plan.
 //
 // Jobs beyond the depth still start when they fit now without touching any reservation, but
 // get estimatedStartAt = null: planning each of 10,000 jobs would cost more than the whole pass
@@ -39,6 +40,9 @@ export function schedule(input: SchedulerInput): SchedulerOutput {
   const placements: Placement[] = [];
   const waiting: Waiting[] = [];
   const reservations: Reservation[] = [];
+  // Jobs planned so far (a reservation, or the finding that nothing running frees their GPUs):
+  // what bounds the pass's planning work.
+  let planned = 0;
   const place = (job: SchedJob, need: Shape, agents: number[]) => {
     const indices = capacity.take(agents, need, job.maxRuntimeMs, now);
     placements.push({
@@ -76,7 +80,8 @@ export function schedule(input: SchedulerInput): SchedulerOutput {
       ? findBlocker(reservations, capacity, need, groups, duration)
       : null;
     let estimatedStartAt: number | null = null;
-    if (reservations.length < config.backfillDepth) {
+    if (planned < config.backfillDepth) {
+      planned++;
       const slot = capacity.earliestStart(groups, need, duration);
       if (slot && slot.at <= now) {
         // placeNow and earliestStart read the same profiles, so this does not happen; if it
