@@ -119,10 +119,10 @@ export class Capacity {
 
   /**
    * Agents (best fit first) on which the job can start now without running into any
-   * reservation over [now, now + duration); null when there are none.
+   * reservation over [now, now + duration); null when there are none. Ask only when
+   * fitsNowIgnoringReservations said yes.
    */
   placeNow(groups: Group[], need: Shape, duration: number): number[] | null {
-    if (!this.fitsNowIgnoringReservations(groups, need)) return null;
     const memo = need.memo;
     if (memo.noFitVersion === this.version && duration >= memo.noFitDuration) return null;
     const end = this.now + duration;

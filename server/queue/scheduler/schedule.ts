@@ -68,7 +68,8 @@ export function schedule(input: SchedulerInput): SchedulerOutput {
       continue;
     }
     const groups = capacity.groupsFor(job, need);
-    const startable = capacity.placeNow(groups, need, duration);
+    const freeNow = capacity.fitsNowIgnoringReservations(groups, need);
+    const startable = freeNow ? capacity.placeNow(groups, need, duration) : null;
     if (startable) {
       place(job, need, startable);
       continue;
@@ -76,9 +77,7 @@ export function schedule(input: SchedulerInput): SchedulerOutput {
 
     // It waits. Name what holds it before planning its own reservation (which must not be it).
     const typeName = refusals.typeName(job, need);
-    const blocker = capacity.fitsNowIgnoringReservations(groups, need)
-      ? findBlocker(reservations, capacity, need, groups, duration)
-      : null;
+    const blocker = freeNow ? findBlocker(reservations, capacity, need, groups, duration) : null;
     let estimatedStartAt: number | null = null;
     if (planned < config.backfillDepth) {
       planned++;
