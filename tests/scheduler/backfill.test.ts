@@ -108,11 +108,24 @@ describe("estimates", () => {
   });
 
   it("expects an attempt past its max runtime to end any moment (it is being killed)", () => {
-    const lab = new SimulatedLab([agent({ id: "box", gpuCount: 1 })], {}, false);
+    const lab = new SimulatedLab([agent({ id: "box", gpuCount: 2 })], {}, false);
     lab.occupy("box", [0], HOUR);
-    lab.submit(job({ id: "next" }));
+    lab.submit(job({ id: "next", gpusPerNode: 2, submittedAt: 0 }));
+    lab.submit(job({ id: "long", maxRuntimeMs: 4 * HOUR, submittedAt: 1 }));
     lab.now = 2 * HOUR; // the attempt overran its expected end and has not reported yet
-    expect(lab.pass().waiting[0]).toMatchObject({ jobId: "next", estimatedStartAt: 2 * HOUR + 1 });
+    const out = lab.pass();
+    expect(out.placements).toEqual([]);
+    expect(out.waiting).toEqual([
+      { jobId: "next", position: 1, estimatedStartAt: 2 * HOUR + 1, reason: "waiting for 2 free GPUs on one agent; next in line for GPUs" },
+      {
+        jobId: "long",
+        position: 2,
+        estimatedStartAt: 3 * HOUR + 1,
+        reason:
+          "held for a reservation: the job at position 1 (2 GPUs) starts on the free GPUs any moment now, " +
+          "before this job's max runtime of 4 h would end",
+      },
+    ]);
   });
 
   it("has no estimate when nothing running would free the GPUs", () => {

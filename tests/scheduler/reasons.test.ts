@@ -88,6 +88,7 @@ describe("fitsAnyCapacity: refusing at submission what could never run", () => {
     [{ nodes: 3, gpusPerNode: 8, gpuType: "A100" }, "it needs 3 agents with 8 A100s each; only 2 have that many"],
     [{ nodes: 4, gpusPerNode: 2, gpuType: "a100" }, "it needs 4 agents with 2 A100s each in one pool; only 2 have that many"],
     [{ gpusPerNode: 4, gpuType: "A100", poolIds: ["cloud"] }, "no agent in pool cloud has 4 GPUs of type A100; the largest has 2"],
+    [{ gpuType: "V100", poolIds: ["cloud"] }, "no agent in pool cloud has GPUs of type V100; the types in pool cloud are A100"],
     [{ poolIds: ["elsewhere"] }, "there is no agent in pool elsewhere"],
     [{ gpusPerNode: 0 }, "no agent offers CPU slots for a job without GPUs"],
     [{ nodes: 0 }, "a job needs a whole number of nodes, at least 1"],

@@ -42,7 +42,7 @@ function capacityShortfall(job: SchedJob, all: SchedAgent[]): string | null {
   const typeName = displayType(job.gpuType, all);
   if (ofType.length === 0) {
     const types = [...new Set(withGpus.map((a) => a.gpuType).filter((t): t is string => t !== null))].sort();
-    const known = types.length > 0 ? `; the types here are ${listWords(types)}` : "";
+    const known = types.length > 0 ? `; the types ${scope ? scope.slice(1) : "here"} are ${listWords(types)}` : "";
     return `no agent${scope} has GPUs of type ${typeName}${known}`;
   }
   const largest = Math.max(...ofType.map((a) => a.gpus.length));

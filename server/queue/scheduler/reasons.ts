@@ -34,9 +34,11 @@ export class WaitReasons {
 
   /** "held for a reservation: the job at position 2 (16 A100s on 2 agents) starts on ..." */
   held(r: RankedJob, blocker: ReservationNote, now: number): string {
+    // A reservation a minute away or less waits on an attempt that is ending (or overran and is being killed).
+    const when = blocker.at - now < 60_000 ? "any moment now" : `in ${durationWords(blocker.at - now)}`;
     return (
       `held for a reservation: the job at position ${blocker.position} (${blocker.what}) starts on the free ` +
-      `${r.job.gpusPerNode > 0 ? "GPUs" : "CPU slots"} in ${durationWords(blocker.at - now)}, ` +
+      `${r.job.gpusPerNode > 0 ? "GPUs" : "CPU slots"} ${when}, ` +
       `before this job's max runtime of ${durationWords(r.job.maxRuntimeMs)} would end`
     );
   }
