@@ -62,14 +62,19 @@ export type SchedulerConfig = {
   fairShareUserWeight: number;
   /** Weight of the project's fair-share factor (0..1). */
   fairShareProjectWeight: number;
-  /** Weight of the age factor (0..1, reaching 1 at maxAgeMs), so nobody waits forever. */
+  /**
+   * Weight of the age factor (0..1, reaching 1 at maxAgeMs). At the default (200 against 1000
+   * for each fair-share factor) age orders jobs of similar fair share; raise it to let a long
+   * wait beat a large fair-share gap.
+   */
   ageWeight: number;
   maxAgeMs: number;
-  /** Half-life the caller decays usage with (see decayUsage); also named in reasons. */
+  /** Half-life the caller should decay usage with (see decayUsage); schedule() takes usage as given. */
   usageHalfLifeMs: number;
   /**
-   * How many waiting jobs, in queue order, get a reservation per pass. Each reservation is
-   * protected from backfill and its start is that job's estimate; jobs beyond get null.
+   * How many waiting jobs, in queue order, are planned per pass (jobs no online agent can hold
+   * are skipped). Each gets a reservation at its earliest start, protected from backfill, and
+   * that time is its estimate; jobs beyond get null. 1 = plain EASY backfill.
    */
   backfillDepth: number;
 };
