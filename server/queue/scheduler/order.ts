@@ -5,7 +5,8 @@
 //
 // F is the fair-share factor of usage.ts. With the default weights (1000, 1000, 200 over 7 days)
 // fair share decides between people and projects, an hour of waiting is worth ~1.2 points, and a
-// job that has waited a week gains 200, so a heavy user's work still moves up in the end.
+// week's wait (200) passes jobs of similar fair share but not a much lighter user's fresh job;
+// that gap closes as the lighter user's own usage accrues.
 
 import type { Priority, RunningAttempt, SchedJob, SchedulerConfig } from "./types";
 import { fairShareFactors } from "./usage";
