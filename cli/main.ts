@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { CliError } from "./client";
 import { registerAccountCommands } from "./commands/account";
+import { registerJobCommands } from "./commands/jobs";
 import { registerProjectCommands } from "./commands/projects";
 
 const program = new Command()
@@ -12,6 +13,7 @@ const program = new Command()
 
 registerAccountCommands(program);
 registerProjectCommands(program);
+registerJobCommands(program);
 
 try {
   await program.parseAsync(process.argv);

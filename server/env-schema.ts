@@ -41,6 +41,13 @@ export const ZEnv = z
     AUTH_GITHUB_SECRET: optional(z.string()),
     AUTH_GOOGLE_ID: optional(z.string()),
     AUTH_GOOGLE_SECRET: optional(z.string()),
+    /** An agent silent this long loses its leases: its attempts end `lost` and are requeued. */
+    BENCHTOP_HEARTBEAT_TIMEOUT_SECONDS: z.coerce
+      .number({ error: "must be a number of seconds" })
+      .int("must be a whole number of seconds")
+      .min(2, "must be at least 2 seconds")
+      .max(3600, "must be at most 3600 seconds")
+      .default(30),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((e, ctx) => {

@@ -12,7 +12,12 @@ export type AuditAction =
   | "file.created"
   | "token.created"
   | "token.revoked"
-  | "user.signed_in";
+  | "user.signed_in"
+  | "agent.created"
+  | "agent.drained"
+  | "agent.undrained"
+  | "job.submitted"
+  | "job.cancelled";
 
 /** Writes one audit event, inside the caller's transaction so it lands with the change. */
 export async function recordAuditEvent(

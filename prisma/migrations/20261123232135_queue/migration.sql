@@ -80,6 +80,7 @@ CREATE TABLE "Job" (
     "stateReason" TEXT NOT NULL DEFAULT '',
     "queuePosition" INTEGER,
     "estimatedStartAt" TIMESTAMP(3),
+    "logLineCount" INTEGER NOT NULL DEFAULT 0,
     "attemptCount" INTEGER NOT NULL DEFAULT 0,
     "failedAttempts" INTEGER NOT NULL DEFAULT 0,
     "lostAttempts" INTEGER NOT NULL DEFAULT 0,
@@ -309,3 +310,6 @@ CREATE INDEX "Job_queued_partial" ON "Job" ("submittedAt", "id") WHERE "state" =
 CREATE INDEX "AttemptNode_assigned_partial" ON "AttemptNode" ("agentId") WHERE "state" = 'assigned';
 -- The sweep looks for running nodes whose heartbeat stopped.
 CREATE INDEX "AttemptNode_live_partial" ON "AttemptNode" ("heartbeatAt") WHERE "state" <> 'ended';
+-- Fencing tokens for leases: every claim takes the next value, so a later holder always carries
+-- a larger token than any earlier one.
+CREATE SEQUENCE "benchtop_fencing_seq";

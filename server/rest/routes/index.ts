@@ -1,6 +1,8 @@
 import type { RestRoute } from "../define-route";
 import { accountRoutes } from "./account";
+import { agentRoutes } from "./agents";
+import { jobRoutes } from "./jobs";
 import { projectRoutes } from "./projects";
 
 /** Every route under /api/v1. Later issues add jobs, datasets, ... here. */
-export const restRoutes: RestRoute[] = [...accountRoutes, ...projectRoutes];
+export const restRoutes: RestRoute[] = [...accountRoutes, ...projectRoutes, ...jobRoutes, ...agentRoutes];

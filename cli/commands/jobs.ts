@@ -1,0 +1,229 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { Option, type Command } from "commander";
+import { api, CliError } from "../client";
+import { resolveConfig, type CliConfig } from "../config";
+import { formatDuration, parseDuration } from "../duration";
+import { formatBytes, uploadSnapshot } from "../snapshot";
+import { printTable, relativeTime } from "../table";
+
+type Job = {
+  id: string;
+  name: string;
+  projectSlug: string;
+  state: string;
+  stateReason: string;
+  gpus: number;
+  nodes: number;
+  gpuType: string | null;
+  queuePosition: number | null;
+  estimatedStartAt: string | null;
+  exitCode: number | null;
+  submittedAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  submittedBy: { name: string | null; email: string };
+  attempts?: { number: number; state: string; reason: string; startedAt: string | null; endedAt: string | null; nodes: { agent: string; gpuIndices: number[]; simulated: boolean }[] }[];
+};
+
+const FINAL = ["succeeded", "failed", "cancelled", "timed_out"];
+
+/** Quotes argv words for `bash -c` so `benchtop submit -- python train.py --name "a b"` runs as typed. */
+export function shellJoin(words: string[]): string {
+  return words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(" ");
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function registerJobCommands(program: Command) {
+  const config = () => resolveConfig(program.opts());
+
+  program
+    .command("submit")
+    .description("Queue a job on the current directory (respecting .gitignore). Prints the job id on stdout.")
+    .requiredOption("-p, --project <slug>", "the project")
+    .option("--gpus <n>", "GPUs per node", "0")
+    .option("--gpu-type <model>", "only this GPU model (e.g. A100)")
+    .option("--nodes <n>", "machines, all started at once (torchrun across them)", "1")
+    .option("--max-runtime <duration>", "stop it after this long (90s, 30m, 4h, 1d)", "24h")
+    .addOption(new Option("--priority <class>", "queue priority (high needs an owner or director)").choices(["low", "normal", "high"]).default("normal"))
+    .option("--retries <n>", "retry a failed attempt this many times", "0")
+    .option("--env <K=V>", "an environment variable for the job (repeatable)", collect, [])
+    .option("--pool <name>", "only this pool of capacity (repeatable)", collect, [])
+    .option("--name <name>", "a name to know it by (default: the command)")
+    .option("--workdir <dir>", "the directory to send (default: the current one)")
+    .option("--project-files", "run on the project's files as stored in Benchtop instead of a local directory")
+    .argument("<command...>", "the command, after --")
+    .action(async (words: string[], opts) => {
+      const c = await config();
+      const int = (v: string, name: string) => {
+        if (!/^\d+$/.test(v)) throw new CliError(`--${name} must be a whole number, not "${v}".`, 2);
+        return Number(v);
+      };
+      const maxRuntimeSeconds = parseDuration(opts.maxRuntime);
+      if (!maxRuntimeSeconds) throw new CliError(`--max-runtime "${opts.maxRuntime}" is not a duration like 90s, 30m, 4h or 1d.`, 2);
+      const env: Record<string, string> = {};
+      for (const pair of opts.env as string[]) {
+        const eq = pair.indexOf("=");
+        if (eq <= 0) throw new CliError(`--env "${pair}" must look like NAME=value.`, 2);
+        env[pair.slice(0, eq)] = pair.slice(eq + 1);
+      }
+      let snapshotId: string | undefined;
+      if (!opts.projectFiles) {
+        const root = path.resolve(opts.workdir ?? ".");
+        await fs.access(root).catch(() => {
+          throw new CliError(`The directory ${root} does not exist.`, 2);
+        });
+        snapshotId = await uploadSnapshot(c, opts.project, root, (m) => process.stderr.write(`benchtop: ${m}\n`));
+      }
+      const job = await api<{ id: string; url: string }>(c, "POST", "/jobs", {
+        projectSlug: opts.project,
+        command: shellJoin(words),
+        name: opts.name,
+        snapshotId,
+        gpus: int(opts.gpus, "gpus"),
+        gpuType: opts.gpuType ?? null,
+        nodes: int(opts.nodes, "nodes"),
+        maxRuntimeSeconds,
+        priority: opts.priority,
+        retries: int(opts.retries, "retries"),
+        env,
+        pools: opts.pool,
+      });
+      process.stderr.write(`benchtop: queued ${job.url}\n`);
+      process.stdout.write(job.id + "\n");
+    });
+
+  program
+    .command("jobs")
+    .description("List recent jobs in your projects")
+    .option("-p, --project <slug>", "only this project")
+    .option("--state <states>", "comma-separated: queued,running,...")
+    .option("--mine", "only jobs you submitted")
+    .option("--limit <n>", "how many", "30")
+    .option("--json", "print JSON")
+    .action(async (opts) => {
+      const c = await config();
+      const q = new URLSearchParams();
+      if (opts.project) q.set("project", opts.project);
+      if (opts.state) q.set("state", opts.state);
+      if (opts.mine) q.set("mine", "true");
+      q.set("limit", opts.limit);
+      const { jobs } = await api<{ jobs: Job[] }>(c, "GET", `/jobs?${q}`);
+      if (opts.json) return void process.stdout.write(JSON.stringify(jobs, null, 2) + "\n");
+      if (!jobs.length) return void process.stdout.write("No jobs yet. Submit one with `benchtop submit --project SLUG -- COMMAND`.\n");
+      printTable(
+        ["ID", "STATE", "PROJECT", "GPUS", "NAME", "SUBMITTED", "WHY"],
+        jobs.map((j) => [j.id, j.state, j.projectSlug, gpuText(j), j.name.slice(0, 40), relativeTime(j.submittedAt), j.stateReason.slice(0, 60)]),
+      );
+    });
+
+  program
+    .command("status")
+    .description("A job's state, why, and its attempts")
+    .argument("<job-id>")
+    .option("--json", "print JSON")
+    .action(async (id: string, opts) => {
+      const c = await config();
+      const job = await api<Job>(c, "GET", `/jobs/${encodeURIComponent(id)}`);
+      if (opts.json) return void process.stdout.write(JSON.stringify(job, null, 2) + "\n");
+      const lines = [
+        `${job.name}  (${job.id})`,
+        `  state:     ${job.state}${job.exitCode !== null ? ` (exit ${job.exitCode})` : ""} — ${job.stateReason}`,
+        `  project:   ${job.projectSlug}    submitted by ${job.submittedBy.name ?? job.submittedBy.email}, ${relativeTime(job.submittedAt)}`,
+        `  resources: ${gpuText(job)}`,
+      ];
+      if (job.state === "queued") {
+        lines.push(`  queue:     position ${job.queuePosition ?? "?"}${job.estimatedStartAt ? `, estimated start ${new Date(job.estimatedStartAt).toLocaleString()}` : ""}`);
+      }
+      for (const a of job.attempts ?? []) {
+        const where = a.nodes.map((n) => `${n.agent}${n.gpuIndices.length ? ` GPUs ${n.gpuIndices.join(",")}` : ""}${n.simulated ? " (simulated)" : ""}`).join("; ");
+        const took = a.startedAt ? formatDuration(((a.endedAt ? Date.parse(a.endedAt) : Date.now()) - Date.parse(a.startedAt)) / 1000) : "";
+        lines.push(`  attempt ${a.number}: ${a.state}${took ? ` after ${took}` : ""} on ${where}${a.reason ? ` — ${a.reason}` : ""}`);
+      }
+      lines.push(`  url:       ${c.url}/jobs/${job.id}`);
+      process.stdout.write(lines.join("\n") + "\n");
+    });
+
+  program
+    .command("logs")
+    .description("Print a job's log; --follow keeps printing until it ends")
+    .argument("<job-id>")
+    .option("-f, --follow", "follow new lines until the job ends")
+    .action(async (id: string, opts) => {
+      const c = await config();
+      let from = 0;
+      for (;;) {
+        const page = await api<{ lines: { text: string }[]; state: string; next: number; total: number }>(
+          c,
+          "GET",
+          `/jobs/${encodeURIComponent(id)}/logs?from=${from}&limit=20000${opts.follow ? "&waitMs=25000" : ""}`,
+        );
+        if (page.lines.length) process.stdout.write(page.lines.map((l) => l.text).join("\n") + "\n");
+        from = page.next;
+        const caughtUp = from >= page.total;
+        if (caughtUp && (!opts.follow || FINAL.includes(page.state))) break;
+      }
+    });
+
+  program
+    .command("cancel")
+    .description("Cancel a job (SIGTERM, then SIGKILL after its grace period)")
+    .argument("<job-id>")
+    .action(async (id: string) => {
+      const c = await config();
+      const { state } = await api<{ state: string }>(c, "POST", `/jobs/${encodeURIComponent(id)}/cancel`);
+      process.stdout.write(state === "cancelled" ? `Cancelled ${id}.\n` : `Cancelling ${id}: its agents are stopping it.\n`);
+    });
+
+  program
+    .command("wait")
+    .description("Wait until a job ends; exit 0 when it succeeded, 1 otherwise")
+    .argument("<job-id>")
+    .action(async (id: string) => {
+      const c = await config();
+      const job = await waitForEnd(c, id);
+      process.stderr.write(`benchtop: ${id} ${job.state}${job.stateReason ? ` — ${job.stateReason}` : ""}\n`);
+      process.exit(job.state === "succeeded" ? 0 : 1);
+    });
+
+  program
+    .command("artifacts")
+    .description("List a job's artifacts (files it left in BENCHTOP_OUTPUT_DIR); --download DIR saves them")
+    .argument("<job-id>")
+    .option("--download <dir>", "save every artifact under this directory")
+    .action(async (id: string, opts) => {
+      const c = await config();
+      const { artifacts } = await api<{ artifacts: { path: string; sizeBytes: number }[] }>(c, "GET", `/jobs/${encodeURIComponent(id)}/artifacts`);
+      if (!opts.download) {
+        if (!artifacts.length) return void process.stdout.write("No artifacts (the job wrote nothing to $BENCHTOP_OUTPUT_DIR).\n");
+        return void printTable(["PATH", "SIZE"], artifacts.map((a) => [a.path, formatBytes(a.sizeBytes)]));
+      }
+      for (const a of artifacts) {
+        const target = path.join(opts.download, a.path);
+        if (!path.resolve(target).startsWith(path.resolve(opts.download) + path.sep)) throw new CliError(`Refusing the artifact path "${a.path}".`);
+        const res = await fetch(`${c.url}/api/v1/jobs/${encodeURIComponent(id)}/artifacts/download?path=${encodeURIComponent(a.path)}`, {
+          headers: { authorization: `Bearer ${c.token}` },
+        });
+        if (!res.ok) throw new CliError(`Downloading ${a.path} failed with status ${res.status}.`);
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await fs.writeFile(target, Buffer.from(await res.arrayBuffer()));
+        process.stderr.write(`benchtop: saved ${target}\n`);
+      }
+    });
+}
+
+function gpuText(j: Pick<Job, "gpus" | "nodes" | "gpuType">): string {
+  const per = j.gpus ? `${j.gpus}${j.gpuType ? ` ${j.gpuType}` : ""} GPU${j.gpus > 1 ? "s" : ""}` : "CPU";
+  return j.nodes > 1 ? `${j.nodes} nodes × ${per}` : per;
+}
+
+async function waitForEnd(c: CliConfig, id: string): Promise<Job> {
+  let from = 0;
+  for (;;) {
+    // The logs long poll returns when the job changes or ends, so this wakes promptly.
+    const page = await api<{ state: string; next: number }>(c, "GET", `/jobs/${encodeURIComponent(id)}/logs?from=${from}&limit=1&waitMs=25000`);
+    from = page.next;
+    if (FINAL.includes(page.state)) return api<Job>(c, "GET", `/jobs/${encodeURIComponent(id)}`);
+  }
+}

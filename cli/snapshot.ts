@@ -1,0 +1,97 @@
+// The directory a job runs on, as `sky launch` takes its workdir: every file under it except what
+// .gitignore files (and .benchtopignore) exclude, and .git itself. Contents are uploaded only when
+// the server lacks them (content-addressed), then frozen as a snapshot of the project.
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import ignore, { type Ignore } from "ignore";
+import { api, CliError } from "./client";
+import type { CliConfig } from "./config";
+
+export type SnapshotFile = { path: string; abs: string; sha256: string; size: number; mode: number };
+
+const ALWAYS_IGNORED = [".git/", ".benchtop/", "node_modules/", "__pycache__/", ".venv/", ".DS_Store"];
+const MAX_FILES = 100_000;
+
+async function readIgnoreFile(dir: string, name: string): Promise<string | null> {
+  return fs.readFile(path.join(dir, name), "utf8").catch(() => null);
+}
+
+export async function listSnapshotFiles(root: string): Promise<SnapshotFile[]> {
+  const files: SnapshotFile[] = [];
+  async function walk(dir: string, rules: { base: string; ig: Ignore }[]) {
+    const rel = path.relative(root, dir).split(path.sep).join("/");
+    const local = ignore().add(ALWAYS_IGNORED);
+    for (const name of [".gitignore", ".benchtopignore"]) {
+      const text = await readIgnoreFile(dir, name);
+      if (text) local.add(text);
+    }
+    const here = [...rules, { base: rel, ig: local }];
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const relPath = rel ? `${rel}/${e.name}` : e.name;
+      const ignored = here.some(({ base, ig }) => {
+        const sub = base ? relPath.slice(base.length + 1) : relPath;
+        return ig.ignores(e.isDirectory() ? `${sub}/` : sub);
+      });
+      if (ignored) continue;
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(abs, here);
+      else if (e.isFile()) {
+        if (files.length >= MAX_FILES) throw new CliError(`More than ${MAX_FILES} files under ${root}; add a .benchtopignore for data and outputs.`);
+        const stat = await fs.stat(abs);
+        files.push({ path: relPath, abs, sha256: await hashFile(abs), size: stat.size, mode: stat.mode & 0o111 ? 0o755 : 0o644 });
+      }
+    }
+  }
+  await walk(root, []);
+  return files;
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+export async function uploadSnapshot(config: CliConfig, projectSlug: string, root: string, progress: (msg: string) => void): Promise<string> {
+  const files = await listSnapshotFiles(root);
+  if (files.length === 0) throw new CliError(`There are no files to send under ${root}.`);
+  const bytes = files.reduce((n, f) => n + f.size, 0);
+  const { missing } = await api<{ missing: string[] }>(config, "POST", "/blobs/missing", { sha256s: files.map((f) => f.sha256) });
+  const todo = files.filter((f, i) => missing.includes(f.sha256) && files.findIndex((g) => g.sha256 === f.sha256) === i);
+  progress(`${files.length} files (${formatBytes(bytes)}); uploading ${todo.length} new`);
+  let done = 0;
+  const queue = [...todo];
+  await Promise.all(
+    Array.from({ length: Math.min(4, queue.length) }, async () => {
+      for (let f = queue.shift(); f; f = queue.shift()) {
+        const res = await fetch(`${config.url}/api/v1/blobs/${f.sha256}`, {
+          method: "PUT",
+          headers: { authorization: `Bearer ${config.token}`, "content-type": "application/octet-stream", "content-length": String(f.size) },
+          body: Readable.toWeb(createReadStream(f.abs)) as ReadableStream,
+          duplex: "half",
+        } as RequestInit);
+        if (!res.ok) throw new CliError(`Uploading ${f.path} failed: ${((await res.json().catch(() => ({}))) as { error?: { message?: string } }).error?.message ?? res.status}`);
+        done++;
+      }
+    }),
+  );
+  if (done) progress(`uploaded ${done} files`);
+  const { snapshotId } = await api<{ snapshotId: string }>(config, "POST", `/projects/${encodeURIComponent(projectSlug)}/snapshots`, {
+    files: files.map((f) => ({ path: f.path, sha256: f.sha256, size: f.size, mode: f.mode })),
+  });
+  return snapshotId;
+}
+
+export function formatBytes(n: number): string {
+  const units = ["B", "KB", "MB", "GB", "TB"];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return `${i === 0 ? n : n.toFixed(1)} ${units[i]}`;
+}

@@ -1,0 +1,121 @@
+// The agent API edge (/api/agent/v1): agent-token auth, zod-validated bodies, one error shape.
+// The protocol itself is in protocol.ts; the rules are in server/queue/*.
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { ZodError, type z } from "zod";
+import { AppError } from "../errors";
+import { requestIdOf } from "../http/request-id";
+import { requestLogger } from "../log";
+import { authenticateAgent, registerAgent, type AuthenticatedAgent } from "../queue/agents";
+import { getBlob, missingBlobs, putBlob, readManifest } from "../queue/blobs";
+import { heartbeatIntervalMs, heartbeatTimeoutMs } from "../queue/capacity";
+import { waitForAssignments } from "../queue/claim";
+import { agentHeartbeat } from "../queue/heartbeat";
+import { LeaseLostError } from "../queue/lease";
+import { appendLogs, nodeEnded, nodeStarted, saveArtifacts, saveCheckpoint } from "../queue/node-reports";
+import { readSnapshot } from "../queue/snapshots";
+import { db } from "../db/client";
+import {
+  AGENT_API_PREFIX,
+  ZArtifactsRequest,
+  ZCheckpointRequest,
+  ZEndedRequest,
+  ZHeartbeatRequest,
+  ZLogsRequest,
+  ZRegisterRequest,
+  ZStartedRequest,
+} from "./protocol";
+
+type Handler = (ctx: { agent: AuthenticatedAgent; params: string[]; req: Request; url: URL }) => Promise<Response>;
+
+const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
+
+async function bodyOf<T extends z.ZodType>(req: Request, schema: T): Promise<z.output<T>> {
+  let raw: unknown;
+  try {
+    raw = await req.json();
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+  }
+  return schema.parse(raw);
+}
+
+const routes: [string, RegExp, Handler][] = [
+  ["POST", /^\/register$/, async ({ agent, req }) => {
+    await registerAgent(agent.id, await bodyOf(req, ZRegisterRequest));
+    return json({ agentId: agent.id, name: agent.name, pool: agent.poolName, heartbeatIntervalMs: heartbeatIntervalMs(), leaseTimeoutMs: heartbeatTimeoutMs() });
+  }],
+  ["POST", /^\/heartbeat$/, async ({ agent, req }) => json(await agentHeartbeat(agent.id, await bodyOf(req, ZHeartbeatRequest)))],
+  ["GET", /^\/assignments$/, async ({ agent, req, url }) => {
+    if (agent.draining) return json({ assignments: [] });
+    const waitMs = Math.min(Math.max(Number(url.searchParams.get("waitMs") ?? 0) || 0, 0), 60_000);
+    return json({ assignments: await waitForAssignments(agent.id, waitMs, req.signal) });
+  }],
+  ["GET", /^\/snapshots\/([a-f0-9]{64})$/, async ({ params }) => json(await readSnapshot(params[0]!))],
+  ["GET", /^\/checkpoints\/([^/]+)$/, async ({ params }) => {
+    const checkpoint = await db.checkpoint.findUnique({ where: { id: params[0]! }, select: { manifestKey: true } });
+    if (!checkpoint) throw new AppError("NOT_FOUND", `Checkpoint ${params[0]} was not found.`);
+    return json(await readManifest(checkpoint.manifestKey));
+  }],
+  ["POST", /^\/blobs\/missing$/, async ({ req }) => {
+    const body = (await req.json().catch(() => null)) as { sha256s?: unknown } | null;
+    if (!body || !Array.isArray(body.sha256s) || body.sha256s.some((s) => typeof s !== "string")) {
+      throw new AppError("BAD_REQUEST", "Send { sha256s: [...] }.");
+    }
+    return json({ missing: await missingBlobs(body.sha256s as string[]) });
+  }],
+  ["GET", /^\/blobs\/([a-f0-9]{64})$/, async ({ params }) => {
+    const stream = await getBlob(params[0]!).catch(() => {
+      throw new AppError("NOT_FOUND", `Blob ${params[0]} was not found.`);
+    });
+    return new Response(Readable.toWeb(stream) as ReadableStream, { headers: { "content-type": "application/octet-stream" } });
+  }],
+  ["PUT", /^\/blobs\/([a-f0-9]{64})$/, async ({ params, req }) => {
+    if (!req.body) throw new AppError("BAD_REQUEST", "Send the blob's bytes as the request body.");
+    await putBlob(params[0]!, Readable.fromWeb(req.body as import("node:stream/web").ReadableStream));
+    return new Response(null, { status: 204 });
+  }],
+  ["POST", /^\/nodes\/([^/]+)\/started$/, async ({ agent, params, req }) => {
+    await nodeStarted(agent.id, params[0]!, (await bodyOf(req, ZStartedRequest)).fencingToken);
+    return json({ ok: true });
+  }],
+  ["POST", /^\/nodes\/([^/]+)\/logs$/, async ({ agent, params, req }) =>
+    json({ acknowledgedThroughSeq: await appendLogs(agent.id, params[0]!, await bodyOf(req, ZLogsRequest)) })],
+  ["POST", /^\/nodes\/([^/]+)\/checkpoint$/, async ({ agent, params, req }) =>
+    json({ checkpointId: await saveCheckpoint(agent.id, params[0]!, await bodyOf(req, ZCheckpointRequest)) })],
+  ["POST", /^\/nodes\/([^/]+)\/artifacts$/, async ({ agent, params, req }) => {
+    await saveArtifacts(agent.id, params[0]!, await bodyOf(req, ZArtifactsRequest));
+    return json({ ok: true });
+  }],
+  ["POST", /^\/nodes\/([^/]+)\/ended$/, async ({ agent, params, req }) => {
+    await nodeEnded(agent.id, params[0]!, await bodyOf(req, ZEndedRequest));
+    return json({ ok: true });
+  }],
+];
+
+export async function dispatchAgentApi(req: Request): Promise<Response> {
+  const requestId = requestIdOf(req.headers);
+  const log = requestLogger(requestId);
+  const url = new URL(req.url);
+  const subpath = url.pathname.slice(AGENT_API_PREFIX.length);
+  const error = (status: number, code: string, message: string, fields?: unknown) =>
+    Response.json({ error: { code, message, ...(fields ? { fields } : {}), requestId } }, { status });
+  const route = routes.find(([method, pattern]) => method === req.method && pattern.test(subpath));
+  if (!route) return error(404, "not_found", `There is no agent API route ${req.method} ${url.pathname}.`);
+  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
+  const agent = match ? await authenticateAgent(match[1]!) : null;
+  if (!agent) return error(401, "unauthorized", "The agent token is not valid. Create an agent with `benchtop agents create NAME` and pass its token.");
+  try {
+    return await route[2]({ agent, params: route[1].exec(subpath)!.slice(1), req, url });
+  } catch (e) {
+    if (e instanceof LeaseLostError) return error(409, "lease_lost", e.message);
+    if (e instanceof AppError) return error(e.status, e.code.toLowerCase(), e.message, e.fields);
+    if (e instanceof ZodError) {
+      const issue = e.issues[0]!;
+      return error(400, "bad_request", `The request is not valid: ${issue.path.join(".") || "body"} ${issue.message}.`);
+    }
+    const errorId = randomUUID().slice(0, 8);
+    log.error({ err: e, errorId, path: url.pathname, agent: agent.name }, "unexpected error in the agent API");
+    return error(500, "internal", `Something went wrong on the server (error ${errorId}). It has been logged.`);
+  }
+}

@@ -1,0 +1,96 @@
+// Ending attempts and deciding what becomes of their job: succeeded, retried, requeued after a
+// lost agent, or ended for good. One place, used by agents' reports and by the sweep.
+import type { AttemptState, JobState } from "@prisma/client";
+import type { Tx } from "../db/client";
+import { CHANNEL, notify } from "./notify";
+
+/** How many lost attempts (agents gone) a job survives before it ends `failed`. */
+export const MAX_LOST_ATTEMPTS = 3;
+
+export type AttemptOutcome = {
+  state: Exclude<AttemptState, "assigned" | "running">;
+  reason: string;
+  exitCode: number | null;
+};
+
+/**
+ * Ends an attempt (all its nodes, their GPU claims), records its GPU time, and moves the job on.
+ * Idempotent: an attempt already ended is left alone. Other nodes still running lose their lease,
+ * so their agents stop them at the next heartbeat.
+ */
+export async function finishAttempt(tx: Tx, attemptId: string, outcome: AttemptOutcome): Promise<void> {
+  const attempt = await tx.attempt.findUnique({
+    where: { id: attemptId },
+    select: {
+      id: true,
+      state: true,
+      number: true,
+      startedAt: true,
+      job: {
+        select: {
+          id: true,
+          state: true,
+          submittedById: true,
+          projectId: true,
+          gpusPerNode: true,
+          nodes: true,
+          maxRetries: true,
+          failedAttempts: true,
+          lostAttempts: true,
+          cancelRequestedAt: true,
+        },
+      },
+      nodes: { select: { agentId: true, agent: { select: { name: true } } } },
+    },
+  });
+  if (!attempt || (attempt.state !== "assigned" && attempt.state !== "running")) return;
+  const now = new Date();
+  await tx.gpuClaim.deleteMany({ where: { node: { attemptId } } });
+  await tx.attemptNode.updateMany({ where: { attemptId, state: { not: "ended" } }, data: { state: "ended", endedAt: now } });
+  await tx.attempt.update({
+    where: { id: attemptId },
+    data: { state: outcome.state, reason: outcome.reason, exitCode: outcome.exitCode, endedAt: now },
+  });
+  const job = attempt.job;
+  if (attempt.startedAt && job.gpusPerNode > 0) {
+    const gpuSeconds = job.gpusPerNode * job.nodes * Math.max(0, (now.getTime() - attempt.startedAt.getTime()) / 1000);
+    await tx.usageRecord.create({ data: { userId: job.submittedById, projectId: job.projectId, jobId: job.id, gpuSeconds, at: now } });
+  }
+
+  const agents = attempt.nodes.map((n) => n.agent.name).join(", ");
+  let next: { state: JobState; reason: string; exitCode?: number | null; failed?: number; lost?: number };
+  if (job.cancelRequestedAt || outcome.state === "cancelled") {
+    next = { state: "cancelled", reason: "cancelled" };
+  } else if (outcome.state === "succeeded") {
+    next = { state: "succeeded", reason: "exited with status 0", exitCode: 0 };
+  } else if (outcome.state === "timed_out") {
+    next = { state: "timed_out", reason: outcome.reason, exitCode: outcome.exitCode };
+  } else if (outcome.state === "lost") {
+    const lost = job.lostAttempts + 1;
+    next =
+      lost > MAX_LOST_ATTEMPTS
+        ? { state: "failed", reason: `its attempts were lost ${lost} times (agents stopped answering; last: ${agents}), so Benchtop stopped retrying it`, lost }
+        : { state: "queued", reason: `requeued: attempt ${attempt.number} was lost (${outcome.reason}); it resumes from its last checkpoint`, lost };
+  } else {
+    const failed = job.failedAttempts + 1;
+    next =
+      failed <= job.maxRetries
+        ? { state: "queued", reason: `retrying: attempt ${attempt.number} ${outcome.reason} (retry ${failed} of ${job.maxRetries})`, failed }
+        : { state: "failed", reason: outcome.reason, exitCode: outcome.exitCode, failed };
+  }
+  const final = next.state !== "queued";
+  await tx.job.update({
+    where: { id: job.id },
+    data: {
+      state: next.state,
+      stateReason: next.reason,
+      ...(next.exitCode !== undefined ? { exitCode: next.exitCode } : {}),
+      ...(next.failed !== undefined ? { failedAttempts: next.failed } : {}),
+      ...(next.lost !== undefined ? { lostAttempts: next.lost } : {}),
+      ...(final ? { endedAt: now } : { queuePosition: null, estimatedStartAt: null }),
+    },
+  });
+  await notify(tx, CHANNEL.queue, "ended");
+  await notify(tx, CHANNEL.job, job.id);
+  for (const n of attempt.nodes) await notify(tx, CHANNEL.agent, n.agentId);
+}

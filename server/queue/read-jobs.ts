@@ -1,0 +1,157 @@
+// Reading jobs, always through the caller's projects (the tenant is in every WHERE).
+import type { Prisma } from "@prisma/client";
+import { db } from "../db/client";
+import { AppError } from "../errors";
+import type { TJobDetail, TJobState, TJobSummary } from "./schemas";
+
+const summarySelect = {
+  id: true,
+  name: true,
+  command: true,
+  state: true,
+  stateReason: true,
+  nodes: true,
+  gpusPerNode: true,
+  gpuType: true,
+  priority: true,
+  queuePosition: true,
+  estimatedStartAt: true,
+  attemptCount: true,
+  exitCode: true,
+  submittedAt: true,
+  startedAt: true,
+  endedAt: true,
+  project: { select: { slug: true, name: true } },
+  submittedBy: { select: { id: true, name: true, email: true } },
+} satisfies Prisma.JobSelect;
+
+type SummaryRow = Prisma.JobGetPayload<{ select: typeof summarySelect }>;
+
+function toSummary(j: SummaryRow): TJobSummary {
+  const { project, gpusPerNode, ...rest } = j;
+  return { ...rest, gpus: gpusPerNode, projectSlug: project.slug, projectName: project.name };
+}
+
+const visibleTo = (actorId: string): Prisma.JobWhereInput => ({ project: { members: { some: { userId: actorId } } } });
+
+export async function listJobs(args: {
+  actorId: string;
+  projectSlug?: string;
+  states?: TJobState[];
+  mine?: boolean;
+  limit?: number;
+  before?: string;
+}): Promise<TJobSummary[]> {
+  const rows = await db.job.findMany({
+    where: {
+      AND: [
+        visibleTo(args.actorId),
+        args.projectSlug ? { project: { slug: args.projectSlug } } : {},
+        args.states?.length ? { state: { in: args.states } } : {},
+        args.mine ? { submittedById: args.actorId } : {},
+      ],
+    },
+    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+    take: Math.min(args.limit ?? 50, 500),
+    ...(args.before ? { cursor: { id: args.before }, skip: 1 } : {}),
+    select: summarySelect,
+  });
+  return rows.map(toSummary);
+}
+
+export async function getJob(args: { actorId: string; jobId: string }): Promise<TJobDetail> {
+  const job = await db.job.findFirst({
+    where: { id: args.jobId, ...visibleTo(args.actorId) },
+    select: {
+      ...summarySelect,
+      maxRuntimeSeconds: true,
+      maxRetries: true,
+      graceSeconds: true,
+      env: true,
+      pools: true,
+      snapshotId: true,
+      logLineCount: true,
+      cancelRequestedAt: true,
+      rerunOfId: true,
+      attempts: {
+        orderBy: { number: "asc" },
+        select: {
+          number: true,
+          state: true,
+          reason: true,
+          exitCode: true,
+          assignedAt: true,
+          startedAt: true,
+          endedAt: true,
+          nodes: { orderBy: { nodeRank: "asc" }, select: { nodeRank: true, gpuIndices: true, agent: { select: { name: true, simulated: true } } } },
+        },
+      },
+    },
+  });
+  if (!job) throw new AppError("NOT_FOUND", `Job ${args.jobId} was not found.`);
+  const { attempts, env, ...rest } = job;
+  return {
+    ...toSummary(rest),
+    ...rest,
+    gpus: rest.gpusPerNode,
+    env: env as Record<string, string>,
+    attempts: attempts.map((a) => ({
+      ...a,
+      nodes: a.nodes.map((n) => ({ nodeRank: n.nodeRank, gpuIndices: n.gpuIndices, agent: n.agent.name, simulated: n.agent.simulated })),
+    })),
+  } as TJobDetail;
+}
+
+export type LogLine = { n: number; attempt: number; node: number; text: string };
+
+/** Lines [from, from+limit) of the job's log, in order (line numbers are job-wide). */
+export async function readLogLines(args: { actorId: string; jobId: string; from: number; limit: number }): Promise<{ lines: LogLine[]; total: number }> {
+  const job = await db.job.findFirst({ where: { id: args.jobId, ...visibleTo(args.actorId) }, select: { logLineCount: true } });
+  if (!job) throw new AppError("NOT_FOUND", `Job ${args.jobId} was not found.`);
+  const from = Math.max(0, args.from);
+  const until = from + Math.min(Math.max(args.limit, 1), 50_000);
+  const chunks = await db.logChunk.findMany({
+    where: { jobId: args.jobId, firstLine: { lt: until }, AND: [{ firstLine: { gte: from - 20_000 } }] },
+    orderBy: { firstLine: "asc" },
+    select: { firstLine: true, lineCount: true, text: true, attemptNumber: true, nodeRank: true },
+  });
+  const lines: LogLine[] = [];
+  for (const c of chunks) {
+    if (c.firstLine + c.lineCount <= from) continue;
+    const texts = c.text.split("\n");
+    for (let i = 0; i < texts.length; i++) {
+      const n = c.firstLine + i;
+      if (n >= from && n < until) lines.push({ n, attempt: c.attemptNumber, node: c.nodeRank, text: texts[i]! });
+    }
+  }
+  return { lines, total: job.logLineCount };
+}
+
+export async function readMetrics(args: { actorId: string; jobId: string; afterId?: bigint }) {
+  const job = await db.job.findFirst({ where: { id: args.jobId, ...visibleTo(args.actorId) }, select: { id: true } });
+  if (!job) throw new AppError("NOT_FOUND", `Job ${args.jobId} was not found.`);
+  const points = await db.metricPoint.findMany({
+    where: { jobId: args.jobId, ...(args.afterId ? { id: { gt: args.afterId } } : {}) },
+    orderBy: { id: "asc" },
+    take: 20_000,
+    select: { id: true, key: true, step: true, value: true, at: true, attemptNumber: true },
+  });
+  return points.map((p) => ({ ...p, id: p.id.toString() }));
+}
+
+export async function listArtifacts(args: { actorId: string; jobId: string }) {
+  const job = await db.job.findFirst({ where: { id: args.jobId, ...visibleTo(args.actorId) }, select: { id: true } });
+  if (!job) throw new AppError("NOT_FOUND", `Job ${args.jobId} was not found.`);
+  const rows = await db.artifact.findMany({ where: { jobId: args.jobId }, orderBy: { path: "asc" }, select: { path: true, sizeBytes: true, sha256: true, attemptNumber: true } });
+  return rows.map((r) => ({ ...r, sizeBytes: Number(r.sizeBytes) }));
+}
+
+/** The artifact's blob, after checking the caller may see the job. */
+export async function artifactBlob(args: { actorId: string; jobId: string; path: string }): Promise<{ sha256: string; sizeBytes: number }> {
+  const row = await db.artifact.findFirst({
+    where: { jobId: args.jobId, path: args.path, job: visibleTo(args.actorId) },
+    select: { sha256: true, sizeBytes: true },
+  });
+  if (!row) throw new AppError("NOT_FOUND", `Job ${args.jobId} has no artifact "${args.path}".`);
+  return { sha256: row.sha256, sizeBytes: Number(row.sizeBytes) };
+}

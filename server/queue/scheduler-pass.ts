@@ -1,0 +1,165 @@
+// One scheduling pass: load the queue and capacity, ask the pure scheduler, apply its placements
+// in one transaction. Run only by the supervisor that holds the queue lock (supervisor.ts), so
+// two passes never race; the GpuClaim primary key would refuse a double placement regardless.
+import { randomInt } from "node:crypto";
+import { db, Prisma } from "../db/client";
+import { log } from "../log";
+import { loadAgents } from "./capacity";
+import { CHANNEL, notify } from "./notify";
+import { DEFAULT_SCHEDULER_CONFIG, schedule, type RunningAttempt, type SchedJob } from "./scheduler";
+
+export type PassResult = { placed: number; waiting: number; ms: number };
+
+export async function loadQueued(): Promise<(SchedJob & { current: { position: number | null; eta: number | null; reason: string } })[]> {
+  const [rows, pools] = await Promise.all([
+    db.job.findMany({
+      where: { state: "queued" },
+      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        submittedById: true,
+        projectId: true,
+        priority: true,
+        submittedAt: true,
+        nodes: true,
+        gpusPerNode: true,
+        gpuType: true,
+        maxRuntimeSeconds: true,
+        pools: true,
+        queuePosition: true,
+        estimatedStartAt: true,
+        stateReason: true,
+        submittedBy: { select: { name: true, email: true } },
+        project: { select: { name: true } },
+      },
+    }),
+    db.pool.findMany({ select: { id: true, name: true } }),
+  ]);
+  const poolId = new Map(pools.map((p) => [p.name, p.id]));
+  return rows.map((j) => ({
+    id: j.id,
+    userId: j.submittedById,
+    userName: j.submittedBy.name?.split(" ")[0]?.toLowerCase() ?? j.submittedBy.email.split("@")[0]!,
+    projectId: j.projectId,
+    projectName: j.project.name,
+    priority: j.priority,
+    submittedAt: j.submittedAt.getTime(),
+    nodes: j.nodes,
+    gpusPerNode: j.gpusPerNode,
+    gpuType: j.gpuType,
+    maxRuntimeMs: j.maxRuntimeSeconds * 1000,
+    poolIds: j.pools.map((p) => poolId.get(p) ?? `missing:${p}`),
+    current: { position: j.queuePosition, eta: j.estimatedStartAt?.getTime() ?? null, reason: j.stateReason },
+  }));
+}
+
+export async function loadRunning(now: number): Promise<RunningAttempt[]> {
+  const attempts = await db.attempt.findMany({
+    where: { state: { in: ["assigned", "running"] } },
+    select: {
+      assignedAt: true,
+      startedAt: true,
+      job: { select: { id: true, submittedById: true, projectId: true, maxRuntimeSeconds: true, graceSeconds: true } },
+      nodes: { where: { state: { not: "ended" } }, select: { agentId: true, gpuIndices: true, cpuSlot: true } },
+    },
+  });
+  return attempts.map((a) => ({
+    jobId: a.job.id,
+    userId: a.job.submittedById,
+    projectId: a.job.projectId,
+    nodes: a.nodes,
+    expectedEndAt: Math.max(now + 1, (a.startedAt ?? a.assignedAt).getTime() + (a.job.maxRuntimeSeconds + a.job.graceSeconds) * 1000),
+  }));
+}
+
+/** Decayed GPU-seconds per user and project: ended attempts' records plus running ones so far. */
+export async function loadUsage(now: number): Promise<{ users: Record<string, number>; projects: Record<string, number> }> {
+  const halfLifeSeconds = DEFAULT_SCHEDULER_CONFIG.usageHalfLifeMs / 1000;
+  const at = new Date(now);
+  const rows = await db.$queryRaw<{ kind: string; id: string; usage: number }[]>`
+    WITH recorded AS (
+      SELECT "userId", "projectId", "gpuSeconds" * power(2, -GREATEST(0, EXTRACT(EPOCH FROM (${at}::timestamptz - "at"))) / ${halfLifeSeconds}) AS u
+      FROM "UsageRecord" WHERE "at" > ${at}::timestamptz - make_interval(secs => ${halfLifeSeconds * 10})
+      UNION ALL
+      SELECT j."submittedById", j."projectId", j."gpusPerNode" * j."nodes" * GREATEST(0, EXTRACT(EPOCH FROM (${at}::timestamptz - a."startedAt")))
+      FROM "Attempt" a JOIN "Job" j ON j.id = a."jobId" WHERE a.state = 'running' AND a."startedAt" IS NOT NULL
+    )
+    SELECT 'user' AS kind, "userId" AS id, SUM(u)::float8 AS usage FROM recorded GROUP BY "userId"
+    UNION ALL
+    SELECT 'project', "projectId", SUM(u)::float8 FROM recorded GROUP BY "projectId"`;
+  const usage = { users: {} as Record<string, number>, projects: {} as Record<string, number> };
+  for (const r of rows) (r.kind === "user" ? usage.users : usage.projects)[r.id] = r.usage;
+  return usage;
+}
+
+export async function runSchedulerPass(now = Date.now()): Promise<PassResult> {
+  const started = performance.now();
+  const [queued, agents, running, usage] = await Promise.all([loadQueued(), loadAgents(now), loadRunning(now), loadUsage(now)]);
+  if (queued.length === 0) return { placed: 0, waiting: 0, ms: performance.now() - started };
+  const out = schedule({ now, queued, agents, running, usage });
+  const byId = new Map(agents.map((a) => [a.id, a]));
+  const addresses = await db.agent.findMany({ where: { id: { in: [...new Set(out.placements.flatMap((p) => p.nodes.map((n) => n.agentId)))] } }, select: { id: true, address: true } });
+  const addressOf = new Map(addresses.map((a) => [a.id, a.address]));
+
+  let placed = 0;
+  await db.$transaction(async (tx) => {
+    const woken = new Set<string>();
+    for (const p of out.placements) {
+      const job = await tx.job.updateManyAndReturn({
+        where: { id: p.jobId, state: "queued" },
+        data: {
+          state: "starting",
+          attemptCount: { increment: 1 },
+          queuePosition: null,
+          estimatedStartAt: null,
+          stateReason: `starting on ${p.nodes.map((n) => byId.get(n.agentId)?.name ?? n.agentId).join(", ")}`,
+        },
+        select: { attemptCount: true, nodes: true },
+      });
+      if (job.length === 0) continue; // cancelled since the pass loaded it
+      const multi = job[0]!.nodes > 1;
+      const rank0 = p.nodes.find((n) => n.nodeRank === 0)!;
+      const attempt = await tx.attempt.create({
+        data: {
+          jobId: p.jobId,
+          number: job[0]!.attemptCount,
+          masterAddr: multi ? (addressOf.get(rank0.agentId) ?? null) : null,
+          masterPort: multi ? randomInt(29_500, 39_500) : null,
+        },
+        select: { id: true },
+      });
+      for (const n of p.nodes) {
+        const node = await tx.attemptNode.create({
+          data: { attemptId: attempt.id, nodeRank: n.nodeRank, agentId: n.agentId, gpuIndices: n.gpuIndices, cpuSlot: n.cpuSlot },
+          select: { id: true },
+        });
+        if (n.gpuIndices.length) {
+          await tx.gpuClaim.createMany({ data: n.gpuIndices.map((gpuIndex) => ({ agentId: n.agentId, gpuIndex, attemptNodeId: node.id })) });
+        }
+        woken.add(n.agentId);
+      }
+      placed++;
+    }
+    for (const agentId of woken) await notify(tx, CHANNEL.agent, agentId);
+  });
+
+  // Where each waiting job stands, for the UI; only rows whose words or numbers changed.
+  const current = new Map(queued.map((q) => [q.id, q.current]));
+  const changed = out.waiting.filter((w) => {
+    const c = current.get(w.jobId);
+    return !c || c.position !== w.position || c.eta !== w.estimatedStartAt || c.reason !== w.reason;
+  });
+  if (changed.length) {
+    await db.$executeRaw`
+      UPDATE "Job" j SET "queuePosition" = v.pos, "estimatedStartAt" = v.eta, "stateReason" = v.reason
+      FROM unnest(${changed.map((w) => w.jobId)}::text[], ${changed.map((w) => w.position)}::int[],
+                  ${changed.map((w) => (w.estimatedStartAt === null ? null : new Date(w.estimatedStartAt)))}::timestamptz[],
+                  ${changed.map((w) => w.reason)}::text[]) AS v(id, pos, eta, reason)
+      WHERE j.id = v.id AND j.state = 'queued'`;
+  }
+  const ms = performance.now() - started;
+  if (placed) log.debug({ placed, waiting: out.waiting.length, ms: Math.round(ms) }, "scheduler pass");
+  return { placed, waiting: out.waiting.length, ms };
+}
+
+export { Prisma };

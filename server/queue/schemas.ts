@@ -1,0 +1,93 @@
+// Job inputs and outputs shared by tRPC, REST (and so OpenAPI) and the CLI.
+import { z } from "zod";
+
+const RESERVED_ENV = /^(BENCHTOP_|CUDA_VISIBLE_DEVICES$|MASTER_ADDR$|MASTER_PORT$|WORLD_SIZE$|NODE_RANK$)/;
+
+export const ZJobEnv = z
+  .record(
+    z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "must be a variable name (letters, digits, _)"),
+    z.string().max(32_768, "must be at most 32 KiB"),
+  )
+  .refine((e) => Object.keys(e).length <= 200, "may hold at most 200 variables")
+  .superRefine((e, ctx) => {
+    for (const key of Object.keys(e)) {
+      if (RESERVED_ENV.test(key)) ctx.addIssue({ code: "custom", path: [key], message: `is set by Benchtop for every job and cannot be overridden` });
+    }
+  });
+
+export const ZJobPriority = z.enum(["low", "normal", "high"]);
+
+export const ZSubmitJobInput = z.object({
+  projectSlug: z.string().min(1),
+  name: z.string().trim().max(200, "must be at most 200 characters").optional(),
+  command: z.string().trim().min(1, "is required").max(10_000, "must be at most 10,000 characters"),
+  /** From `benchtop submit` (an uploaded directory); absent = the project's files as stored. */
+  snapshotId: z.string().regex(/^[a-f0-9]{64}$/, "must be a snapshot id").optional(),
+  gpus: z.number().int("must be a whole number").min(0, "cannot be negative").max(64, "must be at most 64").default(0),
+  gpuType: z.string().trim().min(1).max(64).nullable().optional(),
+  nodes: z.number().int("must be a whole number").min(1, "must be at least 1").max(64, "must be at most 64").default(1),
+  maxRuntimeSeconds: z
+    .number()
+    .int()
+    .min(1, "must be at least 1 second")
+    .max(30 * 24 * 3600, "must be at most 30 days")
+    .default(24 * 3600),
+  priority: ZJobPriority.default("normal"),
+  retries: z.number().int().min(0, "cannot be negative").max(10, "must be at most 10").default(0),
+  env: ZJobEnv.default({}),
+  pools: z.array(z.string().min(1).max(63)).max(10).default([]),
+  graceSeconds: z.number().int().min(0).max(600, "must be at most 600 seconds").default(30),
+});
+export type TSubmitJobInput = z.input<typeof ZSubmitJobInput>;
+
+export const ZJobState = z.enum(["queued", "starting", "running", "succeeded", "failed", "cancelled", "timed_out"]);
+export type TJobState = z.infer<typeof ZJobState>;
+export const FINAL_STATES: readonly TJobState[] = ["succeeded", "failed", "cancelled", "timed_out"];
+
+export const ZJobSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  projectSlug: z.string(),
+  projectName: z.string(),
+  submittedBy: z.object({ id: z.string(), name: z.string().nullable(), email: z.string() }),
+  command: z.string(),
+  state: ZJobState,
+  stateReason: z.string(),
+  nodes: z.number().int(),
+  gpus: z.number().int(),
+  gpuType: z.string().nullable(),
+  priority: ZJobPriority,
+  queuePosition: z.number().int().nullable(),
+  estimatedStartAt: z.date().nullable(),
+  attemptCount: z.number().int(),
+  exitCode: z.number().int().nullable(),
+  submittedAt: z.date(),
+  startedAt: z.date().nullable(),
+  endedAt: z.date().nullable(),
+});
+export type TJobSummary = z.infer<typeof ZJobSummary>;
+
+export const ZAttempt = z.object({
+  number: z.number().int(),
+  state: z.enum(["assigned", "running", "succeeded", "failed", "cancelled", "timed_out", "lost"]),
+  reason: z.string(),
+  exitCode: z.number().int().nullable(),
+  assignedAt: z.date(),
+  startedAt: z.date().nullable(),
+  endedAt: z.date().nullable(),
+  nodes: z.array(z.object({ nodeRank: z.number().int(), agent: z.string(), gpuIndices: z.array(z.number().int()), simulated: z.boolean() })),
+});
+
+export const ZJobDetail = ZJobSummary.extend({
+  maxRuntimeSeconds: z.number().int(),
+  maxRetries: z.number().int(),
+  graceSeconds: z.number().int(),
+  env: z.record(z.string(), z.string()),
+  pools: z.array(z.string()),
+  snapshotId: z.string(),
+  logLineCount: z.number().int(),
+  cancelRequestedAt: z.date().nullable(),
+  rerunOfId: z.string().nullable(),
+  attempts: z.array(ZAttempt),
+});
+export type TJobDetail = z.infer<typeof ZJobDetail>;

@@ -1,0 +1,53 @@
+// A job's files, frozen at submission. From the browser: the project's files as stored. From the
+// CLI: the current directory (respecting .gitignore), uploaded blob by blob (only the missing ones).
+import type { TManifest } from "../agent-api/protocol";
+import { db } from "../db/client";
+import { AppError } from "../errors";
+import { requireProjectRole } from "../projects/access";
+import { assertSafeRelativePath, missingBlobs, putBlob, putManifest, readManifest, sha256Of } from "./blobs";
+
+export const snapshotKey = (id: string) => `snapshots/${id}.json`;
+
+async function recordSnapshot(projectId: string, manifest: TManifest): Promise<string> {
+  const { id } = await putManifest("snapshots", manifest);
+  await db.snapshot.upsert({
+    where: { id },
+    create: { id, projectId, fileCount: manifest.files.length, totalBytes: manifest.files.reduce((n, f) => n + f.size, 0) },
+    update: {},
+  });
+  return id;
+}
+
+/** Snapshot of the project's files as Benchtop stores them (the browser's "run as job"). */
+export async function snapshotProjectFiles(args: { actorId: string; projectSlug: string }): Promise<string> {
+  const { project } = await requireProjectRole({ ...args, atLeast: "editor" });
+  const files = await db.file.findMany({ where: { projectId: project.id }, select: { path: true, content: true } });
+  const manifest: TManifest = { files: [] };
+  for (const f of files) {
+    const bytes = Buffer.from(f.content);
+    const sha256 = sha256Of(bytes);
+    await putBlob(sha256, bytes);
+    manifest.files.push({ path: f.path, sha256, size: bytes.length, mode: f.path.endsWith(".sh") ? 0o755 : 0o644 });
+  }
+  return recordSnapshot(project.id, manifest);
+}
+
+/** Snapshot from a manifest whose blobs the caller uploaded first (the CLI). */
+export async function createSnapshot(args: { actorId: string; projectSlug: string; manifest: TManifest }): Promise<string> {
+  const { project } = await requireProjectRole({ ...args, atLeast: "editor" });
+  const seen = new Set<string>();
+  for (const f of args.manifest.files) {
+    assertSafeRelativePath(f.path);
+    if (seen.has(f.path)) throw new AppError("BAD_REQUEST", `The file "${f.path}" is listed twice.`);
+    seen.add(f.path);
+  }
+  const missing = await missingBlobs(args.manifest.files.map((f) => f.sha256));
+  if (missing.length > 0) {
+    throw new AppError("BAD_REQUEST", `${missing.length} file(s) of the snapshot were not uploaded first (e.g. ${missing[0]}).`);
+  }
+  return recordSnapshot(project.id, args.manifest);
+}
+
+export async function readSnapshot(id: string): Promise<TManifest> {
+  return readManifest(snapshotKey(id));
+}

@@ -1,0 +1,66 @@
+// The queue's supervisor: one per deployment at a time (a session advisory lock on a dedicated
+// connection elects it), it sweeps expired leases and runs scheduler passes, woken at once by
+// NOTIFY on the queue channel and every second as a fallback. Started by scripts/start.ts.
+import pg from "pg";
+import { env } from "../env";
+import { log } from "../log";
+import { CHANNEL, notifications } from "./notify";
+import { runSchedulerPass } from "./scheduler-pass";
+import { sweepExpiredLeases } from "./sweep";
+
+const SUPERVISOR_LOCK = 7_214_002_818;
+const TICK_MS = 1000;
+
+export type Supervisor = { stop: () => Promise<void>; isLeader: () => boolean };
+
+export function startSupervisor(opts: { tickMs?: number } = {}): Supervisor {
+  const tickMs = opts.tickMs ?? TICK_MS;
+  const abort = new AbortController();
+  let leader = false;
+  let lockClient: pg.Client | null = null;
+
+  const loop = async () => {
+    while (!abort.signal.aborted) {
+      try {
+        if (!leader) {
+          lockClient ??= await connect();
+          const { rows } = await lockClient.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [SUPERVISOR_LOCK]);
+          leader = rows[0]!.ok;
+          if (leader) log.info("queue supervisor: this process schedules and sweeps");
+        }
+        if (leader) {
+          await sweepExpiredLeases();
+          await runSchedulerPass();
+        }
+      } catch (e) {
+        log.error({ err: e }, "queue supervisor pass failed; retrying");
+        if (lockClient) {
+          await lockClient.end().catch(() => undefined);
+          lockClient = null;
+          leader = false;
+        }
+      }
+      await notifications.wait(CHANNEL.queue, null, leader ? tickMs : tickMs * 5, abort.signal);
+    }
+  };
+
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    client.on("error", () => {
+      leader = false;
+      lockClient = null;
+    });
+    await client.connect();
+    return client;
+  };
+
+  const done = loop();
+  return {
+    isLeader: () => leader,
+    stop: async () => {
+      abort.abort();
+      await done;
+      await lockClient?.end().catch(() => undefined);
+    },
+  };
+}
