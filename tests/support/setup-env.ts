@@ -6,3 +6,6 @@ process.env.BENCHTOP_MODE = "development";
 process.env.AUTH_SECRET = "test-secret-test-secret-test-secret-0123456789";
 process.env.LOG_LEVEL = "silent";
 delete process.env.SMTP_URL;
+// Short leases, so lost-agent tests do not wait 30 s.
+process.env.BENCHTOP_HEARTBEAT_TIMEOUT_SECONDS = "2";
+process.env.BENCHTOP_HOME = process.env.BENCHTOP_HOME ?? `/tmp/benchtop-vitest-${process.pid}`;

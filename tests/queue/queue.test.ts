@@ -1,0 +1,200 @@
+// The queue's server side through its real edges: submit (domain function), scheduler passes,
+// and the agent API as an agent drives it. One file, run in order: passes are lab-wide.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "../../server/db/client";
+import { cancelJob } from "../../server/queue/cancel-job";
+import { getJob, readLogLines, readMetrics } from "../../server/queue/read-jobs";
+import { runSchedulerPass } from "../../server/queue/scheduler-pass";
+import { submitJob } from "../../server/queue/submit-job";
+import { sweepExpiredLeases } from "../../server/queue/sweep";
+import { startTestAgent } from "../support/agent-client";
+import { addMemberAs, createProjectFor, createUser } from "../support/factories";
+
+const tag = () => randomUUID().slice(0, 6);
+
+async function lab(gpus = 4, agents = 1) {
+  const pool = `pool-${tag()}`;
+  const gpuType = `gpu-${tag()}`;
+  const owner = await createUser();
+  const project = await createProjectFor(owner);
+  const clients = [];
+  for (let i = 0; i < agents; i++) clients.push(await startTestAgent({ name: `agent-${tag()}`, pool, gpus, gpuType, address: `10.0.0.${i + 1}` }));
+  const submit = (extra: Partial<Parameters<typeof submitJob>[0]> = {}) =>
+    submitJob({ actorId: owner.id, projectSlug: project.slug, command: "python train.py", gpus: 1, gpuType, pools: [pool], ...extra });
+  return { pool, gpuType, owner, project, agents: clients, submit };
+}
+
+describe.sequential("the queue", () => {
+  it("runs a job end to end: placed, claimed, started, logs in order once, metrics, succeeded", async () => {
+    const { agents, submit, owner } = await lab();
+    const { id } = await submit({ gpus: 2 });
+    expect((await getJob({ actorId: owner.id, jobId: id })).state).toBe("queued");
+    await runSchedulerPass();
+    const [a] = await agents[0]!.claim();
+    expect(a).toMatchObject({ jobId: id, attemptNumber: 1, nodeRank: 0, nodes: 1, command: "python train.py" });
+    expect(a!.gpuIndices).toHaveLength(2);
+    expect((await agents[0]!.started(a!)).status).toBe(200);
+    expect((await getJob({ actorId: owner.id, jobId: id })).state).toBe("running");
+    await agents[0]!.logs(a!, [{ seq: 0, lines: ["epoch 0", "::metric step=1 total=10 loss=0.9"] }]);
+    // A resend (the answer was lost) is acknowledged and not stored twice.
+    const again = await agents[0]!.logs(a!, [{ seq: 0, lines: ["epoch 0", "::metric step=1 total=10 loss=0.9"] }, { seq: 1, lines: ["epoch 1"] }]);
+    expect(again.json.acknowledgedThroughSeq).toBe(1);
+    const { lines, total } = await readLogLines({ actorId: owner.id, jobId: id, from: 0, limit: 100 });
+    expect(lines.map((l) => l.text)).toEqual(["epoch 0", "::metric step=1 total=10 loss=0.9", "epoch 1"]);
+    expect(lines.map((l) => l.n)).toEqual([0, 1, 2]);
+    expect(total).toBe(3);
+    const metrics = await readMetrics({ actorId: owner.id, jobId: id });
+    expect(metrics.map((m) => [m.key, m.step, m.value])).toEqual([["loss", 1, 0.9], ["progress", 1, 0.1]]);
+    expect((await agents[0]!.ended(a!, "exited", 0)).status).toBe(200);
+    const done = await getJob({ actorId: owner.id, jobId: id });
+    expect(done).toMatchObject({ state: "succeeded", exitCode: 0 });
+    expect(await db.gpuClaim.count({ where: { node: { attempt: { jobId: id } } } })).toBe(0);
+    expect(await db.usageRecord.count({ where: { jobId: id } })).toBe(1);
+  });
+
+  it("refuses at submission a job no agent could ever hold, with the reason", async () => {
+    const { submit } = await lab(4);
+    await expect(submit({ gpus: 8 })).rejects.toThrow(/can never start: .*4/);
+  });
+
+  it("takes a lease back when the agent stops heartbeating: lost, requeued, a late report refused", async () => {
+    const { agents, submit, owner } = await lab(2, 2);
+    const { id } = await submit({ gpus: 2 });
+    await runSchedulerPass();
+    const claimed = [...(await agents[0]!.claim()), ...(await agents[1]!.claim())];
+    expect(claimed).toHaveLength(1);
+    const a = claimed[0]!;
+    const owning = (await db.attemptNode.findUniqueOrThrow({ where: { id: a.nodeId }, include: { agent: true } })).agent.name;
+    await db.attemptNode.update({ where: { id: a.nodeId }, data: { heartbeatAt: new Date(Date.now() - 10_000) } });
+    expect(await sweepExpiredLeases()).toBe(1);
+    const job = await getJob({ actorId: owner.id, jobId: id });
+    expect(job.state).toBe("queued");
+    expect(job.stateReason).toContain(`agent ${owning} stopped answering`);
+    expect(job.attempts[0]).toMatchObject({ state: "lost" });
+    // The lost holder's late reports are refused by the fencing token: nothing counted twice.
+    for (const c of agents) {
+      const r = await c.ended(a, "exited", 0);
+      expect(r.status).toBe(409);
+      expect(r.json.error.code).toBe("lease_lost");
+      expect((await c.logs(a, [{ seq: 5, lines: ["late"] }])).status).toBe(409);
+    }
+    expect((await getJob({ actorId: owner.id, jobId: id })).state).toBe("queued");
+    const hb = await agents[0]!.heartbeat([a]);
+    expect(hb.json.lost).toEqual([a.nodeId]);
+    // It runs again (attempt 2), and the lost attempt did not use up --retries.
+    await runSchedulerPass();
+    const next = [...(await agents[0]!.claim()), ...(await agents[1]!.claim())];
+    expect(next[0]).toMatchObject({ jobId: id, attemptNumber: 2 });
+    expect((await getJob({ actorId: owner.id, jobId: id })).attempts).toHaveLength(2);
+  });
+
+  it("a job whose agents keep dying ends failed with the reason, not in a loop", async () => {
+    const { agents, submit, owner } = await lab(1);
+    const { id } = await submit();
+    for (let i = 0; i < 4; i++) {
+      await runSchedulerPass();
+      const [a] = await agents[0]!.claim();
+      expect(a?.attemptNumber).toBe(i + 1);
+      await db.attemptNode.update({ where: { id: a!.nodeId }, data: { heartbeatAt: new Date(Date.now() - 10_000) } });
+      await sweepExpiredLeases();
+    }
+    const job = await getJob({ actorId: owner.id, jobId: id });
+    expect(job.state).toBe("failed");
+    expect(job.stateReason).toMatch(/lost 4 times/);
+  });
+
+  it("retries a failed attempt --retries times, then fails with the exit status", async () => {
+    const { agents, submit, owner } = await lab(1);
+    const { id } = await submit({ retries: 1 });
+    for (const attempt of [1, 2]) {
+      await runSchedulerPass();
+      const [a] = await agents[0]!.claim();
+      expect(a?.attemptNumber).toBe(attempt);
+      await agents[0]!.started(a!);
+      await agents[0]!.ended(a!, "exited", 3);
+    }
+    const job = await getJob({ actorId: owner.id, jobId: id });
+    expect(job).toMatchObject({ state: "failed", exitCode: 3, stateReason: "exited with status 3" });
+  });
+
+  it("cancels in every state", async () => {
+    const { agents, submit, owner } = await lab(1);
+    // queued
+    const queued = await submit();
+    expect((await cancelJob({ actorId: owner.id, jobId: queued.id })).state).toBe("cancelled");
+    // placed, not yet claimed
+    const placed = await submit();
+    await runSchedulerPass();
+    expect((await getJob({ actorId: owner.id, jobId: placed.id })).state).toBe("starting");
+    expect((await cancelJob({ actorId: owner.id, jobId: placed.id })).state).toBe("cancelled");
+    expect(await agents[0]!.claim()).toEqual([]);
+    // running: the next heartbeat says cancel; the agent stops it and reports
+    const running = await submit();
+    await runSchedulerPass();
+    const [a] = await agents[0]!.claim();
+    await agents[0]!.started(a!);
+    expect((await cancelJob({ actorId: owner.id, jobId: running.id })).state).toBe("running");
+    expect((await agents[0]!.heartbeat([a!])).json.cancel).toEqual([a!.nodeId]);
+    await agents[0]!.ended(a!, "cancelled", null);
+    expect((await getJob({ actorId: owner.id, jobId: running.id })).state).toBe("cancelled");
+    // ended: stays as it was
+    expect((await cancelJob({ actorId: owner.id, jobId: running.id })).state).toBe("cancelled");
+  });
+
+  it("a viewer cannot submit and a non-member cannot see or cancel", async () => {
+    const { project, owner, submit, gpuType, pool } = await lab(1);
+    const viewer = await createUser();
+    const stranger = await createUser();
+    await addMemberAs(owner, project, viewer, "viewer");
+    await expect(submitJob({ actorId: viewer.id, projectSlug: project.slug, command: "x", gpus: 1, gpuType, pools: [pool] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const { id } = await submit();
+    await expect(getJob({ actorId: stranger.id, jobId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(cancelJob({ actorId: stranger.id, jobId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await cancelJob({ actorId: owner.id, jobId: id });
+  });
+
+  it("places a two-node job on two agents at once with MASTER_ADDR of rank 0", async () => {
+    const { agents, submit } = await lab(2, 2);
+    const { id } = await submit({ gpus: 2, nodes: 2 });
+    await runSchedulerPass();
+    const got = [...(await agents[0]!.claim()), ...(await agents[1]!.claim())].sort((x, y) => x.nodeRank - y.nodeRank);
+    expect(got.map((g) => [g.jobId, g.nodeRank, g.nodes])).toEqual([[id, 0, 2], [id, 1, 2]]);
+    expect(got[0]!.masterAddr).toMatch(/^10\.0\.0\.[12]$/);
+    expect(got[0]!.masterAddr).toBe(got[1]!.masterAddr);
+    expect(got[0]!.masterPort).toBeGreaterThan(1024);
+  });
+
+  it("500 concurrent submissions: none lost, none run twice, no GPU given to two attempts", async () => {
+    const { agents, submit, owner } = await lab(8, 4);
+    const results = await Promise.allSettled(Array.from({ length: 500 }, () => submit({ gpus: 1 })));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const ids = new Set(results.map((r) => (r as PromiseFulfilledResult<{ id: string }>).value.id));
+    expect(ids.size).toBe(500);
+    const seen = new Map<string, number>();
+    let rounds = 0;
+    while (seen.size < 500 && rounds++ < 40) {
+      await Promise.all(agents.map((a) => a.heartbeat([])));
+      await runSchedulerPass();
+      const batch = (await Promise.all(agents.map((a) => a.claim()))).map((as, i) => as.map((x) => ({ ...x, agent: i }))).flat();
+      const busy = new Set<string>();
+      for (const a of batch) {
+        for (const g of a.gpuIndices) {
+          const key = `${a.agent}:${g}`;
+          expect(busy.has(key), `GPU ${key} given twice`).toBe(false);
+          busy.add(key);
+        }
+        seen.set(a.jobId, (seen.get(a.jobId) ?? 0) + 1);
+      }
+      await Promise.all(batch.map(async (a) => {
+        await agents[a.agent]!.started(a);
+        await agents[a.agent]!.ended(a, "exited", 0);
+      }));
+    }
+    expect(seen.size).toBe(500);
+    expect([...seen.values()].every((n) => n === 1)).toBe(true);
+    const states = await db.job.groupBy({ by: ["state"], where: { id: { in: [...ids] } }, _count: { _all: true } });
+    expect(states).toEqual([{ state: "succeeded", _count: { _all: 500 } }]);
+    expect((await getJob({ actorId: owner.id, jobId: [...ids][0]! })).attempts).toHaveLength(1);
+  }, 120_000);
+});
