@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { EnvError, parseEnv, type Env } from "../server/env-schema";
 
 const args = new Set(process.argv.slice(2));
@@ -49,6 +49,7 @@ if (!env.AUTH_SECRET) {
 }
 
 let stopDatabase: () => Promise<void> = async () => undefined;
+let stopping = false;
 if (!env.DATABASE_URL) {
   step(`Starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), env.home) || "."}/postgres)`);
   const { startEmbeddedPostgres } = await import("../server/db/embedded");
@@ -71,10 +72,12 @@ try {
 }
 
 let demoToken: string | null = null;
+let localAgentToken: string | null = null;
 if (env.BENCHTOP_MODE === "demo") {
-  const { seedDemoLab, ensureDemoToken } = await import("../server/seed/demo-lab");
+  const { seedDemoLab, ensureDemoToken, ensureLocalAgent } = await import("../server/seed/demo-lab");
   if (await seedDemoLab()) step("Seeded the demo lab: Helen (director), Ana and Ben (researchers), Chen (external)");
   demoToken = await ensureDemoToken(path.join(env.home, "demo-token"));
+  localAgentToken = await ensureLocalAgent(path.join(env.home, "agent-token"));
   await fs.writeFile(path.join(env.home, "demo-url"), env.baseUrl + "\n");
 }
 
@@ -89,14 +92,40 @@ server.on("error", async (e: NodeJS.ErrnoException) => {
   await stopDatabase();
   fail(e.code === "EADDRINUSE" ? `port ${env.PORT} is in use; set PORT to another one.` : e.message);
 });
-server.listen(env.PORT, env.HOST, () => printBanner());
+server.listen(env.PORT, env.HOST, () => {
+  printBanner();
+  if (localAgentToken) startLocalAgent(localAgentToken);
+});
 
-let stopping = false;
+// The queue's supervisor (sweeps and scheduler passes) runs in this process; with several app
+// instances an advisory lock makes exactly one of them the supervisor.
+const { startSupervisor } = await import("../server/queue/supervisor");
+const supervisor = startSupervisor();
+
+let agentProcess: ChildProcess | null = null;
+/**
+ * The demo's local agent, a process of its own as on a real GPU server. On a machine without
+ * GPUs it offers 4 simulated GPUs, so every path of the demo works anywhere.
+ */
+function startLocalAgent(token: string) {
+  const hasNvidiaSmi = spawnSync("nvidia-smi", ["-L"], { stdio: "ignore" }).status === 0;
+  const args = ["bin/benchtop.mjs", "agent", "--server", `http://127.0.0.1:${env.PORT}`, "--token", token, "--work-dir", path.join(env.home, "agent")];
+  if (!hasNvidiaSmi) args.push("--simulate-gpus", "4", "--gpu-type", "demo-gpu", "--cpu-slots", "2");
+  step(hasNvidiaSmi ? "Starting the local agent on this machine's GPUs" : "Starting the local agent with 4 simulated GPUs (no nvidia-smi here)");
+  const { AUTH_SECRET: _secret, DATABASE_URL: _db, SMTP_URL: _smtp, ...agentEnv } = process.env;
+  agentProcess = spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"], env: agentEnv });
+  agentProcess.on("exit", (code) => {
+    if (!stopping) console.error(`The local agent stopped (exit ${code}); jobs will wait until an agent is back.`);
+  });
+}
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
     step("Stopping Benchtop");
+    agentProcess?.kill("SIGTERM");
+    await supervisor.stop();
     server.close();
     await app.close?.();
     await stopDatabase();

@@ -1,4 +1,5 @@
 import { filesRouter } from "./routers/files";
+import { jobsRouter } from "./routers/jobs";
 import { meRouter } from "./routers/me";
 import { projectsRouter } from "./routers/projects";
 import { tokensRouter } from "./routers/tokens";
@@ -6,6 +7,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   files: filesRouter,
+  jobs: jobsRouter,
   me: meRouter,
   projects: projectsRouter,
   tokens: tokensRouter,

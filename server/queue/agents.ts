@@ -47,6 +47,13 @@ export async function createAgent(args: { actorId: string | null; name: string; 
   }
 }
 
+/** A new token for an existing agent (the old one stops working). */
+export async function rotateAgentToken(name: string): Promise<{ token: string }> {
+  const token = AGENT_TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  await db.agent.update({ where: { name }, data: { tokenHash: hash(token), tokenPrefix: token.slice(0, AGENT_TOKEN_PREFIX.length + 6) } });
+  return { token };
+}
+
 export type AuthenticatedAgent = { id: string; name: string; draining: boolean; poolName: string };
 
 export async function authenticateAgent(token: string): Promise<AuthenticatedAgent | null> {

@@ -106,3 +106,17 @@ export async function ensureDemoToken(tokenFile: string): Promise<string> {
   await fs.writeFile(tokenFile, token + "\n", { mode: 0o600 });
   return token;
 }
+
+/**
+ * The demo's local agent ("local", pool "lab"): its token from `tokenFile` when it still works,
+ * else a fresh agent row and token written there (mode 0600).
+ */
+export async function ensureLocalAgent(tokenFile: string): Promise<string> {
+  const { authenticateAgent, createAgent, rotateAgentToken } = await import("../queue/agents");
+  const existing = await fs.readFile(tokenFile, "utf8").then((s) => s.trim(), () => "");
+  if (existing && (await authenticateAgent(existing))) return existing;
+  const known = await db.agent.findUnique({ where: { name: "local" }, select: { id: true } });
+  const { token } = known ? await rotateAgentToken("local") : await createAgent({ actorId: null, name: "local" });
+  await fs.writeFile(tokenFile, token + "\n", { mode: 0o600 });
+  return token;
+}
