@@ -1,66 +1,72 @@
-// Agents claim the nodes a scheduler pass assigned them. One statement claims and takes a fresh
-// fencing token (graphile-worker style: UPDATE ... FROM (SELECT ... FOR UPDATE SKIP LOCKED)).
-import { db } from "../db/client";
+// Agents claim the nodes a scheduler pass assigned them. One statement claims, takes a fresh
+// fencing token and returns everything the agent needs (graphile-worker style:
+// UPDATE ... FROM (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING).
+import { sql } from "../db/pool";
 import type { TAssignment } from "../agent-api/protocol";
 import { notifications, CHANNEL } from "./notify";
 
-type ClaimedRow = { id: string; attemptId: string; nodeRank: number; gpuIndices: number[]; fencingToken: bigint };
+type ClaimedRow = {
+  id: string;
+  nodeRank: number;
+  gpuIndices: number[];
+  fencingToken: string;
+  number: number;
+  masterAddr: string | null;
+  masterPort: number | null;
+  jobId: string;
+  name: string;
+  command: string;
+  env: Record<string, string>;
+  snapshotId: string;
+  nodes: number;
+  maxRuntimeSeconds: number;
+  graceSeconds: number;
+  slug: string;
+  checkpointId: string | null;
+};
 
+/** Claims up to `limit` nodes assigned to this agent, in one statement, each with a fresh fencing token. */
 export async function claimNodes(agentId: string, limit = 32): Promise<TAssignment[]> {
-  const claimed = await db.$queryRaw<ClaimedRow[]>`
-    UPDATE "AttemptNode" n
-       SET state = 'running', "fencingToken" = nextval('benchtop_fencing_seq'), "claimedAt" = now(), "heartbeatAt" = now()
-      FROM (SELECT id FROM "AttemptNode" WHERE "agentId" = ${agentId} AND state = 'assigned'
-            ORDER BY id FOR UPDATE SKIP LOCKED LIMIT ${limit}) c
-     WHERE n.id = c.id
-    RETURNING n.id, n."attemptId", n."nodeRank", n."gpuIndices", n."fencingToken"`;
-  if (claimed.length === 0) return [];
-  const attempts = await db.attempt.findMany({
-    where: { id: { in: claimed.map((c) => c.attemptId) } },
-    select: {
-      id: true,
-      number: true,
-      masterAddr: true,
-      masterPort: true,
-      job: {
-        select: {
-          id: true,
-          name: true,
-          command: true,
-          env: true,
-          snapshotId: true,
-          nodes: true,
-          maxRuntimeSeconds: true,
-          graceSeconds: true,
-          project: { select: { slug: true } },
-          checkpoints: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true } },
-        },
-      },
-    },
+  // Named, so each connection plans this statement once (planning is a large share of its cost).
+  const { rows } = await sql.query<ClaimedRow>({
+    name: "benchtop_claim_nodes",
+    text: `WITH claimed AS (
+       UPDATE "AttemptNode" n
+          SET state = 'running', "fencingToken" = nextval('benchtop_fencing_seq'), "claimedAt" = now(), "heartbeatAt" = now()
+         FROM (SELECT id FROM "AttemptNode" WHERE "agentId" = $1 AND state = 'assigned'
+               LIMIT $2 FOR UPDATE SKIP LOCKED) c
+        WHERE n.id = c.id
+       RETURNING n.id, n."attemptId", n."nodeRank", n."gpuIndices", n."fencingToken")
+     SELECT c.id, c."nodeRank", c."gpuIndices", c."fencingToken"::text AS "fencingToken",
+            a.number, a."masterAddr", a."masterPort",
+            j.id AS "jobId", j.name, j.command, j.env, j."snapshotId", j.nodes, j."maxRuntimeSeconds", j."graceSeconds",
+            p.slug,
+            (SELECT k.id FROM "Checkpoint" k WHERE k."jobId" = j.id ORDER BY k."createdAt" DESC LIMIT 1) AS "checkpointId"
+       FROM claimed c
+       JOIN "Attempt" a ON a.id = c."attemptId"
+       JOIN "Job" j ON j.id = a."jobId"
+       JOIN "Project" p ON p.id = j."projectId"`,
+    values: [agentId, limit],
   });
-  const byId = new Map(attempts.map((a) => [a.id, a]));
-  return claimed.map((c) => {
-    const a = byId.get(c.attemptId)!;
-    return {
-      nodeId: c.id,
-      fencingToken: c.fencingToken.toString(),
-      jobId: a.job.id,
-      jobName: a.job.name,
-      projectSlug: a.job.project.slug,
-      attemptNumber: a.number,
-      nodeRank: c.nodeRank,
-      nodes: a.job.nodes,
-      gpuIndices: c.gpuIndices,
-      command: a.job.command,
-      env: a.job.env as Record<string, string>,
-      snapshotId: a.job.snapshotId,
-      maxRuntimeSeconds: a.job.maxRuntimeSeconds,
-      graceSeconds: a.job.graceSeconds,
-      masterAddr: a.masterAddr,
-      masterPort: a.masterPort,
-      checkpointId: a.job.checkpoints[0]?.id ?? null,
-    };
-  });
+  return rows.map((r) => ({
+    nodeId: r.id,
+    fencingToken: r.fencingToken,
+    jobId: r.jobId,
+    jobName: r.name,
+    projectSlug: r.slug,
+    attemptNumber: r.number,
+    nodeRank: r.nodeRank,
+    nodes: r.nodes,
+    gpuIndices: r.gpuIndices,
+    command: r.command,
+    env: r.env,
+    snapshotId: r.snapshotId,
+    maxRuntimeSeconds: r.maxRuntimeSeconds,
+    graceSeconds: r.graceSeconds,
+    masterAddr: r.masterAddr,
+    masterPort: r.masterPort,
+    checkpointId: r.checkpointId,
+  }));
 }
 
 /** Long poll: claims at once if there is work, else waits for a NOTIFY (or the timeout) and tries again. */

@@ -1,8 +1,8 @@
 // One scheduling pass: load the queue and capacity, ask the pure scheduler, apply its placements
 // in one transaction. Run only by the supervisor that holds the queue lock (supervisor.ts), so
 // two passes never race; the GpuClaim primary key would refuse a double placement regardless.
-import { randomInt } from "node:crypto";
-import { db, Prisma } from "../db/client";
+import { randomInt, randomUUID } from "node:crypto";
+import { db, type Prisma } from "../db/client";
 import { log } from "../log";
 import { loadAgents } from "./capacity";
 import { CHANNEL, notify } from "./notify";
@@ -101,47 +101,53 @@ export async function runSchedulerPass(now = Date.now()): Promise<PassResult> {
   const addresses = await db.agent.findMany({ where: { id: { in: [...new Set(out.placements.flatMap((p) => p.nodes.map((n) => n.agentId)))] } }, select: { id: true, address: true } });
   const addressOf = new Map(addresses.map((a) => [a.id, a.address]));
 
+  // Applied in bulk (a pass can place thousands): one UPDATE for the jobs, then createMany for
+  // attempts, nodes and GPU claims, with ids made here so they can refer to each other.
   let placed = 0;
-  await db.$transaction(async (tx) => {
-    const woken = new Set<string>();
-    for (const p of out.placements) {
-      const job = await tx.job.updateManyAndReturn({
-        where: { id: p.jobId, state: "queued" },
-        data: {
-          state: "starting",
-          attemptCount: { increment: 1 },
-          queuePosition: null,
-          estimatedStartAt: null,
-          stateReason: `starting on ${p.nodes.map((n) => byId.get(n.agentId)?.name ?? n.agentId).join(", ")}`,
-        },
-        select: { attemptCount: true, nodes: true },
-      });
-      if (job.length === 0) continue; // cancelled since the pass loaded it
-      const multi = job[0]!.nodes > 1;
-      const rank0 = p.nodes.find((n) => n.nodeRank === 0)!;
-      const attempt = await tx.attempt.create({
-        data: {
-          jobId: p.jobId,
-          number: job[0]!.attemptCount,
-          masterAddr: multi ? (addressOf.get(rank0.agentId) ?? null) : null,
-          masterPort: multi ? randomInt(29_500, 39_500) : null,
-        },
-        select: { id: true },
-      });
-      for (const n of p.nodes) {
-        const node = await tx.attemptNode.create({
-          data: { attemptId: attempt.id, nodeRank: n.nodeRank, agentId: n.agentId, gpuIndices: n.gpuIndices, cpuSlot: n.cpuSlot },
-          select: { id: true },
-        });
-        if (n.gpuIndices.length) {
-          await tx.gpuClaim.createMany({ data: n.gpuIndices.map((gpuIndex) => ({ agentId: n.agentId, gpuIndex, attemptNodeId: node.id })) });
+  if (out.placements.length) {
+    await db.$transaction(
+      async (tx) => {
+        const reasons = out.placements.map((p) => `starting on ${p.nodes.map((n) => byId.get(n.agentId)?.name ?? n.agentId).join(", ")}`);
+        const moved = await tx.$queryRaw<{ id: string; attemptCount: number; nodes: number }[]>`
+          UPDATE "Job" j SET state = 'starting', "attemptCount" = j."attemptCount" + 1, "queuePosition" = NULL,
+                 "estimatedStartAt" = NULL, "stateReason" = v.reason
+            FROM unnest(${out.placements.map((p) => p.jobId)}::text[], ${reasons}::text[]) AS v(id, reason)
+           WHERE j.id = v.id AND j.state = 'queued'
+          RETURNING j.id, j."attemptCount", j.nodes`;
+        const movedById = new Map(moved.map((m) => [m.id, m])); // a job cancelled since the load is skipped
+        const attempts: Prisma.AttemptCreateManyInput[] = [];
+        const nodes: Prisma.AttemptNodeCreateManyInput[] = [];
+        const claims: Prisma.GpuClaimCreateManyInput[] = [];
+        const woken = new Set<string>();
+        for (const p of out.placements) {
+          const job = movedById.get(p.jobId);
+          if (!job) continue;
+          const attemptId = randomUUID();
+          const rank0 = p.nodes.find((n) => n.nodeRank === 0)!;
+          const multi = job.nodes > 1;
+          attempts.push({
+            id: attemptId,
+            jobId: p.jobId,
+            number: job.attemptCount,
+            masterAddr: multi ? (addressOf.get(rank0.agentId) ?? null) : null,
+            masterPort: multi ? randomInt(29_500, 39_500) : null,
+          });
+          for (const n of p.nodes) {
+            const nodeId = randomUUID();
+            nodes.push({ id: nodeId, attemptId, nodeRank: n.nodeRank, agentId: n.agentId, gpuIndices: n.gpuIndices, cpuSlot: n.cpuSlot });
+            for (const gpuIndex of n.gpuIndices) claims.push({ agentId: n.agentId, gpuIndex, attemptNodeId: nodeId });
+            woken.add(n.agentId);
+          }
+          placed++;
         }
-        woken.add(n.agentId);
-      }
-      placed++;
-    }
-    for (const agentId of woken) await notify(tx, CHANNEL.agent, agentId);
-  });
+        await tx.attempt.createMany({ data: attempts });
+        await tx.attemptNode.createMany({ data: nodes });
+        if (claims.length) await tx.gpuClaim.createMany({ data: claims });
+        for (const agentId of woken) await notify(tx, CHANNEL.agent, agentId);
+      },
+      { timeout: 30_000 },
+    );
+  }
 
   // Where each waiting job stands, for the UI; only rows whose words or numbers changed.
   const current = new Map(queued.map((q) => [q.id, q.current]));
@@ -162,4 +168,3 @@ export async function runSchedulerPass(now = Date.now()): Promise<PassResult> {
   return { placed, waiting: out.waiting.length, ms };
 }
 
-export { Prisma };
