@@ -39,7 +39,7 @@ const jobs = Array.from({ length: N }, (_, i) => ({
   maxRuntimeSeconds: 3600,
 }));
 await prisma.job.createMany({ data: jobs });
-let t = performance.now();
+const t = performance.now();
 let placed = 0;
 while (placed < N) {
   await prisma.agent.update({ where: { id: agent.id }, data: { lastHeartbeatAt: new Date() } });
