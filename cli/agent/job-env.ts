@@ -1,0 +1,50 @@
+// The environment a job's command sees, built from nothing: a minimal base, the job's own
+// variables, then the contract of PRODUCT.md on top (so a job's env cannot widen its GPUs). The
+// agent's own environment (its token above all) is never copied in.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TAssignment } from "../../server/agent-api/protocol";
+
+/** Where benchtop_metrics.py lives; first on every job's PYTHONPATH. */
+export const AGENT_PYTHON_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../agent-files/python");
+
+/** The few facts of the agent's host a job needs to find programs and a home; read once at start. */
+export type HostBasics = { PATH: string; HOME: string; LANG: string; USER: string };
+
+export type JobDirs = { outputs: string; checkpoints: string };
+
+export function buildJobEnv(assignment: TAssignment, dirs: JobDirs, host: HostBasics, agentPythonDir: string): Record<string, string> {
+  const own = assignment.env;
+  const env: Record<string, string> = {
+    PATH: host.PATH,
+    HOME: host.HOME,
+    LANG: host.LANG,
+    USER: host.USER,
+    TERM: "dumb",
+    PYTHONUNBUFFERED: "1",
+    ...own,
+  };
+  // benchtop_metrics first, the job's own PYTHONPATH after it.
+  env.PYTHONPATH = own.PYTHONPATH ? `${agentPythonDir}:${own.PYTHONPATH}` : agentPythonDir;
+  Object.assign(env, {
+    // Empty for a CPU job, so frameworks see no GPU rather than all of them.
+    CUDA_VISIBLE_DEVICES: assignment.gpuIndices.join(","),
+    // The server hands out nvidia-smi's indices, which follow PCI bus order; CUDA's default order
+    // is "fastest first", so without this CUDA_VISIBLE_DEVICES=1 can open another job's GPU.
+    CUDA_DEVICE_ORDER: "PCI_BUS_ID",
+    BENCHTOP_JOB_ID: assignment.jobId,
+    BENCHTOP_ATTEMPT: String(assignment.attemptNumber),
+    BENCHTOP_OUTPUT_DIR: dirs.outputs,
+    BENCHTOP_CHECKPOINT_DIR: dirs.checkpoints,
+    BENCHTOP_NODE_RANK: String(assignment.nodeRank),
+  });
+  if (assignment.nodes > 1) {
+    Object.assign(env, {
+      MASTER_ADDR: assignment.masterAddr ?? "",
+      MASTER_PORT: String(assignment.masterPort ?? ""),
+      WORLD_SIZE: String(assignment.nodes),
+      NODE_RANK: String(assignment.nodeRank),
+    });
+  }
+  return env;
+}
