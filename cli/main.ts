@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { CliError } from "./client";
 import { registerAccountCommands } from "./commands/account";
+import { registerAgentCommand } from "./commands/agent";
 import { registerJobCommands } from "./commands/jobs";
 import { registerProjectCommands } from "./commands/projects";
 
@@ -13,6 +14,7 @@ const program = new Command()
 
 registerAccountCommands(program);
 registerProjectCommands(program);
+registerAgentCommand(program);
 registerJobCommands(program);
 
 try {

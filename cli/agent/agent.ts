@@ -1,0 +1,249 @@
+// `benchtop agent`: registers this machine, then runs three loops until stopped: heartbeats
+// (leases of every node it holds, GPU stats; acting on cancel, lost, draining), the long poll for
+// assignments (only with free capacity and not draining), and per node a log sender (log-sender.ts).
+// The server may restart at any moment: every loop keeps going with backoff and jobs keep running.
+import fs from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { TAssignment } from "../../server/agent-api/protocol";
+import { backoffDelay, sleep } from "./backoff";
+import { BlobCache } from "./blob-cache";
+import { Capacity } from "./capacity";
+import { AgentApiError, AgentClient } from "./client";
+import { detectGpus, type GpuInventory, type NvidiaSmi } from "./gpus";
+import { AGENT_PYTHON_DIR } from "./job-env";
+import { recoverLeftovers } from "./leftovers";
+import type { AgentSettings } from "./options";
+import type { Progress } from "./progress";
+import { describeError } from "./retry";
+import { NodeRun } from "./run-node";
+
+export const AGENT_VERSION: string = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
+
+/** An error the agent cannot retry its way out of (a refused token, say): it stops with this sentence. */
+export class AgentFatalError extends Error {
+  override name = "AgentFatalError";
+}
+
+export type AgentTuning = {
+  nvidiaSmi?: NvidiaSmi;
+  /** How long one long poll may be held by the server. */
+  pollWaitMs?: number;
+  checkpointIntervalMs?: number;
+};
+
+export class Agent {
+  private readonly client: AgentClient;
+  private readonly runs = new Map<string, NodeRun>();
+  private readonly abort = new AbortController();
+  private capacity: Capacity | null = null;
+  private inventory: GpuInventory | null = null;
+  private draining = false;
+  private tookWork = false;
+  private wakePoll: (() => void) | null = null;
+  private stopping: Promise<void> | null = null;
+  private finished!: () => void;
+  private readonly finishedPromise = new Promise<void>((resolve) => (this.finished = resolve));
+
+  constructor(
+    private readonly settings: AgentSettings,
+    private readonly progress: Progress,
+    private readonly tuning: AgentTuning = {},
+  ) {
+    this.client = new AgentClient(settings.server, settings.token);
+  }
+
+  /** Runs until stop() (or, with --once, until the first assignments have ended). */
+  async run(): Promise<void> {
+    const { settings, progress } = this;
+    const runsDir = path.join(settings.workDir, "runs");
+    await fs.mkdir(runsDir, { recursive: true, mode: 0o700 });
+    const cache = new BlobCache(path.join(settings.workDir, "cache"), this.client);
+
+    const inventory = await detectGpus({ simulate: settings.simulate ?? undefined, nvidiaSmi: this.tuning.nvidiaSmi });
+    if (settings.onlyGpus) {
+      const missing = settings.onlyGpus.filter((i) => !inventory.gpus.some((g) => g.index === i));
+      if (missing.length) throw new AgentFatalError(`--gpus names GPU ${missing.join(", ")}, which nvidia-smi does not list${inventory.note ? ` (${inventory.note})` : ""}.`);
+      inventory.gpus = inventory.gpus.filter((g) => settings.onlyGpus!.includes(g.index));
+    }
+    this.inventory = inventory;
+    // A machine without real GPUs (simulated ones included) offers one CPU slot unless told otherwise.
+    const cpuSlots = settings.cpuSlots ?? (inventory.gpus.length > 0 && !inventory.simulated ? 0 : 1);
+    this.capacity = new Capacity(inventory.gpus.map((g) => g.index), cpuSlots);
+    progress("agent.gpus", {
+      gpus: inventory.gpus.length,
+      model: inventory.gpus[0]?.model,
+      simulated: inventory.simulated,
+      cpuSlots,
+      note: inventory.gpus.length === 0 ? (inventory.note ?? "none") : undefined,
+    });
+
+    const deliverLeftovers = await recoverLeftovers({ runsDir, client: this.client, progress, signal: this.abort.signal });
+    const registration = await this.register(cpuSlots);
+    if (!registration) return;
+    void deliverLeftovers().catch((e) => progress("error", { what: "deliver leftovers", error: describeError(e) }));
+
+    const deps = { client: this.client, cache, runsDir, host: settings.host, agentPythonDir: AGENT_PYTHON_DIR, progress, checkpointIntervalMs: this.tuning.checkpointIntervalMs };
+    // One heartbeat before the first poll, so an agent started while drained never claims.
+    await this.heartbeat();
+    void this.heartbeatLoop(registration.heartbeatIntervalMs);
+    void this.pollLoop(deps);
+    await this.finishedPromise;
+  }
+
+  /** Stops claiming, stops every running job (SIGTERM, grace, SIGKILL) without reporting, and ends run(). A second call SIGKILLs at once. */
+  stop(reason = "asked to stop"): Promise<void> {
+    if (this.stopping) return this.stopping;
+    this.abort.abort(new Error(reason));
+    this.wakePoll?.();
+    this.stopping = (async () => {
+      if (this.runs.size > 0) this.progress("agent.stopping", { reason, jobs: this.runs.size });
+      await Promise.all([...this.runs.values()].map((run) => run.abandon()));
+      this.progress("agent.stopped", { reason });
+      this.finished();
+    })();
+    return this.stopping;
+  }
+
+  /** Every node still running, for a last SIGKILL when the person at the terminal insists. */
+  killAllNow(): void {
+    for (const run of this.runs.values()) run.markLost("the agent was told to stop at once");
+  }
+
+  private async register(cpuSlots: number) {
+    const { settings, progress } = this;
+    const inventory = this.inventory!;
+    const body = {
+      hostname: settings.hostname.slice(0, 255),
+      address: settings.address,
+      gpus: inventory.gpus.map(({ index, model, memoryMb }) => ({ index, model, memoryMb })),
+      simulated: inventory.simulated,
+      cpuSlots,
+      version: AGENT_VERSION,
+    };
+    for (let attempt = 0; !this.abort.signal.aborted; attempt++) {
+      try {
+        const answer = await this.client.register(body, this.abort.signal);
+        if (settings.name && answer.name !== settings.name) {
+          throw new AgentFatalError(`This token belongs to the agent "${answer.name}", not "${settings.name}". Use the token made for ${settings.name}, or drop --name.`);
+        }
+        progress("agent.registered", { name: answer.name, pool: answer.pool, server: settings.server, heartbeatMs: answer.heartbeatIntervalMs, address: settings.address });
+        return answer;
+      } catch (e) {
+        if (this.abort.signal.aborted) return null;
+        if (e instanceof AgentApiError && e.status === 401) {
+          throw new AgentFatalError(`${settings.server} refused the agent token (401). Ask an admin for this agent's token (it starts with bt_agent_).`);
+        }
+        if (!(e instanceof AgentApiError) || !e.retryable) throw e instanceof AgentApiError ? new AgentFatalError(`Registration was refused: ${e.message}`) : e;
+        const waitMs = backoffDelay(attempt, { baseMs: 1000, capMs: 30_000 });
+        progress("register.retrying", { server: settings.server, error: e.message, retryInS: Math.ceil(waitMs / 1000) });
+        await sleep(waitMs, this.abort.signal).catch(() => undefined);
+      }
+    }
+    return null;
+  }
+
+  private heartbeatFailures = 0;
+
+  private heartbeatInFlight: Promise<void> | null = null;
+
+  /** One heartbeat at a time: an extra one asked for while one is in flight joins it. */
+  private heartbeat(): Promise<void> {
+    this.heartbeatInFlight ??= this.beat().finally(() => (this.heartbeatInFlight = null));
+    return this.heartbeatInFlight;
+  }
+
+  private async beat(): Promise<void> {
+    const signal = this.abort.signal;
+    try {
+      const gpuStats = await this.inventory!.stats();
+      const nodes = [...this.runs.values()].filter((r) => r.holdsLease).map((r) => ({ nodeId: r.assignment.nodeId, fencingToken: r.assignment.fencingToken }));
+      const answer = await this.client.heartbeat({ gpuStats, nodes }, signal);
+      if (this.heartbeatFailures > 0) this.progress("server.back", { afterFailedHeartbeats: this.heartbeatFailures });
+      this.heartbeatFailures = 0;
+      for (const nodeId of answer.cancel) this.runs.get(nodeId)?.cancel();
+      for (const nodeId of answer.lost) this.runs.get(nodeId)?.markLost("the server took the lease back");
+      if (answer.draining !== this.draining) {
+        this.draining = answer.draining;
+        this.progress(answer.draining ? "agent.draining" : "agent.undrained", { running: this.runs.size });
+        this.wakePoll?.();
+      }
+    } catch (e) {
+      if (signal.aborted) return;
+      // One line when the server goes away, then one every 20 failures: jobs keep running.
+      if (this.heartbeatFailures % 20 === 0) {
+        this.progress("server.unreachable", { error: describeError(e), running: this.runs.size, note: "jobs keep running; retrying" });
+      }
+      this.heartbeatFailures++;
+    }
+  }
+
+  private async heartbeatLoop(intervalMs: number): Promise<void> {
+    const signal = this.abort.signal;
+    // Beats every intervalMs from the start of the last one, so a slow answer does not stretch the rhythm.
+    let last = Date.now();
+    while (!signal.aborted) {
+      await sleep(Math.max(0, intervalMs - (Date.now() - last)), signal).catch(() => undefined);
+      if (signal.aborted) break;
+      last = Date.now();
+      await this.heartbeat();
+    }
+  }
+
+  private async pollLoop(deps: ConstructorParameters<typeof NodeRun>[0]): Promise<void> {
+    let failures = 0;
+    const signal = this.abort.signal;
+    while (!signal.aborted) {
+      if (this.draining || !this.capacity!.hasFree() || (this.settings.once && this.tookWork)) {
+        await new Promise<void>((resolve) => (this.wakePoll = resolve));
+        this.wakePoll = null;
+        continue;
+      }
+      try {
+        const waitMs = this.tuning.pollWaitMs ?? 25_000;
+        const began = Date.now();
+        const { assignments } = await this.client.assignments(waitMs, signal);
+        failures = 0;
+        for (const assignment of assignments) await this.accept(assignment, deps);
+        // The server also wakes a long poll when a job of ours is cancelled: an early empty
+        // answer means "heartbeat now", so a cancel takes effect at once, not a beat later.
+        if (assignments.length === 0 && Date.now() - began < waitMs - 1000) {
+          void this.heartbeat();
+          // And a server that answers every poll at once (being drained, say) must not make this loop spin.
+          await sleep(Math.max(0, 1000 - (Date.now() - began)), signal).catch(() => undefined);
+        }
+      } catch (e) {
+        if (signal.aborted) break;
+        // Unreachability is already reported by the heartbeat loop; a refusal is worth a line.
+        if (!(e instanceof AgentApiError && e.retryable)) this.progress("poll.failed", { error: describeError(e) });
+        await sleep(backoffDelay(failures++, { capMs: 15_000 }), signal).catch(() => undefined);
+      }
+    }
+  }
+
+  private async accept(assignment: TAssignment, deps: ConstructorParameters<typeof NodeRun>[0]): Promise<void> {
+    if (this.runs.has(assignment.nodeId)) return;
+    this.tookWork = true;
+    let refusal = this.capacity!.claim(assignment.nodeId, assignment.gpuIndices);
+    // A node whose lease was just taken back may still be dying on these GPUs: give it a moment.
+    for (let i = 0; refusal !== null && i < 60 && [...this.runs.values()].some((r) => !r.holdsLease); i++) {
+      await sleep(500);
+      refusal = this.capacity!.claim(assignment.nodeId, assignment.gpuIndices);
+    }
+    const run = new NodeRun(deps, assignment, refusal === null ? null : `the agent refused it: ${refusal}`);
+    this.runs.set(assignment.nodeId, run);
+    this.progress("job.assigned", {
+      node: run.label,
+      job: assignment.jobName,
+      project: assignment.projectSlug,
+      rank: assignment.nodes > 1 ? `${assignment.nodeRank}/${assignment.nodes}` : undefined,
+      gpus: assignment.gpuIndices.join(",") || "none",
+    });
+    void run.done.finally(() => {
+      if (refusal === null) this.capacity!.release(assignment.nodeId);
+      this.runs.delete(assignment.nodeId);
+      this.wakePoll?.();
+      if (this.settings.once && this.runs.size === 0) void this.stop("--once: the assignment ended");
+    });
+  }
+}

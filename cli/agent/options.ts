@@ -1,0 +1,101 @@
+// The agent's settings, from its flags and (once, here) its environment, checked before anything
+// starts so a bad value stops it with a sentence naming the flag.
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+import type { HostBasics } from "./job-env";
+
+export type AgentFlags = {
+  server?: string;
+  token?: string;
+  name?: string;
+  workDir?: string;
+  address?: string;
+  gpus?: string;
+  simulateGpus?: string;
+  gpuType?: string;
+  cpuSlots?: string;
+  once?: boolean;
+};
+
+export type AgentSettings = {
+  server: string;
+  token: string;
+  name: string | null;
+  workDir: string;
+  address: string;
+  /** Offer only these nvidia-smi indices (a machine with two GPU models runs one agent per model). */
+  onlyGpus: number[] | null;
+  simulate: { count: number; model: string } | null;
+  cpuSlots: number | null;
+  once: boolean;
+  hostname: string;
+  host: HostBasics;
+};
+
+const int = (flag: string, max: number) =>
+  z.coerce
+    .number({ error: `${flag} must be a whole number` })
+    .int(`${flag} must be a whole number`)
+    .min(0, `${flag} must be 0 or more`)
+    .max(max, `${flag} must be at most ${max}`);
+
+/** The first non-internal IPv4 address: how other nodes of a multi-node job reach this one. */
+export function defaultAddress(interfaces = os.networkInterfaces()): string {
+  for (const list of Object.values(interfaces)) {
+    for (const entry of list ?? []) if (entry.family === "IPv4" && !entry.internal) return entry.address;
+  }
+  return "127.0.0.1";
+}
+
+export class AgentSettingsError extends Error {
+  override name = "AgentSettingsError";
+}
+
+export function resolveAgentSettings(flags: AgentFlags, env: NodeJS.ProcessEnv = process.env): AgentSettings {
+  const token = flags.token ?? env.BENCHTOP_AGENT_TOKEN;
+  if (!flags.server) throw new AgentSettingsError("--server is required: the Benchtop URL this agent works for (http://benchtop.lab:3000).");
+  let server: URL;
+  try {
+    server = new URL(flags.server);
+    if (server.protocol !== "http:" && server.protocol !== "https:") throw new Error();
+  } catch {
+    throw new AgentSettingsError(`--server "${flags.server}" is not an http(s) URL.`);
+  }
+  if (!token) throw new AgentSettingsError("No agent token: pass --token or set BENCHTOP_AGENT_TOKEN (an admin creates the agent and gets its token once).");
+  const check = <T>(schema: z.ZodType<T>, value: unknown): T => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new AgentSettingsError(parsed.error.issues[0]!.message);
+    return parsed.data;
+  };
+  const count = flags.simulateGpus === undefined ? 0 : check(int("--simulate-gpus", 64), flags.simulateGpus);
+  if (flags.gpus !== undefined && count > 0) throw new AgentSettingsError("--gpus picks real GPUs; it cannot be used with --simulate-gpus.");
+  const onlyGpus =
+    flags.gpus === undefined
+      ? null
+      : flags.gpus
+          .split(",")
+          .filter((s) => s.trim() !== "")
+          .map((s) => check(int("each index in --gpus", 63), s.trim()));
+  const home = env.HOME || os.homedir();
+  const user = (() => {
+    try {
+      return os.userInfo().username;
+    } catch {
+      return env.USER ?? "benchtop";
+    }
+  })();
+  return {
+    server: server.toString().replace(/\/+$/, ""),
+    token,
+    name: flags.name ?? null,
+    workDir: path.resolve(flags.workDir ?? env.BENCHTOP_AGENT_DIR ?? path.join(home, ".benchtop-agent")),
+    address: flags.address ?? defaultAddress(),
+    onlyGpus,
+    simulate: count > 0 ? { count, model: flags.gpuType ?? "demo-gpu" } : null,
+    cpuSlots: flags.cpuSlots === undefined ? null : check(int("--cpu-slots", 1024), flags.cpuSlots),
+    once: flags.once ?? false,
+    hostname: os.hostname(),
+    host: { PATH: env.PATH ?? "/usr/local/bin:/usr/bin:/bin", HOME: home, LANG: env.LANG ?? "C.UTF-8", USER: user },
+  };
+}

@@ -1,0 +1,186 @@
+// `benchtop agent` as a lab runs it: a real process (bin/benchtop.mjs), real jobs, against
+// FakeAgentServer, a STAND-IN for the server's agent API that can refuse, cancel, take leases
+// back and drain on demand. tests/agent/real-server.test.ts runs it against the real API.
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { TAssignment } from "../../server/agent-api/protocol";
+import { FakeAgentServer, makeAssignment } from "./support/fake-agent-server";
+
+let server: FakeAgentServer;
+let dir: string;
+const started: ChildProcessWithoutNullStreams[] = [];
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "benchtop-agent-cli-"));
+});
+afterEach(async () => {
+  for (const child of started.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+  await server?.close();
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+type AgentProcess = { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null>; workDir: string };
+
+function startAgent(args: string[], env: Record<string, string> = {}): AgentProcess {
+  const workDir = path.join(dir, `work-${started.length}-${Date.now()}`);
+  const child = spawn(process.execPath, ["bin/benchtop.mjs", "agent", "--server", server.url, "--work-dir", workDir, ...args], {
+    env: { PATH: process.env.PATH ?? "", HOME: dir, BENCHTOP_AGENT_TOKEN: server.token, ...env } as unknown as NodeJS.ProcessEnv,
+  });
+  started.push(child);
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+  return { child, output: () => output, exited, workDir };
+}
+
+function queue(command: string, overrides: Partial<TAssignment> = {}): TAssignment {
+  const a = makeAssignment({ snapshotId: server.addSnapshot({ "main.sh": "echo from main.sh\n" }), command, ...overrides });
+  server.queued.push(a);
+  return a;
+}
+
+describe("benchtop agent", () => {
+  it("--once: registers its simulated GPUs, runs one assignment with exactly the contract env, reports it, exits 0", async () => {
+    server = await new FakeAgentServer().start();
+    const go = path.join(dir, `go-${Date.now()}`);
+    const a = queue(`bash main.sh; env | sort; while [ ! -e ${go} ]; do sleep 0.05; done`, { gpuIndices: [1], env: { MY_SETTING: "x" } });
+    const agent = startAgent(["--once", "--simulate-gpus", "2", "--gpu-type", "demo-gpu", "--address", "10.1.2.3"], {
+      BENCHTOP_SECRET_OF_THE_AGENT: "do-not-leak-this",
+    });
+    // The heartbeats carry the node's lease while it runs.
+    await server.waitFor("a heartbeat with the node", () => server.heartbeats.some((h) => h.nodes.some((n) => n.nodeId === a.nodeId && n.fencingToken === a.fencingToken)));
+    await fs.writeFile(go, "");
+    expect(await agent.exited).toBe(0);
+    expect(server.registrations).toEqual([
+      expect.objectContaining({
+        address: "10.1.2.3",
+        simulated: true,
+        cpuSlots: 1,
+        gpus: [
+          { index: 0, model: "demo-gpu", memoryMb: 16384 },
+          { index: 1, model: "demo-gpu", memoryMb: 16384 },
+        ],
+      }),
+    ]);
+    const node = server.node(a.nodeId);
+    expect(node.ended).toMatchObject({ outcome: "exited", exitCode: 0 });
+    const lines = server.logLines(a.nodeId);
+    expect(lines[0]).toBe("from main.sh");
+    expect(lines).toEqual(expect.arrayContaining(["CUDA_VISIBLE_DEVICES=1", `BENCHTOP_JOB_ID=${a.jobId}`, "MY_SETTING=x", "BENCHTOP_ATTEMPT=1"]));
+    const all = lines.join("\n");
+    expect(all).not.toContain(server.token);
+    expect(all).not.toContain("do-not-leak-this");
+    expect(all).not.toContain("BENCHTOP_AGENT_TOKEN");
+    expect(agent.output()).toMatch(/agent\.registered name=gpu-test pool=lab/);
+    expect(agent.output()).toMatch(/job\.started node=\S+ /);
+    expect(agent.output()).toMatch(/job\.ended node=\S+ outcome=exited exitCode=0/);
+    expect(agent.output()).not.toContain(server.token);
+  });
+
+  it("keeps trying to register while the server is unreachable, one calm line per failure", async () => {
+    server = await new FakeAgentServer().start();
+    let refused = 0;
+    server.fault = (req) => (req.path === "/register" && refused++ < 2 ? "drop" : null);
+    queue("echo ran");
+    const agent = startAgent(["--once", "--token", server.token], { BENCHTOP_AGENT_TOKEN: "" });
+    expect(await agent.exited).toBe(0);
+    expect(agent.output().match(/register\.retrying/g)).toHaveLength(2);
+    expect(agent.output()).toMatch(/agent\.registered/);
+  });
+
+  it("stops with a sentence when the server refuses the token", async () => {
+    server = await new FakeAgentServer().start();
+    const agent = startAgent(["--once"], { BENCHTOP_AGENT_TOKEN: "bt_agent_wrong" });
+    expect(await agent.exited).toBe(1);
+    expect(agent.output()).toMatch(/refused the agent token \(401\)/);
+    expect(agent.output()).not.toContain("bt_agent_wrong");
+  });
+
+  it("stops a job the server cancels (through a heartbeat) and reports it cancelled", async () => {
+    server = await new FakeAgentServer().start();
+    const a = queue("echo waiting; sleep 300", { graceSeconds: 60 });
+    const agent = startAgent(["--once"]);
+    await server.waitFor("the job to run", () => server.node(a.nodeId).started > 0);
+    server.cancel.add(a.nodeId);
+    expect(await agent.exited).toBe(0);
+    expect(server.node(a.nodeId).ended).toMatchObject({ outcome: "cancelled", signal: "SIGTERM" });
+  });
+
+  it("kills a job whose lease the server took back, and reports nothing more about it", async () => {
+    server = await new FakeAgentServer().start();
+    const a = queue("echo up; trap '' TERM; sleep 300", { graceSeconds: 300 });
+    const agent = startAgent(["--once"]);
+    await server.waitFor("the job to run", () => server.logLines(a.nodeId).includes("up"));
+    const reportsBefore = server.requests.filter((r) => r.path.startsWith(`/nodes/${a.nodeId}/`)).length;
+    server.lost.add(a.nodeId);
+    expect(await agent.exited).toBe(0);
+    expect(agent.output()).toMatch(/job\.lost/);
+    expect(server.node(a.nodeId).ended).toBeNull();
+    // The heartbeat said lost; after that not one report about the node came in.
+    expect(server.requests.filter((r) => r.path.startsWith(`/nodes/${a.nodeId}/`)).length).toBe(reportsBefore);
+  });
+
+  it("claims nothing while drained, and claims again when undrained", async () => {
+    server = await new FakeAgentServer().start();
+    server.draining = true;
+    const a = queue("echo ran");
+    const agent = startAgent(["--once"]);
+    await server.waitFor("a few heartbeats", () => server.heartbeats.length >= 3);
+    expect(server.requests.some((r) => r.path === "/assignments")).toBe(false);
+    server.draining = false;
+    expect(await agent.exited).toBe(0);
+    expect(server.node(a.nodeId).ended).toMatchObject({ outcome: "exited", exitCode: 0 });
+    expect(agent.output()).toMatch(/agent\.draining[\s\S]*agent\.undrained/);
+  });
+
+  it("on SIGTERM stops its jobs (SIGTERM to the group) and exits without reporting them", async () => {
+    server = await new FakeAgentServer().start();
+    const pidFile = path.join(dir, `sigterm-${Date.now()}.pid`);
+    const a = queue(`echo $$ > ${pidFile}; trap 'echo bye; exit 0' TERM; echo up; sleep 300 & wait`, { graceSeconds: 60 });
+    const agent = startAgent([]);
+    await server.waitFor("the job to run", () => server.logLines(a.nodeId).includes("up"));
+    const jobPid = Number(await fs.readFile(pidFile, "utf8"));
+    agent.child.kill("SIGTERM");
+    expect(await agent.exited).toBe(0);
+    expect(() => process.kill(jobPid, 0)).toThrow();
+    expect(server.node(a.nodeId).ended).toBeNull();
+    expect(agent.output()).toMatch(/agent\.stopped reason="received SIGTERM"/);
+  });
+
+  it("after a kill -9, the next agent start stops the orphaned job and delivers its spooled lines", async () => {
+    server = await new FakeAgentServer().start();
+    const pidFile = path.join(dir, `orphan-${Date.now()}.pid`);
+    const a = queue(`echo $$ > ${pidFile}; for i in $(seq 1 50); do echo line-$i; done; sleep 300`, { graceSeconds: 60 });
+    const first = startAgent([]);
+    await server.waitFor("the job to run", () => server.logLines(a.nodeId).includes("line-50"));
+    const jobPid = Number(await fs.readFile(pidFile, "utf8"));
+    first.child.kill("SIGKILL");
+    await first.exited;
+    // The job outlived its agent (it is its own process group).
+    expect(() => process.kill(jobPid, 0)).not.toThrow();
+    const second = spawn(process.execPath, ["bin/benchtop.mjs", "agent", "--server", server.url, "--work-dir", first.workDir, "--once"], {
+      env: { PATH: process.env.PATH ?? "", HOME: dir, BENCHTOP_AGENT_TOKEN: server.token } as unknown as NodeJS.ProcessEnv,
+    });
+    started.push(second);
+    let output = "";
+    second.stdout.on("data", (d) => (output += d));
+    await server.waitFor("the leftover to be stopped", () => output.includes("leftover.killed"));
+    await server.waitFor("the orphan to die", () => {
+      try {
+        process.kill(jobPid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    await server.waitFor("the leftover to be delivered", () => output.includes("leftover.delivered"));
+    expect(server.logLines(a.nodeId).slice(0, 50)).toEqual(Array.from({ length: 50 }, (_, i) => `line-${i + 1}`));
+    expect(await fs.readdir(path.join(first.workDir, "runs"))).toEqual([]);
+  });
+});
