@@ -163,6 +163,26 @@ describe("benchtop agent against the real agent API", () => {
     await back.stop();
   });
 
+  it("runs a two-node job on two agents, each node with torchrun's variables, rank 0's address as MASTER_ADDR", async () => {
+    const api = await serveAgentApi();
+    const l = await lab({ "dist.sh": 'echo "rank $NODE_RANK of $WORLD_SIZE via $MASTER_ADDR:$MASTER_PORT gpus=[$CUDA_VISIBLE_DEVICES]"\n' });
+    const url = `http://127.0.0.1:${api.port}`;
+    const second = await createAgent({ actorId: null, name: `agent-${l.tag}-b`, pool: l.pool });
+    const one = startAgent(url, l.token, l.gpuType, ["--once", "--address", "127.0.0.11"]);
+    const two = startAgent(url, second.token, l.gpuType, ["--once", "--address", "127.0.0.12"]);
+    await until("both agents to register", async () => one.output().includes("agent.registered") && two.output().includes("agent.registered"));
+    const jobId = await submitAndPlace(l, l.owner, "./dist.sh", { nodes: 2, gpus: 2 });
+    expect([await one.exited, await two.exited]).toEqual([0, 0]);
+    expect(await getJob({ actorId: l.owner.id, jobId })).toMatchObject({ state: "succeeded" });
+    const lines = (await allLines(l.owner, jobId)).sort();
+    expect(lines).toHaveLength(2);
+    const master = /via (127\.0\.0\.1[12]):(\d+)/.exec(lines[0]!)!;
+    expect(lines).toEqual([`rank 0 of 2 via ${master[1]}:${master[2]} gpus=[0,1]`, `rank 1 of 2 via ${master[1]}:${master[2]} gpus=[0,1]`]);
+    const rankZero = one.output().includes("rank=0/2") ? "127.0.0.11" : "127.0.0.12";
+    expect(master[1]).toBe(rankZero);
+    await api.stop();
+  });
+
   it("stops a job cancelled on the server and it ends cancelled", async () => {
     const api = await serveAgentApi();
     const l = await lab({ "wait.sh": "echo waiting\nsleep 300\n" });
