@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { CliError } from "./client";
 import { registerAccountCommands } from "./commands/account";
 import { registerAgentCommand } from "./commands/agent";
+import { registerAgentsCommands } from "./commands/agents";
 import { registerJobCommands } from "./commands/jobs";
 import { registerProjectCommands } from "./commands/projects";
 
@@ -15,6 +16,7 @@ const program = new Command()
 registerAccountCommands(program);
 registerProjectCommands(program);
 registerAgentCommand(program);
+registerAgentsCommands(program);
 registerJobCommands(program);
 
 try {
