@@ -50,8 +50,9 @@ if (!env.AUTH_SECRET) {
 
 let stopDatabase: () => Promise<void> = async () => undefined;
 let stopping = false;
+let agentProcess: ChildProcess | null = null;
 if (!env.DATABASE_URL) {
-  step(`Starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), env.home) || "."}/postgres)`);
+  step(`Starting the embedded PostgreSQL (data in ${shown(path.join(env.home, "postgres"))})`);
   const { startEmbeddedPostgres } = await import("../server/db/embedded");
   try {
     const embedded = await startEmbeddedPostgres({ home: env.home });
@@ -102,14 +103,13 @@ server.listen(env.PORT, env.HOST, () => {
 const { startSupervisor } = await import("../server/queue/supervisor");
 const supervisor = startSupervisor();
 
-let agentProcess: ChildProcess | null = null;
 /**
  * The demo's local agent, a process of its own as on a real GPU server. On a machine without
  * GPUs it offers 4 simulated GPUs, so every path of the demo works anywhere.
  */
 function startLocalAgent(token: string) {
   const hasNvidiaSmi = spawnSync("nvidia-smi", ["-L"], { stdio: "ignore" }).status === 0;
-  const args = ["bin/benchtop.mjs", "agent", "--server", `http://127.0.0.1:${env.PORT}`, "--token", token, "--work-dir", path.join(env.home, "agent")];
+  const args = ["bin/benchtop.mjs", "agent", "--server", `http://127.0.0.1:${env.PORT}`, "--token", token, "--name", "local", "--address", "127.0.0.1", "--work-dir", path.join(env.home, "agent")];
   if (!hasNvidiaSmi) args.push("--simulate-gpus", "4", "--gpu-type", "demo-gpu", "--cpu-slots", "2");
   step(hasNvidiaSmi ? "Starting the local agent on this machine's GPUs" : "Starting the local agent with 4 simulated GPUs (no nvidia-smi here)");
   const { AUTH_SECRET: _secret, DATABASE_URL: _db, SMTP_URL: _smtp, ...agentEnv } = process.env;
@@ -133,6 +133,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
+/** A path as the person at this terminal would type it. */
+function shown(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") ? rel : p;
+}
+
 function printBanner() {
   const bold = (s: string) => paint("1", s);
   const lines = [``, `${bold("Benchtop")} is running at ${bold(env.baseUrl)}  (${env.BENCHTOP_MODE} mode)`];
@@ -142,11 +148,12 @@ function printBanner() {
       `Sign in: open ${env.baseUrl}/signin and pick a demo person (Ana Souza owns the "demo" project),`,
       `         or ask for an email link; it appears at ${env.baseUrl}/dev/mailbox and in this log.`,
       ``,
-      `API token for Ana Souza (also in ${path.join(path.relative(process.cwd(), env.home) || ".", "demo-token")}):`,
+      `API token for Ana Souza (also in ${shown(path.join(env.home, "demo-token"))}):`,
       `  ${demoToken}`,
       ``,
       `Try:  npx benchtop whoami`,
-      `      curl -H "Authorization: Bearer $(cat ${path.join(path.relative(process.cwd(), env.home) || ".", "demo-token")})" ${env.baseUrl}/api/v1/projects`,
+      `      npx benchtop submit --project demo --gpus 1 -- python3 train.py`,
+      `      curl -H "Authorization: Bearer $(cat ${shown(path.join(env.home, "demo-token"))})" ${env.baseUrl}/api/v1/projects`,
     );
   } else if (env.BENCHTOP_MODE === "development") {
     lines.push(``, `Sign-in links go to ${env.baseUrl}/dev/mailbox and to this log (no SMTP_URL).`);
