@@ -3,6 +3,7 @@
 // two passes never race; the GpuClaim primary key would refuse a double placement regardless.
 import { randomInt, randomUUID } from "node:crypto";
 import { db, type Prisma } from "../db/client";
+import { sql } from "../db/pool";
 import { log } from "../log";
 import { loadAgents } from "./capacity";
 import { CHANNEL, notify } from "./notify";
@@ -92,7 +93,24 @@ export async function loadUsage(now: number): Promise<{ users: Record<string, nu
   return usage;
 }
 
-export async function runSchedulerPass(now = Date.now()): Promise<PassResult> {
+const PASS_LOCK = 7_214_002_819;
+
+/**
+ * One pass, never two at once (across processes too): the pass holds an advisory lock from
+ * loading to applying, so no placement is computed from capacity another pass is handing out.
+ */
+export async function runSchedulerPass(now?: number): Promise<PassResult> {
+  const client = await sql.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [PASS_LOCK]);
+    return await pass(now ?? Date.now());
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [PASS_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}
+
+async function pass(now: number): Promise<PassResult> {
   const started = performance.now();
   const [queued, agents, running, usage] = await Promise.all([loadQueued(), loadAgents(now), loadRunning(now), loadUsage(now)]);
   if (queued.length === 0) return { placed: 0, waiting: 0, ms: performance.now() - started };
