@@ -7,6 +7,7 @@ import { cn } from "@/lib/cn";
 const ITEMS = [
   { href: "/", label: "Dashboard", matches: (p: string) => p === "/" },
   { href: "/projects", label: "Projects", matches: (p: string) => p.startsWith("/projects") },
+  { href: "/queue", label: "Queue", matches: (p: string) => p.startsWith("/queue") },
 ] as const;
 
 export function MainNav() {
