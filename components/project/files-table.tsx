@@ -1,12 +1,15 @@
-import { FileCode } from "lucide-react";
+import { FileCode, Play } from "lucide-react";
+import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatBytes } from "@/lib/format-bytes";
+import { runAsJobCommand } from "@/lib/job-command";
 import type { TFileEntry } from "@/server/files/list-files";
 import { FileIcon, fileKind } from "./file-icon";
 
-export function FilesTable({ files }: { files: TFileEntry[] }) {
+/** The project's files; scripts and notebooks get "Run as job" when the viewer may submit jobs. */
+export function FilesTable({ files, projectSlug, canRun = false }: { files: TFileEntry[]; projectSlug: string; canRun?: boolean }) {
   if (files.length === 0) {
     return (
       <EmptyState icon={FileCode} title="No files yet" className="m-5">
@@ -22,6 +25,11 @@ export function FilesTable({ files }: { files: TFileEntry[] }) {
           <TableHead className="w-20 text-right">Size</TableHead>
           <TableHead className="hidden w-16 text-right sm:table-cell">Version</TableHead>
           <TableHead className="hidden w-56 md:table-cell">Last change</TableHead>
+          {canRun ? (
+            <TableHead className="w-12">
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          ) : null}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -29,6 +37,7 @@ export function FilesTable({ files }: { files: TFileEntry[] }) {
           const slash = file.path.lastIndexOf("/");
           const dir = slash >= 0 ? file.path.slice(0, slash + 1) : "";
           const name = file.path.slice(slash + 1);
+          const command = canRun ? runAsJobCommand(file.path) : null;
           return (
             <TableRow key={file.id}>
               <TableCell className="max-w-0">
@@ -53,6 +62,20 @@ export function FilesTable({ files }: { files: TFileEntry[] }) {
                   <RelativeTime date={file.updatedAt} />
                 </span>
               </TableCell>
+              {canRun ? (
+                <TableCell className="py-1.5 text-right">
+                  {command ? (
+                    <Link
+                      href={`/projects/${projectSlug}/jobs/new?command=${encodeURIComponent(command)}`}
+                      aria-label={`Run ${file.path} as a job`}
+                      title="Run as job"
+                      className="inline-flex size-8 items-center justify-center rounded-md text-muted-foreground transition-colors outline-none hover:bg-accent hover:text-primary focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                    >
+                      <Play className="size-4" aria-hidden />
+                    </Link>
+                  ) : null}
+                </TableCell>
+              ) : null}
             </TableRow>
           );
         })}

@@ -41,7 +41,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
             </CardDescription>
           </CardHeader>
           <div className="border-t border-border">
-            <FilesTable files={files} />
+            <FilesTable files={files} projectSlug={project.slug} canRun={project.role !== "viewer" && !project.archived} />
           </div>
         </Card>
       </section>

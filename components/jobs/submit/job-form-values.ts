@@ -1,0 +1,130 @@
+// The submit form's values: defaults, a job's values for "re-run with changes", checks that
+// need no server, and the input for jobs.submit.
+import { formatRuntimeLimit, parseRuntime } from "@/lib/format-duration";
+import type { RouterInputs, TJob } from "@/lib/router-types";
+import type { FieldErrors } from "@/lib/trpc-errors";
+
+export type Priority = "low" | "normal" | "high";
+export type EnvRow = { id: number; key: string; value: string };
+
+export type JobFormValues = {
+  command: string;
+  name: string;
+  gpus: string;
+  /** null: any type. */
+  gpuType: string | null;
+  nodes: string;
+  maxRuntime: string;
+  priority: Priority;
+  retries: string;
+  env: EnvRow[];
+};
+
+export const RUNTIME_PRESETS = ["30m", "1h", "4h", "12h", "1d", "3d"] as const;
+
+let nextRowId = 1;
+export const envRow = (key = "", value = ""): EnvRow => ({ id: nextRowId++, key, value });
+
+export function defaultValues(prefill: { command?: string; name?: string } = {}): JobFormValues {
+  return {
+    command: prefill.command ?? "",
+    name: prefill.name ?? "",
+    gpus: "1",
+    gpuType: null,
+    nodes: "1",
+    maxRuntime: "1d",
+    priority: "normal",
+    retries: "0",
+    env: [],
+  };
+}
+
+/** A finished or running job's settings, to submit again with changes. */
+export function valuesFromJob(job: TJob): JobFormValues {
+  return {
+    command: job.command,
+    name: job.name === job.command.slice(0, 80) ? "" : job.name,
+    gpus: String(job.gpus),
+    gpuType: job.gpuType,
+    nodes: String(job.nodes),
+    maxRuntime: formatRuntimeLimit(job.maxRuntimeSeconds),
+    priority: job.priority,
+    retries: String(job.maxRetries),
+    env: Object.entries(job.env).map(([key, value]) => envRow(key, value)),
+  };
+}
+
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+const RESERVED_ENV = /^(BENCHTOP_|CUDA_VISIBLE_DEVICES$|MASTER_ADDR$|MASTER_PORT$|WORLD_SIZE$|NODE_RANK$)/;
+
+/** What can be said before asking the server; messages follow the field's label. */
+export function checkValues(v: JobFormValues): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!v.command.trim()) errors.command = ["is required"];
+  const whole = (field: keyof JobFormValues & string, text: string, min: number, max: number) => {
+    const n = Number(text);
+    if (text.trim() === "" || !Number.isInteger(n)) errors[field] = ["must be a whole number"];
+    else if (n < min) errors[field] = [`must be at least ${min}`];
+    else if (n > max) errors[field] = [`must be at most ${max}`];
+  };
+  whole("gpus", v.gpus, 0, 64);
+  whole("nodes", v.nodes, 1, 64);
+  whole("retries", v.retries, 0, 10);
+  const runtime = parseRuntime(v.maxRuntime);
+  if (runtime === null) errors.maxRuntime = ["must be a duration such as 30m, 4h or 1d 12h"];
+  else if (runtime < 1) errors.maxRuntime = ["must be at least 1 second"];
+  else if (runtime > 30 * 86_400) errors.maxRuntime = ["must be at most 30 days"];
+  const seen = new Set<string>();
+  for (const row of v.env) {
+    const key = row.key.trim();
+    if (!key && !row.value) continue;
+    const problem = !key
+      ? "needs a name"
+      : !ENV_KEY.test(key)
+        ? `“${key}” is not a variable name (letters, digits and _, not starting with a digit)`
+        : RESERVED_ENV.test(key)
+          ? `${key} is set by Benchtop for every job and cannot be overridden`
+          : seen.has(key)
+            ? `${key} is given twice`
+            : null;
+    if (problem) errors[`env.${row.id}`] = [problem];
+    seen.add(key);
+  }
+  return errors;
+}
+
+export type SubmitInput = RouterInputs["jobs"]["submit"];
+
+export function toSubmitInput(projectSlug: string, v: JobFormValues, rerunOfId?: string): SubmitInput {
+  const env = Object.fromEntries(v.env.filter((r) => r.key.trim()).map((r) => [r.key.trim(), r.value]));
+  return {
+    projectSlug,
+    command: v.command.trim(),
+    name: v.name.trim() || undefined,
+    gpus: Number(v.gpus),
+    gpuType: v.gpuType,
+    nodes: Number(v.nodes),
+    maxRuntimeSeconds: parseRuntime(v.maxRuntime) ?? 86_400,
+    priority: v.priority,
+    retries: Number(v.retries),
+    env,
+    ...(rerunOfId ? { rerunOfId } : {}),
+  };
+}
+
+/** The server names maxRuntimeSeconds; the form calls that field maxRuntime. */
+export function formFieldErrors(server: FieldErrors): FieldErrors {
+  const { maxRuntimeSeconds, ...rest } = server;
+  return maxRuntimeSeconds ? { ...rest, maxRuntime: maxRuntimeSeconds } : rest;
+}
+
+/** "2 × A100 on 1 node, for at most 4h": what the form asks for, in one line. */
+export function summaryOf(v: JobFormValues): string {
+  const gpus = Number(v.gpus);
+  const nodes = Number(v.nodes);
+  const runtime = parseRuntime(v.maxRuntime);
+  if (!Number.isInteger(gpus) || !Number.isInteger(nodes) || nodes < 1) return "";
+  const what = gpus === 0 ? "A CPU slot" : `${gpus} × ${v.gpuType ?? (gpus === 1 ? "any GPU" : "any GPUs")}`;
+  const where = nodes === 1 ? "on 1 node" : `on each of ${nodes} nodes`;
+  return `${what} ${where}${runtime ? `, for at most ${formatRuntimeLimit(runtime)}` : ""}${v.priority !== "normal" ? `, ${v.priority} priority` : ""}.`;
+}
