@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { JobView } from "@/components/jobs/job-page/job-view";
+import { loadJob } from "@/lib/load-job";
+import { loadProject } from "@/lib/load-project";
+import { getCurrentUser, requireUser } from "@/lib/session";
+import { HydrateClient } from "@/lib/trpc-server";
+
+type Params = Promise<{ jobId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const user = await getCurrentUser();
+  if (!user) return { title: "Job" };
+  const { jobId } = await params;
+  return { title: (await loadJob(jobId)).name };
+}
+
+export default async function JobPage({ params }: { params: Params }) {
+  const { jobId } = await params;
+  const user = await requireUser(`/jobs/${jobId}`);
+  const job = await loadJob(jobId);
+  const project = await loadProject(user.id, job.projectSlug);
+  const canSubmit = project.role !== "viewer" && !project.archived;
+  return (
+    <HydrateClient>
+      <JobView jobId={job.id} canCancel={job.submittedBy.id === user.id || project.role !== "viewer"} canSubmit={canSubmit} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Download, PackageOpen } from "lucide-react";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { FileIcon } from "@/components/project/file-icon";
+import { formatBytes } from "@/lib/format-bytes";
+import { useTRPC } from "@/lib/trpc";
+
+/** Files the job left in $BENCHTOP_OUTPUT_DIR, each a download. */
+export function JobArtifacts({ jobId, active }: { jobId: string; active: boolean }) {
+  const trpc = useTRPC();
+  const artifacts = useQuery({ ...trpc.jobs.artifacts.queryOptions({ jobId }), refetchInterval: active ? 10_000 : false });
+  const total = (artifacts.data ?? []).reduce((sum, a) => sum + a.sizeBytes, 0);
+  return (
+    <Card className="overflow-hidden">
+      <CardHeader className="flex-row items-baseline justify-between gap-2 pb-3">
+        <CardTitle className="text-sm">Artifacts</CardTitle>
+        {artifacts.data?.length ? (
+          <CardDescription className="text-xs">
+            {artifacts.data.length} {artifacts.data.length === 1 ? "file" : "files"} · {formatBytes(total)}
+          </CardDescription>
+        ) : null}
+      </CardHeader>
+      <div className="border-t border-border">
+        {artifacts.isPending ? (
+          <div className="space-y-2 p-5">
+            <Skeleton className="h-5" />
+            <Skeleton className="h-5" />
+          </div>
+        ) : artifacts.isError ? (
+          <p role="alert" className="px-5 py-4 text-sm text-destructive">
+            The artifacts could not be loaded.
+          </p>
+        ) : artifacts.data.length === 0 ? (
+          <div className="flex items-start gap-3 px-5 py-4 text-xs text-muted-foreground">
+            <PackageOpen className="size-4 shrink-0" aria-hidden />
+            <p>
+              {active ? "None yet. " : "None. "}Files the job writes to <code className="font-mono">$BENCHTOP_OUTPUT_DIR</code> are kept here
+              when it ends.
+            </p>
+          </div>
+        ) : (
+          <ul className="divide-y divide-border">
+            {artifacts.data.map((artifact) => (
+              <li key={artifact.path}>
+                <a
+                  href={`/api/v1/jobs/${encodeURIComponent(jobId)}/artifacts/download?path=${encodeURIComponent(artifact.path)}`}
+                  download
+                  className="group flex items-center gap-2.5 px-5 py-2.5 text-sm outline-none hover:bg-muted/40 focus-visible:bg-muted/40 focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:ring-inset"
+                  aria-label={`Download ${artifact.path} (${formatBytes(artifact.sizeBytes)})`}
+                >
+                  <FileIcon path={artifact.path} />
+                  <span className="min-w-0 flex-1 truncate font-mono text-[13px]" title={artifact.path}>
+                    {artifact.path}
+                  </span>
+                  <span className="shrink-0 text-xs text-muted-foreground tabular-nums">{formatBytes(artifact.sizeBytes)}</span>
+                  <Download className="size-4 shrink-0 text-muted-foreground group-hover:text-primary" aria-hidden />
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Card>
+  );
+}

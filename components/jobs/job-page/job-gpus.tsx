@@ -1,0 +1,68 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import type { TJob } from "@/lib/router-types";
+import { useTRPC } from "@/lib/trpc";
+import { formatMemoryMb, UsageBar } from "../usage-bar";
+
+/** Each GPU of the running attempt: utilization and memory where its agent reads them. */
+export function JobGpus({ job }: { job: TJob }) {
+  const trpc = useTRPC();
+  const attempt = job.attempts.at(-1);
+  const running = attempt && (attempt.state === "running" || attempt.state === "assigned") && job.gpus > 0;
+  const agents = useQuery({ ...trpc.jobs.agents.queryOptions(), enabled: Boolean(running), refetchInterval: 3_000 });
+  if (!running) return null;
+  const gpus = attempt.nodes.flatMap((node) =>
+    node.gpuIndices.map((index) => {
+      const agent = agents.data?.find((a) => a.name === node.agent);
+      return { node, index, gpu: agent?.gpus.find((g) => g.index === index), simulated: node.simulated };
+    }),
+  );
+  return (
+    <Card className="overflow-hidden">
+      <CardHeader className="pb-3">
+        <CardTitle className="text-sm">GPUs</CardTitle>
+        <CardDescription className="text-xs">Live from the agents, every few seconds.</CardDescription>
+      </CardHeader>
+      <ul className="divide-y divide-border border-t border-border">
+        {gpus.map(({ node, index, gpu, simulated }) => (
+          <li key={`${node.nodeRank}-${index}`} className="space-y-2 px-5 py-3">
+            <div className="flex items-center justify-between gap-2 text-sm">
+              <span className="min-w-0 truncate font-medium">
+                {node.agent} · GPU {index}
+                <span className="font-normal text-muted-foreground"> {gpu?.model}</span>
+              </span>
+              {simulated ? <Badge variant="warning">simulated</Badge> : null}
+            </div>
+            {gpu && gpu.utilization !== null ? (
+              <Reading label="Utilization" value={`${Math.round(gpu.utilization)}%`} share={gpu.utilization / 100} />
+            ) : (
+              <p className="text-xs text-muted-foreground">{simulated ? "Simulated: no utilization to read." : "Utilization not reported by this agent."}</p>
+            )}
+            {gpu && gpu.memoryUsedMb !== null ? (
+              <Reading
+                label="Memory"
+                value={`${formatMemoryMb(gpu.memoryUsedMb)} of ${formatMemoryMb(gpu.memoryMb)}`}
+                share={gpu.memoryMb ? gpu.memoryUsedMb / gpu.memoryMb : 0}
+              />
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+function Reading({ label, value, share }: { label: string; value: string; share: number }) {
+  return (
+    <div className="space-y-1">
+      <div className="flex justify-between text-xs">
+        <span className="text-muted-foreground">{label}</span>
+        <span className="tabular-nums">{value}</span>
+      </div>
+      <UsageBar value={share} label={`${label} ${value}`} />
+    </div>
+  );
+}

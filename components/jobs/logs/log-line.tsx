@@ -1,0 +1,69 @@
+import { memo, type ReactNode } from "react";
+import { cn } from "@/lib/cn";
+import type { StoredLine } from "./log-buffer";
+
+export const ROW_HEIGHT = 20;
+export const SEPARATOR_HEIGHT = 30;
+
+export const ERROR_LINE = /^(Traceback \(most recent call last\)|[A-Za-z_.]*(Error|Exception)\b|ERROR\b|FATAL\b|CRITICAL\b|E\s{2,})/;
+
+type Props = {
+  n: number;
+  line: StoredLine | undefined;
+  gutter: string;
+  query: string;
+  current: boolean;
+  showNode: boolean;
+  separator: ReactNode;
+};
+
+/** One log line: its number (not selected when copying), its text, the search hits marked. */
+export const LogLine = memo(function LogLine({ n, line, gutter, query, current, showNode, separator }: Props) {
+  const metric = line?.text.startsWith("::metric ");
+  const error = line && ERROR_LINE.test(line.text);
+  return (
+    <>
+      {separator}
+      <div
+        className={cn(
+          "flex h-5 leading-5 hover:bg-foreground/[0.04]",
+          current && "bg-warning/25 hover:bg-warning/25",
+        )}
+      >
+        <span
+          aria-hidden
+          className="sticky left-0 shrink-0 bg-(--log-bg) pr-3 pl-2 text-right text-muted-foreground/70 tabular-nums select-none"
+          style={{ width: gutter }}
+        >
+          {n + 1}
+        </span>
+        {line ? (
+          <span className={cn("pr-6 whitespace-pre", metric && "text-muted-foreground", error && "text-destructive")}>
+            {showNode ? <span className="mr-2 text-primary/80 select-none">[{line.node}]</span> : null}
+            {query ? <Highlighted text={line.text} query={query} /> : line.text || "\u200b"}
+          </span>
+        ) : (
+          <span className="my-1.5 w-48 animate-pulse rounded-sm bg-muted" aria-label="Loading line" />
+        )}
+      </div>
+    </>
+  );
+});
+
+function Highlighted({ text, query }: { text: string; query: string }) {
+  const lower = text.toLowerCase();
+  const q = query.toLowerCase();
+  const parts: ReactNode[] = [];
+  let from = 0;
+  for (let at = lower.indexOf(q); at >= 0; at = lower.indexOf(q, at + q.length)) {
+    if (at > from) parts.push(text.slice(from, at));
+    parts.push(
+      <mark key={at} className="rounded-[2px] bg-warning/60 text-foreground">
+        {text.slice(at, at + q.length)}
+      </mark>,
+    );
+    from = at + q.length;
+  }
+  if (from < text.length) parts.push(text.slice(from));
+  return <>{parts.length ? parts : "\u200b"}</>;
+}
