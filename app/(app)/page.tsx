@@ -2,12 +2,14 @@ import { ArrowRight, FolderPlus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActivityFeed } from "@/components/dashboard/activity-feed";
+import { YOUR_JOBS_INPUT, YourJobs } from "@/components/dashboard/your-jobs";
 import { PageHeader } from "@/components/page-header";
 import { NewProjectDialog } from "@/components/projects/new-project-dialog";
 import { ProjectCard } from "@/components/projects/project-card";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/session";
+import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc-server";
 import { getDashboard } from "@/server/dashboard/get-dashboard";
 import { displayName } from "@/server/users/users";
 
@@ -15,7 +17,10 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser("/");
-  const { projects, activity } = await getDashboard({ actorId: user.id });
+  const [{ projects, activity }] = await Promise.all([
+    getDashboard({ actorId: user.id }),
+    getQueryClient().prefetchQuery(serverTrpc.jobs.list.queryOptions(YOUR_JOBS_INPUT)),
+  ]);
   const firstName = displayName(user).split(" ")[0];
 
   return (
@@ -30,39 +35,44 @@ export default async function DashboardPage() {
         actions={<NewProjectDialog />}
       />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_360px]">
-        <section aria-labelledby="projects-heading" className="space-y-3">
-          <div className="flex items-center justify-between">
-            <h2 id="projects-heading" className="text-sm font-semibold">
-              Your projects
-            </h2>
-            {projects.length > 0 ? (
-              <Link
-                href="/projects"
-                className="inline-flex items-center gap-1 rounded-sm text-xs font-medium text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50"
+        <div className="min-w-0 space-y-8">
+          <section aria-labelledby="projects-heading" className="space-y-3">
+            <div className="flex items-center justify-between">
+              <h2 id="projects-heading" className="text-sm font-semibold">
+                Your projects
+              </h2>
+              {projects.length > 0 ? (
+                <Link
+                  href="/projects"
+                  className="inline-flex items-center gap-1 rounded-sm text-xs font-medium text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                >
+                  All projects <ArrowRight className="size-3.5" aria-hidden />
+                </Link>
+              ) : null}
+            </div>
+            {projects.length === 0 ? (
+              <EmptyState
+                icon={FolderPlus}
+                title="Start your first project"
+                action={<NewProjectDialog />}
               >
-                All projects <ArrowRight className="size-3.5" aria-hidden />
-              </Link>
-            ) : null}
-          </div>
-          {projects.length === 0 ? (
-            <EmptyState
-              icon={FolderPlus}
-              title="Start your first project"
-              action={<NewProjectDialog />}
-            >
-              A project keeps your code, notebooks and runs together, and shares them with the people you add.
-              Someone can also add you to theirs by your email address.
-            </EmptyState>
-          ) : (
-            <ul className="grid gap-3 sm:grid-cols-2">
-              {projects.slice(0, 8).map((project) => (
-                <li key={project.id}>
-                  <ProjectCard project={project} />
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+                A project keeps your code, notebooks and runs together, and shares them with the people you add.
+                Someone can also add you to theirs by your email address.
+              </EmptyState>
+            ) : (
+              <ul className="grid gap-3 sm:grid-cols-2">
+                {projects.slice(0, 8).map((project) => (
+                  <li key={project.id}>
+                    <ProjectCard project={project} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <HydrateClient>
+            <YourJobs />
+          </HydrateClient>
+        </div>
         <section aria-labelledby="activity-heading">
           <Card>
             <CardHeader className="pb-1">

@@ -27,6 +27,10 @@ export function activityPhrase(event: Pick<TActivity, "action" | "target" | "dat
       return { verb: "created the API token", object: event.target };
     case "token.revoked":
       return { verb: "revoked the API token", object: event.target };
+    case "job.submitted":
+      return { verb: "submitted the job", object: event.target };
+    case "job.cancelled":
+      return { verb: "cancelled the job", object: event.target };
     case "user.signed_in":
       return { verb: "signed in" };
     default:
