@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests drive for real, when they are missing.
-# (Later issues add python3-ipykernel, python3-torch, slurm-wlm, ... here.)
+# (Later issues add python3-ipykernel, slurm-wlm, ... here.)
 set -euo pipefail
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# Jobs in the queue tests train with Debian's PyTorch on CPU (and torchrun for two-node jobs).
+/usr/bin/python3 -c "import torch, numpy" >/dev/null 2>&1 || need+=(python3-torch python3-numpy)
 
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 echo "Installing Debian packages the tests need: ${need[*]}"

@@ -18,7 +18,12 @@ export function registerAgentCommand(program: Command) {
     .option("--gpu-type <model>", "the model name of simulated GPUs", "demo-gpu")
     .option("--cpu-slots <n>", "CPU-only jobs to run at once (default: 1 without real GPUs, else 0)")
     .option("--once", "exit after the first assignment ends (for tests)")
-    .action(async (opts: AgentFlags) => {
+    .option("--checkpoint-interval <seconds>", "how often a running job's BENCHTOP_CHECKPOINT_DIR is saved", "30")
+    .action(async (opts: AgentFlags & { checkpointInterval: string }) => {
+      const checkpointSeconds = Number(opts.checkpointInterval);
+      if (!Number.isFinite(checkpointSeconds) || checkpointSeconds <= 0) {
+        throw new CliError(`--checkpoint-interval must be a positive number of seconds, not "${opts.checkpointInterval}".`, 2);
+      }
       // Commander gives a --token after the subcommand to the root program's --token.
       let settings;
       try {
@@ -27,7 +32,7 @@ export function registerAgentCommand(program: Command) {
         if (e instanceof AgentSettingsError) throw new CliError(e.message, 2);
         throw e;
       }
-      const agent = new Agent(settings, progressTo(process.stdout));
+      const agent = new Agent(settings, progressTo(process.stdout), { checkpointIntervalMs: checkpointSeconds * 1000 });
       let signals = 0;
       const onSignal = (signal: NodeJS.Signals) => {
         if (++signals === 1) void agent.stop(`received ${signal}`);

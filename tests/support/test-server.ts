@@ -1,0 +1,38 @@
+// Benchtop's HTTP APIs served on loopback for tests that drive real processes (the CLI, real
+// agents): /api/agent/v1 and /api/v1 through the same dispatchers Next serves, without a build.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { dispatchAgentApi } from "../../server/agent-api/dispatch";
+import { dispatchRest } from "../../server/rest/dispatch";
+import { downloadArtifactRoute, putBlobRoute } from "../../server/rest/raw-routes";
+
+function route(req: Request): Promise<Response> {
+  const { pathname } = new URL(req.url);
+  if (pathname.startsWith("/api/agent/v1/")) return dispatchAgentApi(req);
+  const blob = /^\/api\/v1\/blobs\/([a-f0-9]{64})$/.exec(pathname);
+  if (blob && req.method === "PUT") return putBlobRoute(req, blob[1]!);
+  const download = /^\/api\/v1\/jobs\/([^/]+)\/artifacts\/download$/.exec(pathname);
+  if (download) return downloadArtifactRoute(req, download[1]!);
+  return dispatchRest(req);
+}
+
+export async function serveApis(port = 0) {
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = chunks.length ? Buffer.concat(chunks) : undefined;
+    const response = await route(new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body }));
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const actualPort = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${actualPort}`,
+    port: actualPort,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
