@@ -1,0 +1,83 @@
+// A two-node job across two real agent processes: torchrun on each node, gloo backend,
+// all-reducing a tensor. Both nodes start together (gang), get MASTER_ADDR/PORT, WORLD_SIZE and
+// NODE_RANK, and the job succeeds only when both exit 0.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createAgent } from "../../server/queue/agents";
+import { getJob, listArtifacts, readLogLines } from "../../server/queue/read-jobs";
+import { startSupervisor, type Supervisor } from "../../server/queue/supervisor";
+import { createApiToken } from "../../server/tokens/api-tokens";
+import { getBlob } from "../../server/queue/blobs";
+import { createProjectFor, createUser } from "../support/factories";
+import { serveApis } from "../support/test-server";
+
+let dir: string;
+let api: Awaited<ReturnType<typeof serveApis>>;
+let supervisor: Supervisor;
+const processes: ChildProcess[] = [];
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "benchtop-torchrun-"));
+  api = await serveApis();
+  supervisor = startSupervisor({ tickMs: 200 });
+});
+afterAll(async () => {
+  for (const p of processes) if (p.exitCode === null) p.kill("SIGKILL");
+  await supervisor.stop();
+  await api.stop();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+function run(cmd: string, args: string[], opts: { cwd: string; env: Record<string, string | undefined> }) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env as NodeJS.ProcessEnv });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+it("runs torchrun on two agents and all-reduces a tensor", async () => {
+  const ana = await createUser();
+  const project = await createProjectFor(ana);
+  const { token } = await createApiToken({ actorId: ana.id, name: "cli" });
+  const pool = `dist-${randomUUID().slice(0, 6)}`;
+  for (const name of [`${pool}-a`, `${pool}-b`]) {
+    const agent = await createAgent({ actorId: null, name, pool });
+    const p = spawn(
+      process.execPath,
+      ["bin/benchtop.mjs", "agent", "--server", api.url, "--token", agent.token, "--name", name, "--simulate-gpus", "1", "--gpu-type", `${pool}-gpu`,
+        "--address", "127.0.0.1", "--work-dir", path.join(dir, name)],
+      { env: { PATH: process.env.PATH, HOME: dir }, stdio: "ignore" },
+    );
+    processes.push(p);
+  }
+  const cli = (args: string[]) =>
+    run(process.execPath, [path.resolve("bin/benchtop.mjs"), ...args], {
+      cwd: path.resolve("tests/fixtures/torchrun-job"),
+      env: { PATH: process.env.PATH, HOME: dir, BENCHTOP_URL: api.url, BENCHTOP_TOKEN: token },
+    });
+  const submit = await cli(["submit", "--project", project.slug, "--nodes", "2", "--gpus", "1", "--gpu-type", `${pool}-gpu`, "--pool", pool, "--max-runtime", "5m", "--", "./run.sh"]);
+  expect(submit.status, submit.stderr).toBe(0);
+  const jobId = submit.stdout.trim();
+  const wait = await cli(["wait", jobId]);
+  const job = await getJob({ actorId: ana.id, jobId });
+  const log = (await readLogLines({ actorId: ana.id, jobId, from: 0, limit: 10_000 })).lines.map((l) => `[${l.node}] ${l.text}`).join("\n");
+  expect(wait.status, `${job.state}: ${job.stateReason}\n${log}`).toBe(0);
+  expect(job.state).toBe("succeeded");
+  expect(job.attempts).toHaveLength(1);
+  expect(job.attempts[0]!.nodes.map((n) => [n.nodeRank, n.agent]).sort()).toEqual([[0, `${pool}-a`], [1, `${pool}-b`]].sort());
+  const { lines } = await readLogLines({ actorId: ana.id, jobId, from: 0, limit: 10_000 });
+  const results = lines.filter((l) => l.text.includes("all_reduce on rank")).map((l) => [l.node, l.text.replace(/^\[default0\]:/, "")]);
+  expect(results.sort()).toEqual([[0, "all_reduce on rank 0 of 2: 3"], [1, "all_reduce on rank 1 of 2: 3"]]);
+  const sum = (await listArtifacts({ actorId: ana.id, jobId })).find((a) => a.path === "sum.txt")!;
+  const chunks: Buffer[] = [];
+  for await (const c of await getBlob(sum.sha256)) chunks.push(c as Buffer);
+  expect(Buffer.concat(chunks).toString().trim()).toBe("3");
+}, 120_000);
