@@ -48,7 +48,15 @@ export async function submitJob(args: { actorId: string; rerunOfId?: string } & 
   );
   if (!fit.ok) throw new AppError("UNPROCESSABLE", `This job can never start: ${fit.reason}.`, { gpus: [fit.reason] });
 
-  const snapshotId = input.snapshotId ?? (await snapshotProjectFiles({ actorId: args.actorId, projectSlug: input.projectSlug }));
+  // A re-run runs on the files the original ran on, unless it is given others.
+  let rerunSnapshot: string | null = null;
+  if (args.rerunOfId) {
+    const original = await db.job.findFirst({ where: { id: args.rerunOfId, projectId: project.id }, select: { snapshotId: true } });
+    if (!original) throw new AppError("BAD_REQUEST", "The job to re-run was not found in this project.", { rerunOfId: ["is unknown"] });
+    rerunSnapshot = original.snapshotId;
+  }
+  const snapshotId =
+    input.snapshotId ?? rerunSnapshot ?? (await snapshotProjectFiles({ actorId: args.actorId, projectSlug: input.projectSlug }));
   if (input.snapshotId) {
     const snap = await db.snapshot.findFirst({ where: { id: input.snapshotId, projectId: project.id }, select: { id: true } });
     if (!snap) throw new AppError("BAD_REQUEST", "That snapshot does not belong to this project; upload it first.", { snapshotId: ["is unknown"] });

@@ -199,3 +199,17 @@ describe.sequential("the queue", () => {
     expect((await getJob({ actorId: owner.id, jobId: [...ids][0]! })).attempts).toHaveLength(1);
   }, 120_000);
 });
+
+describe("re-run", () => {
+  it("runs on the files the original ran on, even after the project's files changed", async () => {
+    const { submit, owner, project } = await lab(1);
+    const first = await submit();
+    const before = await getJob({ actorId: owner.id, jobId: first.id });
+    await db.file.create({ data: { projectId: project.id, path: `new-${Date.now()}.py`, content: Buffer.from("print(1)\n"), sizeBytes: 9 } });
+    const again = await submit({ rerunOfId: first.id } as never);
+    const changedFiles = await submit();
+    expect((await getJob({ actorId: owner.id, jobId: again.id })).snapshotId).toBe(before.snapshotId);
+    expect((await getJob({ actorId: owner.id, jobId: changedFiles.id })).snapshotId).not.toBe(before.snapshotId);
+    for (const id of [first.id, again.id, changedFiles.id]) await cancelJob({ actorId: owner.id, jobId: id });
+  });
+});
