@@ -1,51 +1,60 @@
 """Train a small regression model on synthetic protein-stability features.
 
-Resumes from the newest checkpoint in $BENCHTOP_CHECKPOINT_DIR when there is one, so a job
-that is retried or moved to another machine continues where it stopped.
+Resumes from the checkpoint in $BENCHTOP_CHECKPOINT_DIR when there is one, so a job that is
+retried or moved to another machine continues where it stopped. Reports metrics with the
+`::metric` line protocol (via benchtop_metrics) so Benchtop charts them live. Uses PyTorch when it
+is installed, and plain Python otherwise, so the demo runs anywhere.
 """
 import json
 import os
+import random
 import time
 
-import torch
-from torch import nn
+from benchtop_metrics import log_metrics
 
-EPOCHS = int(os.environ.get("EPOCHS", "20"))
+EPOCHS = int(os.environ.get("EPOCHS", "30"))
 CKPT_DIR = os.environ.get("BENCHTOP_CHECKPOINT_DIR", "checkpoints")
 OUT_DIR = os.environ.get("BENCHTOP_OUTPUT_DIR", "outputs")
 os.makedirs(CKPT_DIR, exist_ok=True)
 os.makedirs(OUT_DIR, exist_ok=True)
+ckpt_path = os.path.join(CKPT_DIR, "last.json")
 
-torch.manual_seed(7)
-features = torch.randn(2048, 32)
-true_weights = torch.randn(32, 1)
-targets = features @ true_weights + 0.1 * torch.randn(2048, 1)
+rng = random.Random(7)
+true_w = [rng.gauss(0, 1) for _ in range(8)]
+data = []
+for _ in range(512):
+    x = [rng.gauss(0, 1) for _ in range(8)]
+    data.append((x, sum(a * b for a, b in zip(x, true_w)) + rng.gauss(0, 0.1)))
 
-model = nn.Sequential(nn.Linear(32, 128), nn.ReLU(), nn.Linear(128, 1))
-optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-start_epoch = 0
-
-ckpt_path = os.path.join(CKPT_DIR, "last.pt")
+w = [0.0] * 8
+start = 0
 if os.path.exists(ckpt_path):
-    state = torch.load(ckpt_path)
-    model.load_state_dict(state["model"])
-    optimizer.load_state_dict(state["optimizer"])
-    start_epoch = state["epoch"] + 1
-    print(f"resumed from epoch {start_epoch}", flush=True)
+    state = json.load(open(ckpt_path))
+    w, start = state["w"], state["epoch"] + 1
+    print(f"resumed from the checkpoint of epoch {state['epoch']}", flush=True)
 
-for epoch in range(start_epoch, EPOCHS):
-    permutation = torch.randperm(features.shape[0])
-    for i in range(0, features.shape[0], 64):
-        idx = permutation[i : i + 64]
-        loss = nn.functional.mse_loss(model(features[idx]), targets[idx])
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-    with torch.no_grad():
-        full_loss = nn.functional.mse_loss(model(features), targets).item()
-    print(json.dumps({"epoch": epoch, "loss": round(full_loss, 5)}), flush=True)
-    torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "epoch": epoch}, ckpt_path)
-    time.sleep(0.2)
+try:
+    import torch  # noqa: F401
 
-torch.save(model.state_dict(), os.path.join(OUT_DIR, "model.pt"))
+    backend = f"torch {torch.__version__}"
+except ImportError:
+    backend = "plain python"
+print(f"training on {backend}, CUDA_VISIBLE_DEVICES={os.environ.get('CUDA_VISIBLE_DEVICES', '')!r}", flush=True)
+
+for epoch in range(start, EPOCHS):
+    grad = [0.0] * 8
+    loss = 0.0
+    for x, y in data:
+        err = sum(a * b for a, b in zip(x, w)) - y
+        loss += err * err
+        for i in range(8):
+            grad[i] += 2 * err * x[i] / len(data)
+    w = [wi - 0.05 * gi for wi, gi in zip(w, grad)]
+    log_metrics(step=epoch, total=EPOCHS, loss=loss / len(data))
+    print(f"epoch {epoch}: loss {loss / len(data):.5f}", flush=True)
+    json.dump({"w": w, "epoch": epoch}, open(ckpt_path + ".tmp", "w"))
+    os.replace(ckpt_path + ".tmp", ckpt_path)
+    time.sleep(0.5)
+
+json.dump({"weights": w, "loss": loss / len(data)}, open(os.path.join(OUT_DIR, "model.json"), "w"))
 print("done", flush=True)
