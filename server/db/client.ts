@@ -5,8 +5,10 @@ import { Prisma, PrismaClient } from "@prisma/client";
 import { env } from "../env";
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL ?? "", max: 10 });
-  return new PrismaClient({ adapter });
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL ?? "", max: 20 });
+  // A burst (hundreds of submissions at once) queues for connections; Prisma's default 2 s wait
+  // for one turned part of such a burst into errors (tests/queue/queue.test.ts, 500 submissions).
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 20_000, timeout: 20_000 } });
 }
 
 const globalForDb = globalThis as unknown as { benchtopDb?: PrismaClient };
