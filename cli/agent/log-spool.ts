@@ -103,7 +103,8 @@ export class LogSpool {
       // After a disk error the file's offsets can no longer be trusted: memory only from then on.
       if (!this.writeError) {
         try {
-          await this.handle.write(record);
+          // appendFile loops until every byte is written; a short write would shift every later offset.
+          await this.handle.appendFile(record);
           entry.lines = null;
         } catch (e) {
           this.writeError = e as Error;
@@ -137,7 +138,9 @@ export class LogSpool {
       chosen.push(entry);
       chars += entry.chars;
     }
-    const fromDisk = chosen.filter((e) => e.lines === null);
+    // Taken now: a write finishing during the read below drops an entry's in-memory lines.
+    const inMemory = new Map(chosen.filter((e) => e.lines !== null).map((e) => [e.seq, e.lines!]));
+    const fromDisk = chosen.filter((e) => !inMemory.has(e.seq));
     const parsed = new Map<number, string[]>();
     if (fromDisk.length > 0) {
       const first = fromDisk[0]!;
@@ -145,7 +148,11 @@ export class LogSpool {
       const buffer = Buffer.alloc(last.offset + last.length - first.offset);
       const reader = await fs.open(this.file, "r");
       try {
-        await reader.read(buffer, 0, buffer.length, first.offset);
+        for (let got = 0; got < buffer.length; ) {
+          const { bytesRead } = await reader.read(buffer, got, buffer.length - got, first.offset + got);
+          if (bytesRead === 0) throw new Error(`${this.file} is shorter than its batches (at byte ${first.offset + got})`);
+          got += bytesRead;
+        }
       } finally {
         await reader.close();
       }
@@ -154,7 +161,7 @@ export class LogSpool {
         parsed.set(e.seq, (JSON.parse(buffer.subarray(at, at + e.length).toString("utf8")) as LogBatch).lines);
       }
     }
-    return chosen.map((e) => ({ seq: e.seq, lines: e.lines ?? parsed.get(e.seq)! }));
+    return chosen.map((e) => ({ seq: e.seq, lines: inMemory.get(e.seq) ?? parsed.get(e.seq)! }));
   }
 
   /** The server has every batch through `seq`. */
