@@ -47,7 +47,8 @@ describe("log spool and sender", () => {
     const spool = await LogSpool.create(spoolFile());
     const lines: string[] = [];
     // Three batches per request and quick retries, so this short test makes many requests.
-    const sender = new LogSender(spool, client, nodeId, "7", { progress: progressInto([]), maxBatchesPerRequest: 3, retry: { baseMs: 5, capMs: 50 } });
+    const said: string[] = [];
+    const sender = new LogSender(spool, client, nodeId, "7", { progress: progressInto(said), maxBatchesPerRequest: 3, retry: { baseMs: 5, capMs: 50 } });
     // A job printing 30,000 lines in bursts of 200 (each burst its own batch here, so there are
     // many batches and requests), with the event loop turning in between.
     for (let i = 0; i < 30_000; i++) {
@@ -59,7 +60,7 @@ describe("log spool and sender", () => {
         await pause();
       }
     }
-    expect(await sender.flush()).toBe("delivered");
+    expect(await sender.flush(), said.join("\n")).toBe("delivered");
     expect(server.logLines(nodeId)).toEqual(lines);
     const sent = server.node(nodeId).seqsSent;
     // Some batches really were sent more than once (resends after lost answers), and stored once.
@@ -75,6 +76,11 @@ describe("log spool and sender", () => {
     const sender = new LogSender(first, client, nodeId, "7");
     for (let i = 0; i < 10; i++) first.append(`early ${i}`);
     await server.waitFor("the first lines", () => server.node(nodeId).batches.size > 0);
+    // The acknowledgement reaches the disk a moment after the server has the batch.
+    for (let i = 0; (await fs.readFile(`${file}.acked`, "utf8").catch(() => "")) !== "0"; i++) {
+      if (i > 400) throw new Error("the acknowledgement never reached the disk");
+      await pause();
+    }
     // The server goes away; the job keeps printing; the agent dies before it can send.
     server.fault = (req) => (req.path.endsWith("/logs") ? 503 : null);
     for (let i = 0; i < 10; i++) {

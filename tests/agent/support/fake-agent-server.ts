@@ -6,7 +6,29 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { TAssignment, TManifest } from "../../../server/agent-api/protocol";
+import type { z } from "zod";
+import {
+  ZArtifactsRequest,
+  ZCheckpointRequest,
+  ZEndedRequest,
+  ZHeartbeatRequest,
+  ZLogsRequest,
+  ZRegisterRequest,
+  ZStartedRequest,
+  type TAssignment,
+  type TManifest,
+} from "../../../server/agent-api/protocol";
+
+/** Bodies are checked with the protocol's own schemas, as the real server does: a malformed report is a 400 here too. */
+const BODY_SCHEMAS: Record<string, z.ZodType> = {
+  "/register": ZRegisterRequest,
+  "/heartbeat": ZHeartbeatRequest,
+  started: ZStartedRequest,
+  logs: ZLogsRequest,
+  checkpoint: ZCheckpointRequest,
+  artifacts: ZArtifactsRequest,
+  ended: ZEndedRequest,
+};
 
 /** A status to answer with instead; "drop" cuts the connection before serving; "lose-answer" serves it, then cuts the connection instead of answering. */
 export type Fault = number | "drop" | "lose-answer" | null;
@@ -124,6 +146,10 @@ export class FakeAgentServer {
     if (fault === "drop") return void req.socket.destroy();
     if (typeof fault === "number") return send(fault, { error: { code: "internal", message: "injected fault" } });
     const body = seen.body as Record<string, unknown>;
+    const schema = BODY_SCHEMAS[path] ?? (path.startsWith("/nodes/") ? BODY_SCHEMAS[path.split("/").at(-1)!] : undefined);
+    if (seen.method === "POST" && schema && !schema.safeParse(body).success) {
+      return send(400, { error: { code: "bad_request", message: `The request is not valid: ${schema.safeParse(body).error!.issues[0]!.message}` } });
+    }
     let m: RegExpExecArray | null;
     if (seen.method === "POST" && path === "/register") {
       this.registrations.push(body);
