@@ -3,8 +3,6 @@
 // the way the browser's live view does (read from the last line seen, woken by NOTIFY). Prints
 // throughput, the lag from a line's send to its read, and checks for gaps and repeats.
 //   npx tsx bench/log-ingest.ts [linesPerSecond=5000] [seconds=20]
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { benchDatabase, fmt, percentile } from "./support";
 
 const RATE = Number(process.argv[2] ?? 5000);
@@ -15,21 +13,12 @@ const { createAgent } = await import("../server/queue/agents");
 const { runSchedulerPass } = await import("../server/queue/scheduler-pass");
 const { submitJob } = await import("../server/queue/submit-job");
 const { createProject } = await import("../server/projects/create-project");
-const { dispatchAgentApi } = await import("../server/agent-api/dispatch");
 const { readLogLines } = await import("../server/queue/read-jobs");
 const { notifications, CHANNEL } = await import("../server/queue/notify");
 
-const server = http.createServer(async (req, res) => {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const response = await dispatchAgentApi(
-    new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body: chunks.length ? Buffer.concat(chunks) : undefined }),
-  );
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
-});
-await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/agent/v1`;
+const { serveApis } = await import("../server/http/standalone");
+const server = await serveApis();
+const base = `${server.url}/api/agent/v1`;
 const user = await prisma.user.create({ data: { email: "bench@benchtop.dev", name: "Bench" } });
 const project = await createProject({ actorId: user.id, name: "Bench", slug: "bench" });
 await prisma.file.create({ data: { projectId: project.id, path: "run.sh", content: Buffer.from("true\n"), sizeBytes: 5 } });
@@ -79,7 +68,7 @@ lags.sort((x, y) => x - y);
 console.log(`log ingest: ${total} lines from one job at ${RATE} lines/s for ${SECONDS} s, batches every ~100 ms over the agent API (loopback HTTP)`);
 console.log(`  delivered ${next} lines in ${fmt(elapsed)} s = ${fmt(next / elapsed, 0)} lines/s; gaps or repeats: ${problems}`);
 console.log(`  lag from send to read: p50 ${fmt(percentile(lags, 50))} ms, p99 ${fmt(percentile(lags, 99))} ms, max ${fmt(lags[lags.length - 1]!)} ms   (target: < 1000 ms, zero gaps)`);
-server.close();
+await server.stop();
 await notifications.close();
 await prisma.$disconnect();
 await db.stop();

@@ -3,8 +3,6 @@
 // The agent side speaks the real agent API over HTTP on loopback (a node http server around the
 // same dispatcher Next serves); the queue supervisor runs in this process, woken by NOTIFY.
 //   npx tsx bench/submit-latency.ts [submissions=200]
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { benchDatabase, fmt, percentile } from "./support";
 
 const N = Number(process.argv[2] ?? 200);
@@ -14,19 +12,10 @@ const { createAgent } = await import("../server/queue/agents");
 const { startSupervisor } = await import("../server/queue/supervisor");
 const { submitJob } = await import("../server/queue/submit-job");
 const { createProject } = await import("../server/projects/create-project");
-const { dispatchAgentApi } = await import("../server/agent-api/dispatch");
 
-const server = http.createServer(async (req, res) => {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const response = await dispatchAgentApi(
-    new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body: chunks.length ? Buffer.concat(chunks) : undefined }),
-  );
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
-});
-await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/agent/v1`;
+const { serveApis } = await import("../server/http/standalone");
+const server = await serveApis();
+const base = `${server.url}/api/agent/v1`;
 
 const user = await prisma.user.create({ data: { email: "bench@benchtop.dev", name: "Bench" } });
 await createProject({ actorId: user.id, name: "Bench", slug: "bench" });
@@ -79,7 +68,7 @@ const r = toRunning.sort((a, b) => a - b);
 console.log(`submit -> running on an idle agent, ${r.length} submissions (agent API over HTTP on loopback, supervisor woken by NOTIFY)`);
 console.log(`  submit -> claimed by the agent: p50 ${fmt(percentile(c, 50))} ms, p99 ${fmt(percentile(c, 99))} ms`);
 console.log(`  submit -> running (started acknowledged): p50 ${fmt(percentile(r, 50))} ms, p99 ${fmt(percentile(r, 99))} ms   (target: p50 < 300 ms, p99 < 1000 ms)`);
-server.close();
+await server.stop();
 await prisma.$disconnect();
 await db.stop();
 process.exit(0);

@@ -14,7 +14,8 @@ import { getJob, listArtifacts, readLogLines, readMetrics } from "../../server/q
 import { startSupervisor, type Supervisor } from "../../server/queue/supervisor";
 import { createApiToken } from "../../server/tokens/api-tokens";
 import { createProjectFor, createUser } from "../support/factories";
-import { serveApis } from "../support/test-server";
+import { serveApis } from "../../server/http/standalone";
+import { run } from "../support/processes";
 import { getBlob } from "../../server/queue/blobs";
 
 const PYTHON = "/usr/bin/python3";
@@ -41,7 +42,7 @@ function startAgent(name: string, token: string, gpuType: string) {
     process.execPath,
     ["bin/benchtop.mjs", "agent", "--server", api.url, "--token", token, "--name", name, "--simulate-gpus", "1", "--gpu-type", gpuType,
       "--address", "127.0.0.1", "--work-dir", path.join(dir, name), "--checkpoint-interval", "0.5"],
-    { env: { PATH: process.env.PATH, HOME: dir }, stdio: ["ignore", "pipe", "pipe"] },
+    { env: { PATH: process.env.PATH, HOME: dir } as unknown as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] },
   );
   agent.stdout!.resume();
   agent.stderr!.resume();
@@ -57,17 +58,6 @@ function killJobProcesses(jobId: string) {
   }
 }
 
-/** A process run to its end without blocking this process (which serves the APIs it calls). */
-function run(cmd: string, args: string[], opts: { cwd: string; env: Record<string, string | undefined> }) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env as NodeJS.ProcessEnv });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -86,7 +76,7 @@ describe("a PyTorch job survives its agent's death", () => {
     const ref = spawnSync(PYTHON, ["train.py"], {
       cwd: FIXTURE,
       encoding: "utf8",
-      env: { PATH: process.env.PATH, BENCHTOP_CHECKPOINT_DIR: `${refDir}/c`, BENCHTOP_OUTPUT_DIR: `${refDir}/o`, EPOCH_SECONDS: "0" },
+      env: { PATH: process.env.PATH, BENCHTOP_CHECKPOINT_DIR: `${refDir}/c`, BENCHTOP_OUTPUT_DIR: `${refDir}/o`, EPOCH_SECONDS: "0" } as unknown as NodeJS.ProcessEnv,
     });
     expect(ref.status, ref.stderr).toBe(0);
     const expected = JSON.parse(await fs.readFile(`${refDir}/o/result.json`, "utf8"));

@@ -13,7 +13,8 @@ import { startSupervisor, type Supervisor } from "../../server/queue/supervisor"
 import { createApiToken } from "../../server/tokens/api-tokens";
 import { getBlob } from "../../server/queue/blobs";
 import { createProjectFor, createUser } from "../support/factories";
-import { serveApis } from "../support/test-server";
+import { serveApis } from "../../server/http/standalone";
+import { run } from "../support/processes";
 
 let dir: string;
 let api: Awaited<ReturnType<typeof serveApis>>;
@@ -32,16 +33,6 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-function run(cmd: string, args: string[], opts: { cwd: string; env: Record<string, string | undefined> }) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env as NodeJS.ProcessEnv });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 it("runs torchrun on two agents and all-reduces a tensor", async () => {
   const ana = await createUser();
@@ -54,7 +45,7 @@ it("runs torchrun on two agents and all-reduces a tensor", async () => {
       process.execPath,
       ["bin/benchtop.mjs", "agent", "--server", api.url, "--token", agent.token, "--name", name, "--simulate-gpus", "1", "--gpu-type", `${pool}-gpu`,
         "--address", "127.0.0.1", "--work-dir", path.join(dir, name)],
-      { env: { PATH: process.env.PATH, HOME: dir }, stdio: "ignore" },
+      { env: { PATH: process.env.PATH, HOME: dir } as unknown as NodeJS.ProcessEnv, stdio: "ignore" },
     );
     processes.push(p);
   }

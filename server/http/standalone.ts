@@ -1,10 +1,11 @@
-// Benchtop's HTTP APIs served on loopback for tests that drive real processes (the CLI, real
-// agents): /api/agent/v1 and /api/v1 through the same dispatchers Next serves, without a build.
+// Benchtop's HTTP APIs (/api/agent/v1 and /api/v1) on a plain node http server, through the same
+// dispatchers Next serves, without a build: for tests and benchmarks that drive real processes
+// (the CLI, real agents) against the real server code.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { dispatchAgentApi } from "../../server/agent-api/dispatch";
-import { dispatchRest } from "../../server/rest/dispatch";
-import { downloadArtifactRoute, putBlobRoute } from "../../server/rest/raw-routes";
+import { dispatchAgentApi } from "../agent-api/dispatch";
+import { dispatchRest } from "../rest/dispatch";
+import { downloadArtifactRoute, putBlobRoute } from "../rest/raw-routes";
 
 function route(req: Request): Promise<Response> {
   const { pathname } = new URL(req.url);
