@@ -13,8 +13,8 @@ const LOOK_BACK = 5_000;
 export function LastError({ buffer, version, onShow }: { buffer: LogBuffer; version: number; onShow: (n: number) => void }) {
   const found = useMemo(() => {
     for (let n = buffer.total - 1; n >= Math.max(0, buffer.total - LOOK_BACK); n--) {
-      const line = buffer.get(n);
-      if (line && ERROR_LINE.test(line.text) && !line.text.startsWith("Traceback")) return { n, text: line.text };
+      const text = buffer.text(n);
+      if (text !== undefined && ERROR_LINE.test(text) && !text.startsWith("Traceback")) return { n, text };
     }
     return null;
     // `version` stands for the buffer's contents, which change in place.

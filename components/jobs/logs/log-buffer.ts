@@ -6,11 +6,12 @@ import type { TLogLine } from "@/lib/router-types";
 
 const FLUSH_MS = 120;
 
-export type StoredLine = { text: string; attempt: number; node: number };
-
 export class LogBuffer {
-  private lines: (StoredLine | undefined)[] = [];
+  private texts: (string | undefined)[] = [];
+  /** attempt * 256 + node rank, per line; packed so a million lines cost no million objects. */
+  private where = new Int32Array(1024);
   private listeners = new Set<() => void>();
+  private layoutListeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Lines the job has, as far as we know (the server's count). */
   total = 0;
@@ -20,43 +21,56 @@ export class LogBuffer {
   longest = 0;
   /** Bumped on every change; the snapshot components render from. */
   version = 0;
-  /** Bumped when an attempt's first line is learned, which changes row heights. */
-  layoutVersion = 0;
 
   constructor(total = 0) {
     this.total = total;
   }
 
-  get(n: number): StoredLine | undefined {
-    return this.lines[n];
+  text(n: number): string | undefined {
+    return this.texts[n];
   }
 
   has(n: number): boolean {
-    return this.lines[n] !== undefined;
+    return this.texts[n] !== undefined;
+  }
+
+  attempt(n: number): number {
+    return this.where[n]! >> 8;
+  }
+
+  node(n: number): number {
+    return this.where[n]! & 0xff;
   }
 
   /** Whether line n starts an attempt (known once line n-1 is held too, or n is 0). */
   startsAttempt(n: number): boolean {
-    const line = this.lines[n];
-    if (!line) return false;
+    if (this.texts[n] === undefined) return false;
     if (n === 0) return true;
-    const previous = this.lines[n - 1];
-    return previous !== undefined && previous.attempt !== line.attempt;
+    return this.texts[n - 1] !== undefined && this.attempt(n - 1) !== this.attempt(n);
   }
 
   insert(lines: TLogLine[], total?: number): void {
     let layout = false;
+    const last = lines.at(-1);
+    if (last && last.n >= this.where.length) {
+      let size = this.where.length;
+      while (size <= last.n) size *= 2;
+      const grown = new Int32Array(size);
+      grown.set(this.where);
+      this.where = grown;
+    }
     for (const l of lines) {
-      if (this.lines[l.n] === undefined) this.loaded += 1;
+      if (this.texts[l.n] === undefined) this.loaded += 1;
       const text = cleanLine(l.text);
-      this.lines[l.n] = { text, attempt: l.attempt, node: l.node };
+      this.texts[l.n] = text;
+      this.where[l.n] = (l.attempt << 8) | (l.node & 0xff);
       if (text.length > this.longest) this.longest = Math.min(text.length, 4000);
       if (l.n + 1 > this.total) this.total = l.n + 1;
       // A new attempt's first line, or the line after one we already hold.
       if (this.startsAttempt(l.n) || this.startsAttempt(l.n + 1)) layout = true;
     }
     if (total !== undefined && total > this.total) this.total = total;
-    if (layout) this.layoutVersion += 1;
+    if (layout) for (const listener of this.layoutListeners) listener();
     this.changed();
   }
 
@@ -68,16 +82,18 @@ export class LogBuffer {
 
   /** The first line not held in [from, to), or -1. */
   firstMissing(from: number, to: number): number {
-    for (let n = Math.max(0, from); n < Math.min(to, this.total); n++) if (this.lines[n] === undefined) return n;
+    for (let n = Math.max(0, from); n < Math.min(to, this.total); n++) if (this.texts[n] === undefined) return n;
     return -1;
   }
 
-  /** Every held line's text from `from` on, for search. */
-  *entries(): Generator<[number, StoredLine]> {
-    for (let n = 0; n < this.lines.length; n++) {
-      const line = this.lines[n];
-      if (line) yield [n, line];
+  /** The numbers of the held lines whose text contains `needle` (lower case), case-insensitively. */
+  search(needle: string): number[] {
+    const found: number[] = [];
+    for (let n = 0; n < this.texts.length; n++) {
+      const text = this.texts[n];
+      if (text !== undefined && text.toLowerCase().includes(needle)) found.push(n);
     }
+    return found;
   }
 
   /** The whole log as file parts (call once everything is held). */
@@ -85,7 +101,7 @@ export class LogBuffer {
     const parts: string[] = [];
     for (let start = 0; start < this.total; start += 10_000) {
       const chunk: string[] = [];
-      for (let n = start; n < Math.min(this.total, start + 10_000); n++) chunk.push(this.lines[n]?.text ?? "");
+      for (let n = start; n < Math.min(this.total, start + 10_000); n++) chunk.push(this.texts[n] ?? "");
       parts.push(chunk.join("\n") + "\n");
     }
     return parts;
@@ -97,6 +113,12 @@ export class LogBuffer {
   };
 
   getVersion = (): number => this.version;
+
+  /** Calls `listener` when an attempt's first line is learned (row heights change there). */
+  onLayout(listener: () => void): () => void {
+    this.layoutListeners.add(listener);
+    return () => this.layoutListeners.delete(listener);
+  }
 
   private changed(): void {
     if (this.timer) return;

@@ -1,6 +1,5 @@
 import { memo, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
-import type { StoredLine } from "./log-buffer";
 
 export const ROW_HEIGHT = 20;
 export const SEPARATOR_HEIGHT = 30;
@@ -9,7 +8,9 @@ export const ERROR_LINE = /^(Traceback \(most recent call last\)|[A-Za-z_.]*(Err
 
 type Props = {
   n: number;
-  line: StoredLine | undefined;
+  /** Undefined while the line is being fetched. */
+  text: string | undefined;
+  node: number;
   gutter: string;
   query: string;
   current: boolean;
@@ -18,9 +19,11 @@ type Props = {
 };
 
 /** One log line: its number (not selected when copying), its text, the search hits marked. */
-export const LogLine = memo(function LogLine({ n, line, gutter, query, current, showNode, separator }: Props) {
-  const metric = line?.text.startsWith("::metric ");
-  const error = line && ERROR_LINE.test(line.text);
+export const LogLine = memo(function LogLine({ n, text, node, gutter, query, current, showNode, separator }: Props) {
+  const metric = text?.startsWith("::metric ");
+  // What the agent itself says (cancelled, timed out, lost a node): not the job's own output.
+  const agent = text?.startsWith("[benchtop");
+  const error = text !== undefined && ERROR_LINE.test(text);
   return (
     <>
       {separator}
@@ -37,10 +40,10 @@ export const LogLine = memo(function LogLine({ n, line, gutter, query, current, 
         >
           {n + 1}
         </span>
-        {line ? (
-          <span className={cn("pr-6 whitespace-pre", metric && "text-muted-foreground", error && "text-destructive")}>
-            {showNode ? <span className="mr-2 text-primary/80 select-none">[{line.node}]</span> : null}
-            {query ? <Highlighted text={line.text} query={query} /> : line.text || "\u200b"}
+        {text !== undefined ? (
+          <span className={cn("pr-6 whitespace-pre", metric && "text-muted-foreground", error && "text-destructive", agent && "font-medium text-primary")}>
+            {showNode ? <span className="mr-2 text-primary/80 select-none">[{node}]</span> : null}
+            {query ? <Highlighted text={text} query={query} /> : text || "\u200b"}
           </span>
         ) : (
           <span className="my-1.5 w-48 animate-pulse rounded-sm bg-muted" aria-label="Loading line" />

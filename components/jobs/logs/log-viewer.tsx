@@ -43,8 +43,8 @@ export function LogViewer({ job }: { job: TJob }) {
     estimateSize: (i) => ROW_HEIGHT + (buffer.startsAttempt(i) ? SEPARATOR_HEIGHT : 0),
     overscan: 30,
   });
-  // Row heights change only where an attempt's first line is learned.
-  useEffect(() => virtualizer.measure(), [virtualizer, buffer.layoutVersion]);
+  // Row heights change only where an attempt's first line is learned; the buffer says when.
+  useEffect(() => buffer.onLayout(() => virtualizer.measure()), [buffer, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -182,16 +182,18 @@ export function LogViewer({ job }: { job: TJob }) {
               style={{ height: virtualizer.getTotalSize(), minWidth: "100%", width: `calc(${buffer.longest}ch + ${gutter} + 2rem)` }}
             >
               {items.map((item) => {
-                const line = buffer.get(item.index);
-                const separator = buffer.startsAttempt(item.index) && line ? <AttemptSeparator attempt={attempts.get(line.attempt)} number={line.attempt} /> : null;
+                const n = item.index;
+                const attempt = buffer.attempt(n);
+                const separator = buffer.startsAttempt(n) ? <AttemptSeparator attempt={attempts.get(attempt)} number={attempt} /> : null;
                 return (
                   <div key={item.key} className="absolute top-0 left-0 w-full" style={{ height: item.size, transform: `translateY(${item.start}px)` }}>
                     <LogLine
-                      n={item.index}
-                      line={line}
+                      n={n}
+                      text={buffer.text(n)}
+                      node={buffer.node(n)}
                       gutter={gutter}
                       query={search.active}
-                      current={search.currentLine === item.index}
+                      current={search.currentLine === n}
                       showNode={job.nodes > 1}
                       separator={separator}
                     />

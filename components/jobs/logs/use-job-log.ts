@@ -10,6 +10,8 @@ import { LogBuffer } from "./log-buffer";
 const PAGE = 2_000;
 /** Lines fetched per request when everything is wanted (search, download). */
 const BULK = 50_000;
+/** Requests in flight at once while fetching everything. */
+const PARALLEL = 3;
 
 export type StreamStatus = "idle" | "connecting" | "live" | "error";
 
@@ -73,17 +75,21 @@ export function useJobLog({ jobId, initialTotal, live }: { jobId: string; initia
     [buffer, client, jobId],
   );
 
-  /** Every line, fetched in big pages; reports progress as lines held / total. */
+  /** Every line, fetched in big pages a few at a time; reports progress as lines held / total. */
   const loadAll = useCallback(
     async (onProgress?: (loaded: number, total: number) => void, signal?: AbortSignal) => {
-      let n = buffer.firstMissing(0, buffer.total);
-      while (n >= 0 && !signal?.aborted) {
-        const { lines, total } = await client.jobs.logs.query({ jobId, from: n, limit: BULK }, { signal });
-        buffer.insert(lines, total);
-        onProgress?.(buffer.loaded, buffer.total);
-        if (lines.length === 0) break;
-        n = buffer.firstMissing(lines[lines.length - 1]!.n + 1, buffer.total);
-      }
+      const ranges: number[] = [];
+      for (let start = 0; start < buffer.total; start += BULK) if (buffer.firstMissing(start, start + BULK) >= 0) ranges.push(start);
+      const worker = async () => {
+        for (let start = ranges.shift(); start !== undefined && !signal?.aborted; start = ranges.shift()) {
+          const from = buffer.firstMissing(start, start + BULK);
+          if (from < 0) continue;
+          const { lines, total } = await client.jobs.logs.query({ jobId, from, limit: start + BULK - from }, { signal });
+          buffer.insert(lines, total);
+          onProgress?.(buffer.loaded, buffer.total);
+        }
+      };
+      await Promise.all(Array.from({ length: PARALLEL }, worker));
     },
     [buffer, client, jobId],
   );

@@ -29,15 +29,15 @@ export function useLogSearch(
     return () => abort.abort();
   }, [searching, buffer, loadAll]);
 
+  // While lines are still arriving for the search, it waits for them all (scanning a growing
+  // million lines after every page would cost more than the fetching itself).
+  const ready = loading === null;
   const matches = useMemo(() => {
-    if (!deferred) return [];
-    const q = deferred.toLowerCase();
-    const found: number[] = [];
-    for (const [n, line] of buffer.entries()) if (line.text.toLowerCase().includes(q)) found.push(n);
-    return found;
+    if (!deferred || !ready) return [];
+    return buffer.search(deferred.toLowerCase());
     // `version` stands for the buffer's contents, which change in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [buffer, deferred, version]);
+  }, [buffer, deferred, version, ready]);
 
   const position = currentLine === null ? -1 : matches.indexOf(currentLine);
 
