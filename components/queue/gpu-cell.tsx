@@ -29,11 +29,9 @@ export function GpuCell({ gpu, usable, jobName }: { gpu: Gpu; usable: boolean; j
       <p className="mt-1 truncate text-[10px] text-muted-foreground tabular-nums">
         {gpu.memoryUsedMb !== null ? `${formatMemoryMb(gpu.memoryUsedMb)} / ${formatMemoryMb(gpu.memoryMb)}` : formatMemoryMb(gpu.memoryMb)}
       </p>
-      {gpu.busy ? (
-        <p className="truncate text-[10px] font-medium text-foreground/80" title={jobName}>
-          {jobName ?? <span className="font-normal text-muted-foreground italic">another project</span>}
-        </p>
-      ) : null}
+      <p className="truncate text-[10px] font-medium text-foreground/80" title={jobName}>
+        {gpu.busy ? (jobName ?? <span className="font-normal text-muted-foreground italic">another project</span>) : "\u00a0"}
+      </p>
     </>
   );
   const className = cn(

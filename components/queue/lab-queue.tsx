@@ -68,7 +68,7 @@ export function LabQueue() {
             </CardDescription>
           </CardHeader>
           <div className="border-t border-border">
-            <RunningJobsTable jobs={running} />
+            <RunningJobsTable jobs={running} busyGpus={agents.data.reduce((n, a) => n + a.gpus.filter((g) => g.busy).length, 0)} />
           </div>
         </Card>
       </section>

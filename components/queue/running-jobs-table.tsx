@@ -8,11 +8,13 @@ import { resourcesLabel } from "../jobs/job-words";
 import { QueueJobName } from "./queue-job-name";
 
 /** Who runs what, where, and for how long. */
-export function RunningJobsTable({ jobs }: { jobs: TQueueItem[] }) {
+export function RunningJobsTable({ jobs, busyGpus }: { jobs: TQueueItem[]; busyGpus: number }) {
   if (jobs.length === 0) {
     return (
-      <EmptyState icon={Play} title="Nothing is running" className="m-5 py-8">
-        Every GPU is free for the next job.
+      <EmptyState icon={Play} title={busyGpus ? "Nothing of yours is running" : "Nothing is running"} className="m-5 py-8">
+        {busyGpus
+          ? `${busyGpus} ${busyGpus === 1 ? "GPU is" : "GPUs are"} busy with work from projects you are not a member of.`
+          : "Every GPU is free for the next job."}
       </EmptyState>
     );
   }

@@ -4,11 +4,14 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
-const ITEMS = [
-  { href: "/", label: "Dashboard", matches: (p: string) => p === "/" },
-  { href: "/projects", label: "Projects", matches: (p: string) => p.startsWith("/projects") },
-  { href: "/queue", label: "Queue", matches: (p: string) => p.startsWith("/queue") },
-] as const;
+type NavItem = { href: string; label: string; matches: (pathname: string) => boolean; className?: string };
+
+const ITEMS: readonly NavItem[] = [
+  // On a phone the logo is the way home, so Dashboard makes room for the others.
+  { href: "/", label: "Dashboard", matches: (p) => p === "/", className: "hidden sm:block" },
+  { href: "/projects", label: "Projects", matches: (p) => p.startsWith("/projects") },
+  { href: "/queue", label: "Queue", matches: (p) => p.startsWith("/queue") },
+];
 
 export function MainNav() {
   const pathname = usePathname();
@@ -22,6 +25,7 @@ export function MainNav() {
             href={item.href}
             aria-current={active ? "page" : undefined}
             className={cn(
+              item.className,
               "rounded-md px-2.5 py-1.5 text-sm font-medium text-muted-foreground transition-colors outline-none hover:bg-accent hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50",
               active && "bg-accent text-foreground",
             )}
