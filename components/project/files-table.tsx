@@ -26,7 +26,7 @@ export function FilesTable({ files, projectSlug, canRun = false }: { files: TFil
           <TableHead className="hidden w-16 text-right sm:table-cell">Version</TableHead>
           <TableHead className="hidden w-56 md:table-cell">Last change</TableHead>
           {canRun ? (
-            <TableHead className="w-12">
+            <TableHead className="w-12 md:w-32">
               <span className="sr-only">Actions</span>
             </TableHead>
           ) : null}
@@ -63,15 +63,16 @@ export function FilesTable({ files, projectSlug, canRun = false }: { files: TFil
                 </span>
               </TableCell>
               {canRun ? (
-                <TableCell className="py-1.5 text-right">
+                <TableCell className="py-0 text-right">
                   {command ? (
                     <Link
                       href={`/projects/${projectSlug}/jobs/new?command=${encodeURIComponent(command)}`}
                       aria-label={`Run ${file.path} as a job`}
-                      title="Run as job"
-                      className="inline-flex size-8 items-center justify-center rounded-md text-muted-foreground transition-colors outline-none hover:bg-accent hover:text-primary focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                      title={`Run as a job: ${command}`}
+                      className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium text-muted-foreground transition-colors outline-none hover:bg-accent hover:text-primary focus-visible:ring-[3px] focus-visible:ring-ring/50"
                     >
-                      <Play className="size-4" aria-hidden />
+                      <Play className="size-3.5" aria-hidden />
+                      <span className="hidden md:inline">Run as job</span>
                     </Link>
                   ) : null}
                 </TableCell>

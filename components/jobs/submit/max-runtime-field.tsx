@@ -12,7 +12,7 @@ export function MaxRuntimeField({ value, onChange, errors }: { value: string; on
   const id = useId();
   const seconds = parseRuntime(value);
   const invalid = Boolean(errors?.length);
-  const typed = seconds !== null && !RUNTIME_PRESETS.some((p) => p === value.trim()) ? `That is ${formatRuntimeLimit(seconds)}. ` : "";
+  const typed = seconds !== null && formatRuntimeLimit(seconds) !== value.trim() ? `That is ${formatRuntimeLimit(seconds)}. ` : "";
   return (
     <div className="grid gap-1.5">
       <Label htmlFor={id}>Max runtime</Label>

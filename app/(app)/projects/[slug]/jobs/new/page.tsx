@@ -1,8 +1,10 @@
 import { Lock } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CapacityNow } from "@/components/jobs/submit/capacity-now";
 import { defaultValues, valuesFromJob } from "@/components/jobs/submit/job-form-values";
 import { SubmitJobForm } from "@/components/jobs/submit/submit-job-form";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadJob } from "@/lib/load-job";
 import { loadProject } from "@/lib/load-project";
@@ -30,7 +32,15 @@ export default async function NewJobPage({ params, searchParams }: { params: Par
 
   if (project.role === "viewer" || project.archived) {
     return (
-      <EmptyState icon={Lock} title={project.archived ? "This project is archived" : "Viewers cannot run jobs"}>
+      <EmptyState
+        icon={Lock}
+        title={project.archived ? "This project is archived" : "Viewers cannot run jobs"}
+        action={
+          <Button asChild variant="outline">
+            <Link href={`/projects/${project.slug}/jobs`}>Back to the jobs</Link>
+          </Button>
+        }
+      >
         {project.archived
           ? "Restore the project in Settings to run jobs in it again."
           : "Ask an owner of this project to make you an editor, then you can submit jobs here."}
