@@ -14,12 +14,15 @@ type Props = {
   gutter: string;
   query: string;
   current: boolean;
+  /** The line someone linked to (#L123) or clicked. */
+  selected: boolean;
+  onSelect: (n: number) => void;
   showNode: boolean;
   separator: ReactNode;
 };
 
 /** One log line: its number (not selected when copying), its text, the search hits marked. */
-export const LogLine = memo(function LogLine({ n, text, node, gutter, query, current, showNode, separator }: Props) {
+export const LogLine = memo(function LogLine({ n, text, node, gutter, query, current, selected, onSelect, showNode, separator }: Props) {
   const metric = text?.startsWith("::metric ");
   // What the agent itself says (cancelled, timed out, lost a node): not the job's own output.
   const agent = text?.startsWith("[benchtop");
@@ -30,16 +33,26 @@ export const LogLine = memo(function LogLine({ n, text, node, gutter, query, cur
       <div
         className={cn(
           "flex h-5 leading-5 hover:bg-foreground/[0.04]",
+          selected && "bg-primary/10 hover:bg-primary/10",
           current && "bg-warning/25 hover:bg-warning/25",
         )}
       >
-        <span
-          aria-hidden
-          className="sticky left-0 shrink-0 bg-(--log-bg) pr-3 pl-2 text-right text-muted-foreground/70 tabular-nums select-none"
+        <a
+          href={`#L${n + 1}`}
+          tabIndex={-1}
+          aria-label={`Link to line ${n + 1}`}
+          onClick={(e) => {
+            e.preventDefault();
+            onSelect(n);
+          }}
+          className={cn(
+            "sticky left-0 shrink-0 bg-(--log-bg) pr-3 pl-2 text-right text-muted-foreground/70 tabular-nums select-none hover:text-foreground hover:underline",
+            selected && "font-semibold text-primary",
+          )}
           style={{ width: gutter }}
         >
           {n + 1}
-        </span>
+        </a>
         {text !== undefined ? (
           <span className={cn("pr-6 whitespace-pre", metric && "text-muted-foreground", error && "text-destructive", agent && "font-medium text-primary")}>
             {showNode ? <span className="mr-2 text-primary/80 select-none">[{node}]</span> : null}

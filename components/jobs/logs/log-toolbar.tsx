@@ -1,7 +1,7 @@
 "use client";
 
 import { ArrowDownToLine, ChevronDown, ChevronUp, Download, Loader2, Maximize2, Minimize2, RotateCcw, Search } from "lucide-react";
-import type { KeyboardEvent } from "react";
+import type { KeyboardEvent, RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
@@ -13,6 +13,7 @@ type Props = {
   total: number;
   status: StreamStatus;
   onReconnect: () => void;
+  searchRef: RefObject<HTMLInputElement | null>;
   query: string;
   onQuery: (q: string) => void;
   matchCount: number;
@@ -28,7 +29,7 @@ type Props = {
   onExpand: (next: boolean) => void;
 };
 
-export function LogToolbar(p: Props) {
+export function LogToolbar({ searchRef, ...p }: Props) {
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     if (e.key === "Enter") {
       e.preventDefault();
@@ -54,8 +55,10 @@ export function LogToolbar(p: Props) {
         <div className="relative">
           <Search className="pointer-events-none absolute top-1/2 left-2.5 size-3.5 -translate-y-1/2 text-muted-foreground" aria-hidden />
           <Input
+            ref={searchRef}
             type="search"
             aria-label="Search the log"
+            title="Search every line (Ctrl+F inside the log)"
             placeholder="Search"
             value={p.query}
             onChange={(e) => p.onQuery(e.target.value)}

@@ -32,6 +32,9 @@ export function LogViewer({ job }: { job: TJob }) {
   const [expanded, setExpanded] = useState(false);
   const [downloading, setDownloading] = useState<SearchLoading | null>(null);
   const userScroll = useRef({ at: 0, held: false });
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [selectedLine, setSelectedLine] = useState<number | null>(null);
+  const linkedLine = useRef<number | null>(null);
 
   const count = buffer.total;
   // The virtualizer's functions change as it scrolls, so the compiler leaves this component as
@@ -92,6 +95,34 @@ export function LogViewer({ job }: { job: TJob }) {
     return () => window.removeEventListener("keydown", onKey);
   }, [expanded]);
 
+  // A link to a line (#L123, as GitHub does) opens the log there.
+  useEffect(() => {
+    const id = requestAnimationFrame(() => {
+      const match = /^#L(\d+)$/.exec(window.location.hash);
+      if (!match) return;
+      const n = Number(match[1]) - 1;
+      linkedLine.current = n;
+      setSelectedLine(n);
+      changeFollow(false);
+    });
+    return () => cancelAnimationFrame(id);
+  }, [changeFollow]);
+  useEffect(() => {
+    const n = linkedLine.current;
+    if (n === null || !log.tailLoaded || n >= count) return;
+    linkedLine.current = null;
+    virtualizer.scrollToIndex(n, { align: "center" });
+  }, [count, log.tailLoaded, virtualizer]);
+
+  const selectLine = useCallback(
+    (n: number) => {
+      setSelectedLine(n);
+      changeFollow(false);
+      window.history.replaceState(null, "", `#L${n + 1}`);
+    },
+    [changeFollow],
+  );
+
   function stepSearch(direction: 1 | -1) {
     const n = search.step(direction, first);
     if (n === null) return;
@@ -121,6 +152,14 @@ export function LogViewer({ job }: { job: TJob }) {
   return (
     <section
       aria-labelledby="logs-heading"
+      onKeyDown={(e) => {
+        // The browser's find sees only the rows on screen; inside the log, Ctrl+F searches it all.
+        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "f") {
+          e.preventDefault();
+          searchRef.current?.focus();
+          searchRef.current?.select();
+        }
+      }}
       className={cn(
         "flex flex-col overflow-hidden rounded-xl border border-border bg-card shadow-xs",
         expanded && "fixed inset-2 z-50 shadow-2xl sm:inset-4",
@@ -130,6 +169,7 @@ export function LogViewer({ job }: { job: TJob }) {
         total={count}
         status={log.status}
         onReconnect={log.reconnect}
+        searchRef={searchRef}
         query={search.query}
         onQuery={search.setQuery}
         matchCount={search.matches.length}
@@ -194,6 +234,8 @@ export function LogViewer({ job }: { job: TJob }) {
                       gutter={gutter}
                       query={search.active}
                       current={search.currentLine === n}
+                      selected={selectedLine === n}
+                      onSelect={selectLine}
                       showNode={job.nodes > 1}
                       separator={separator}
                     />
