@@ -22,6 +22,7 @@ import {
   ZEndedRequest,
   ZHeartbeatRequest,
   ZLogsRequest,
+  ZMissingBlobsRequest,
   ZRegisterRequest,
   ZStartedRequest,
 } from "./protocol";
@@ -57,13 +58,7 @@ const routes: [string, RegExp, Handler][] = [
     if (!checkpoint) throw new AppError("NOT_FOUND", `Checkpoint ${params[0]} was not found.`);
     return json(await readManifest(checkpoint.manifestKey));
   }],
-  ["POST", /^\/blobs\/missing$/, async ({ req }) => {
-    const body = (await req.json().catch(() => null)) as { sha256s?: unknown } | null;
-    if (!body || !Array.isArray(body.sha256s) || body.sha256s.some((s) => typeof s !== "string")) {
-      throw new AppError("BAD_REQUEST", "Send { sha256s: [...] }.");
-    }
-    return json({ missing: await missingBlobs(body.sha256s as string[]) });
-  }],
+  ["POST", /^\/blobs\/missing$/, async ({ req }) => json({ missing: await missingBlobs((await bodyOf(req, ZMissingBlobsRequest)).sha256s) })],
   ["GET", /^\/blobs\/([a-f0-9]{64})$/, async ({ params }) => {
     const stream = await getBlob(params[0]!).catch(() => {
       throw new AppError("NOT_FOUND", `Blob ${params[0]} was not found.`);

@@ -97,11 +97,14 @@ export const ZManifestEntry = z.object({
 export const ZManifest = z.object({ files: z.array(ZManifestEntry) });
 export type TManifest = z.infer<typeof ZManifest>;
 
+/** POST /blobs/missing — which of these contents the server lacks. */
+export const ZMissingBlobsRequest = z.object({ sha256s: z.array(z.string().regex(/^[a-f0-9]{64}$/, "must be a SHA-256")).max(1000) });
+export const ZMissingBlobsResponse = z.object({ missing: z.array(z.string()) });
+
 // GET  /snapshots/{snapshotId}        -> ZManifest
 // GET  /checkpoints/{checkpointId}    -> ZManifest
 // GET  /blobs/{sha256}                -> the bytes (application/octet-stream)
 // PUT  /blobs/{sha256}                -> 204; body is the bytes; the server checks the hash (400 on mismatch)
-// POST /blobs/missing  { sha256s: [] } -> { missing: [] }   (which of these the server lacks)
 
 /** POST /nodes/{nodeId}/started — the process is running. */
 export const ZStartedRequest = z.object({ fencingToken: z.string() });

@@ -4,6 +4,7 @@
 import pg from "pg";
 import { env } from "../env";
 import { log } from "../log";
+import { heartbeatTimeoutMs } from "./capacity";
 import { CHANNEL, notifications } from "./notify";
 import { runSchedulerPass } from "./scheduler-pass";
 import { sweepExpiredLeases } from "./sweep";
@@ -17,6 +18,7 @@ export function startSupervisor(opts: { tickMs?: number } = {}): Supervisor {
   const tickMs = opts.tickMs ?? TICK_MS;
   const abort = new AbortController();
   let leader = false;
+  let leaderSince = 0;
   let lockClient: pg.Client | null = null;
 
   const loop = async () => {
@@ -26,10 +28,15 @@ export function startSupervisor(opts: { tickMs?: number } = {}): Supervisor {
           lockClient ??= await connect();
           const { rows } = await lockClient.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [SUPERVISOR_LOCK]);
           leader = rows[0]!.ok;
-          if (leader) log.info("queue supervisor: this process schedules and sweeps");
+          if (leader) {
+            leaderSince = Date.now();
+            log.info("queue supervisor: this process schedules and sweeps");
+          }
         }
         if (leader) {
-          await sweepExpiredLeases();
+          // A server that was down longer than the heartbeat timeout must give the agents one
+          // timeout to heartbeat again before it judges their leases: their silence was ours.
+          if (Date.now() - leaderSince >= heartbeatTimeoutMs()) await sweepExpiredLeases();
           await runSchedulerPass();
         }
       } catch (e) {
