@@ -1,6 +1,6 @@
 "use client";
 
-import { Clock } from "lucide-react";
+import { Ban, CircleX, Clock, TimerOff } from "lucide-react";
 import type { ReactNode } from "react";
 import { LocalTime } from "@/components/ui/local-time";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -9,6 +9,7 @@ import { formatRuntimeLimit } from "@/lib/format-duration";
 import type { TJob } from "@/lib/router-types";
 import { ElapsedTime } from "../elapsed-time";
 import { EstimatedStart } from "../estimated-start";
+import { stateLabel } from "../job-state-badge";
 import { sentenceCase } from "../job-words";
 import { JobProgress } from "./job-progress";
 import type { Progress } from "./use-job-metrics";
@@ -17,42 +18,66 @@ import type { Progress } from "./use-job-metrics";
 export function JobStatusPanel({ job, progress }: { job: TJob; progress: Progress | null }) {
   if (job.state === "queued") return <WaitPanel job={job} />;
   const current = job.attempts.at(-1);
-  const where = current?.nodes.map((n) => `${n.agent} · GPU ${n.gpuIndices.join(", ") || "none"}`).join("; ");
+  const where = current?.nodes.map((n) => `${n.agent} · ${n.gpuIndices.length ? `GPU ${n.gpuIndices.join(", ")}` : "CPU slot"}`).join("; ");
   const running = job.state === "running" || job.state === "starting";
   const moment = running ? job.startedAt : job.endedAt;
+  const troubled = job.state === "failed" || job.state === "timed_out" || job.state === "cancelled";
   return (
-    <div className="grid grid-cols-2 gap-px overflow-hidden rounded-xl border border-border bg-border shadow-xs md:grid-cols-4">
-      <Stat label={running ? "Elapsed" : "Duration"}>
-        <ElapsedTime start={job.startedAt} end={job.endedAt} className="tabular-nums" />
-        <Sub>of at most {formatRuntimeLimit(job.maxRuntimeSeconds)}</Sub>
-      </Stat>
-      <Stat label="Progress">
-        {progress ? <JobProgress progress={progress} /> : <span className="text-muted-foreground">—</span>}
-        {!progress ? <Sub>{running ? "not reported (print ::metric step= total=)" : "not reported"}</Sub> : null}
-      </Stat>
-      {running ? (
-        <Stat label="Running on">
-          <span className="block truncate text-base" title={where}>
-            {where || "being placed"}
-          </span>
+    <div className="space-y-3">
+      {troubled ? <EndReason job={job} /> : null}
+      <div className="grid grid-cols-2 gap-px overflow-hidden rounded-xl border border-border bg-border shadow-xs md:grid-cols-4">
+        <Stat label={running ? "Elapsed" : "Duration"}>
+          <ElapsedTime start={job.startedAt} end={job.endedAt} className="tabular-nums" />
+          <Sub>of at most {formatRuntimeLimit(job.maxRuntimeSeconds)}</Sub>
+        </Stat>
+        <Stat label="Progress">
+          {progress ? <JobProgress progress={progress} /> : <span className="text-muted-foreground">—</span>}
+          {!progress ? <Sub>{running ? "not reported (print ::metric step= total=)" : "not reported"}</Sub> : null}
+        </Stat>
+        {running ? (
+          <Stat label="Running on">
+            <span className="block truncate text-base" title={where}>
+              {where || "being placed"}
+            </span>
+            <Sub>
+              attempt {current?.number ?? 1}
+              {job.maxRetries > 0 ? ` of up to ${job.maxRetries + 1}` : ""}
+            </Sub>
+          </Stat>
+        ) : (
+          <Stat label="Exit code">
+            <span className={cn("tabular-nums", job.exitCode !== null && job.exitCode !== 0 && "text-destructive")}>{job.exitCode ?? "—"}</span>
+            <Sub>{job.exitCode === null ? "none reported" : troubled ? "of the command" : sentenceCase(job.stateReason)}</Sub>
+          </Stat>
+        )}
+        <Stat label={running ? "Started" : "Ended"}>
+          <span className="text-base">{moment ? <RelativeTime date={moment} /> : "—"}</span>
           <Sub>
-            attempt {current?.number ?? 1}
-            {job.maxRetries > 0 ? ` of up to ${job.maxRetries + 1}` : ""}
+            {job.attempts.length} {job.attempts.length === 1 ? "attempt" : "attempts"}
           </Sub>
         </Stat>
-      ) : (
-        <Stat label="Exit code">
-          <span className={cn("tabular-nums", job.exitCode !== null && job.exitCode !== 0 && "text-destructive")}>{job.exitCode ?? "—"}</span>
-          <Sub>{sentenceCase(job.stateReason)}</Sub>
-        </Stat>
-      )}
-      <Stat label={running ? "Started" : "Ended"}>
-        <span className="text-base">{moment ? <RelativeTime date={moment} /> : "—"}</span>
-        <Sub>
-          {job.attempts.length} {job.attempts.length === 1 ? "attempt" : "attempts"}
-        </Sub>
-      </Stat>
+      </div>
     </div>
+  );
+}
+
+/** Why a job that did not succeed ended, in full: the first thing its owner wants to know. */
+function EndReason({ job }: { job: TJob }) {
+  const tone = job.state === "cancelled" ? "border-border bg-muted/50" : job.state === "timed_out" ? "border-warning/40 bg-warning/10" : "border-destructive/30 bg-destructive/5";
+  const Icon = job.state === "cancelled" ? Ban : job.state === "timed_out" ? TimerOff : CircleX;
+  const label = stateLabel(job.state);
+  // "cancelled before it started" says its state itself; "exited with status 1" needs "Failed:".
+  const reason = job.stateReason.replace(/\.$/, "");
+  const saysState = reason.toLowerCase().startsWith(label.toLowerCase());
+  return (
+    <p className={cn("flex items-start gap-2.5 rounded-xl border px-4 py-3 text-sm", tone)}>
+      <Icon className={cn("mt-0.5 size-4 shrink-0", job.state === "failed" ? "text-destructive" : "text-muted-foreground")} aria-hidden />
+      <span>
+        {saysState ? null : <span className="font-medium">{label}: </span>}
+        {saysState ? sentenceCase(reason) : reason}
+        {job.state === "timed_out" ? ` (the limit was ${formatRuntimeLimit(job.maxRuntimeSeconds)})` : ""}.
+      </span>
+    </p>
   );
 }
 

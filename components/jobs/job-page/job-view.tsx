@@ -37,9 +37,11 @@ export function JobView({ jobId, canCancel, canSubmit }: { jobId: string; canCan
         </div>
         <aside className="space-y-6" aria-label="About this job">
           <JobGpus job={job} />
+          {/* Once it has ended, what it left behind comes first. */}
+          {active ? null : <JobArtifacts jobId={job.id} active={false} />}
           <AttemptsTimeline job={job} />
           <JobFacts job={job} />
-          <JobArtifacts jobId={job.id} active={active} />
+          {active ? <JobArtifacts jobId={job.id} active /> : null}
         </aside>
       </div>
     </div>

@@ -34,6 +34,7 @@ export function MetricChart({ series }: { series: MetricSeries }) {
               type="number"
               domain={["dataMin", "dataMax"]}
               allowDuplicatedCategory={false}
+              allowDecimals={!byStep}
               tick={{ fontSize: 10, fill: "var(--muted-foreground)" }}
               tickLine={false}
               axisLine={{ stroke: "var(--border)" }}

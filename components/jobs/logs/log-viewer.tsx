@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown, ScrollText } from "lucide-react";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
@@ -13,7 +13,9 @@ import { logFileName, saveTextFile } from "./download-log";
 import { LastError } from "./last-error";
 import { LogLine, ROW_HEIGHT, SEPARATOR_HEIGHT } from "./log-line";
 import { LogToolbar } from "./log-toolbar";
+import { useFollow } from "./use-follow";
 import { useJobLog } from "./use-job-log";
+import { useLineLink } from "./use-line-link";
 import { useLogSearch, type SearchLoading } from "./use-log-search";
 
 /**
@@ -27,14 +29,9 @@ export function LogViewer({ job }: { job: TJob }) {
   const search = useLogSearch(buffer, version, log.loadAll);
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [follow, setFollow] = useState(true);
-  const [pausedAt, setPausedAt] = useState(0);
+  const searchRef = useRef<HTMLInputElement>(null);
   const [expanded, setExpanded] = useState(false);
   const [downloading, setDownloading] = useState<SearchLoading | null>(null);
-  const userScroll = useRef({ at: 0, held: false });
-  const searchRef = useRef<HTMLInputElement>(null);
-  const [selectedLine, setSelectedLine] = useState<number | null>(null);
-  const linkedLine = useRef<number | null>(null);
 
   const count = buffer.total;
   // The virtualizer's functions change as it scrolls, so the compiler leaves this component as
@@ -56,37 +53,10 @@ export function LogViewer({ job }: { job: TJob }) {
     for (let n = first; n <= last; n++) if (!buffer.has(n)) log.ensureLine(n);
   }, [first, last, version, buffer, log]);
 
-  // Following: the newest line stays in view as lines arrive.
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (follow && el) el.scrollTop = el.scrollHeight;
-  }, [follow, count, version, expanded]);
-
-  const changeFollow = useCallback(
-    (next: boolean) => {
-      setFollow(next);
-      if (!next) setPausedAt(buffer.total);
-    },
-    [buffer],
-  );
-
-  function onScroll() {
-    const el = scrollRef.current;
-    if (!el) return;
-    const fromUser = userScroll.current.held || Date.now() - userScroll.current.at < 800;
-    if (!fromUser) return;
-    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT;
-    if (atBottom !== follow) changeFollow(atBottom);
-  }
-  const markUserScroll = () => {
-    userScroll.current.at = Date.now();
-  };
-
-  useEffect(() => {
-    const release = () => (userScroll.current.held = false);
-    window.addEventListener("pointerup", release);
-    return () => window.removeEventListener("pointerup", release);
-  }, []);
+  const { follow, changeFollow, newLines, handlers } = useFollow(scrollRef, count, version, expanded);
+  const pauseFollow = useCallback(() => changeFollow(false), [changeFollow]);
+  const scrollTo = useCallback((n: number) => virtualizer.scrollToIndex(n, { align: "center" }), [virtualizer]);
+  const { selectedLine, selectLine } = useLineLink({ total: count, ready: log.tailLoaded, scrollTo, pauseFollow });
 
   useEffect(() => {
     if (!expanded) return;
@@ -94,34 +64,6 @@ export function LogViewer({ job }: { job: TJob }) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [expanded]);
-
-  // A link to a line (#L123, as GitHub does) opens the log there.
-  useEffect(() => {
-    const id = requestAnimationFrame(() => {
-      const match = /^#L(\d+)$/.exec(window.location.hash);
-      if (!match) return;
-      const n = Number(match[1]) - 1;
-      linkedLine.current = n;
-      setSelectedLine(n);
-      changeFollow(false);
-    });
-    return () => cancelAnimationFrame(id);
-  }, [changeFollow]);
-  useEffect(() => {
-    const n = linkedLine.current;
-    if (n === null || !log.tailLoaded || n >= count) return;
-    linkedLine.current = null;
-    virtualizer.scrollToIndex(n, { align: "center" });
-  }, [count, log.tailLoaded, virtualizer]);
-
-  const selectLine = useCallback(
-    (n: number) => {
-      setSelectedLine(n);
-      changeFollow(false);
-      window.history.replaceState(null, "", `#L${n + 1}`);
-    },
-    [changeFollow],
-  );
 
   function stepSearch(direction: 1 | -1) {
     const n = search.step(direction, first);
@@ -143,7 +85,6 @@ export function LogViewer({ job }: { job: TJob }) {
   }
 
   const gutter = `calc(${Math.max(4, String(count).length)}ch + 1.25rem)`;
-  const newLines = follow ? 0 : Math.max(0, count - pausedAt);
   const attempts = new Map(job.attempts.map((a) => [a.number, a]));
   const live = isActive(job.state);
   // Short logs take the room they need; long ones scroll inside 32rem (or the whole screen).
@@ -199,14 +140,7 @@ export function LogViewer({ job }: { job: TJob }) {
           role="log"
           aria-label={`Log of ${job.name}`}
           tabIndex={0}
-          onScroll={onScroll}
-          onWheel={markUserScroll}
-          onTouchMove={markUserScroll}
-          onKeyDown={markUserScroll}
-          onPointerDown={() => {
-            userScroll.current.held = true;
-            markUserScroll();
-          }}
+          {...handlers}
           className={cn(
             "overflow-auto font-mono text-xs outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:ring-inset",
             "bg-(--log-bg) [--log-bg:oklch(0.985_0.003_250)] dark:[--log-bg:oklch(0.165_0.012_260)]",
