@@ -25,6 +25,14 @@ export function JobStatusPanel({ job, progress }: { job: TJob; progress: Progres
   return (
     <div className="space-y-3">
       {troubled ? <EndReason job={job} /> : null}
+      {running && job.cancelRequestedAt ? (
+        <p role="status" className="flex items-start gap-2.5 rounded-xl border border-border bg-muted/50 px-4 py-3 text-sm">
+          <Ban className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
+          <span>
+            {sentenceCase(job.stateReason)}. Its processes got SIGTERM; whatever still runs after {job.graceSeconds} s gets SIGKILL.
+          </span>
+        </p>
+      ) : null}
       <div className="grid grid-cols-2 gap-px overflow-hidden rounded-xl border border-border bg-border shadow-xs md:grid-cols-4">
         <Stat label={running ? "Elapsed" : "Duration"}>
           <ElapsedTime start={job.startedAt} end={job.endedAt} className="tabular-nums" />
