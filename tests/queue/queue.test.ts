@@ -213,3 +213,18 @@ describe("re-run", () => {
     for (const id of [first.id, again.id, changedFiles.id]) await cancelJob({ actorId: owner.id, jobId: id });
   });
 });
+
+describe("max runtime", () => {
+  it("a job stopped for running too long ends timed_out and is not retried", async () => {
+    const { agents, submit, owner } = await lab(1);
+    const { id } = await submit({ retries: 2, maxRuntimeSeconds: 60 });
+    await runSchedulerPass();
+    const [a] = await agents[0]!.claim();
+    await agents[0]!.started(a!);
+    await agents[0]!.ended(a!, "timed_out", null);
+    const job = await getJob({ actorId: owner.id, jobId: id });
+    expect(job.state).toBe("timed_out");
+    expect(job.stateReason).toBe("ran past its max runtime and was stopped");
+    expect(job.attempts).toHaveLength(1);
+  });
+});

@@ -13,7 +13,16 @@ const ZJobId = z.object({ jobId: z.string().min(1) });
 
 export const jobsRouter = createTRPCRouter({
   list: authedProcedure
-    .input(z.object({ projectSlug: z.string().optional(), states: z.array(ZJobState).optional(), mine: z.boolean().optional(), limit: z.number().int().min(1).max(500).default(50) }))
+    .input(
+      z.object({
+        projectSlug: z.string().optional(),
+        states: z.array(ZJobState).optional(),
+        mine: z.boolean().optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+        /** The last job id of the previous page. */
+        before: z.string().optional(),
+      }),
+    )
     .output(z.array(ZJobSummary))
     .query(({ ctx, input }) => listJobs({ actorId: ctx.actor.id, ...input })),
 
@@ -51,7 +60,10 @@ export const jobsRouter = createTRPCRouter({
     }
   }),
 
-  metrics: authedProcedure.input(ZJobId).query(({ ctx, input }) => readMetrics({ actorId: ctx.actor.id, jobId: input.jobId })),
+  /** Metric points in arrival order; with afterId, only those that arrived since (for live charts). */
+  metrics: authedProcedure
+    .input(ZJobId.extend({ afterId: z.string().regex(/^\d+$/).optional() }))
+    .query(({ ctx, input }) => readMetrics({ actorId: ctx.actor.id, jobId: input.jobId, afterId: input.afterId ? BigInt(input.afterId) : undefined })),
 
   artifacts: authedProcedure.input(ZJobId).query(({ ctx, input }) => listArtifacts({ actorId: ctx.actor.id, jobId: input.jobId })),
 
