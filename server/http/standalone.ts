@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { dispatchAgentApi } from "../agent-api/dispatch";
 import { dispatchRest } from "../rest/dispatch";
-import { downloadArtifactRoute, putBlobRoute } from "../rest/raw-routes";
+import { downloadArtifactRoute, downloadLogRoute, putBlobRoute } from "../rest/raw-routes";
 
 function route(req: Request): Promise<Response> {
   const { pathname } = new URL(req.url);
@@ -14,6 +14,8 @@ function route(req: Request): Promise<Response> {
   if (blob && req.method === "PUT") return putBlobRoute(req, blob[1]!);
   const download = /^\/api\/v1\/jobs\/([^/]+)\/artifacts\/download$/.exec(pathname);
   if (download) return downloadArtifactRoute(req, download[1]!);
+  const log = /^\/api\/v1\/jobs\/([^/]+)\/logs\/download$/.exec(pathname);
+  if (log) return downloadLogRoute(req, log[1]!);
   return dispatchRest(req);
 }
 

@@ -1,9 +1,9 @@
-// REST routes whose bodies are bytes, not JSON: blob upload and artifact download.
+// REST routes whose bodies are bytes, not JSON: blob upload, artifact and log download.
 import { Readable } from "node:stream";
 import { resolveActor } from "../auth/actor";
 import { AppError } from "../errors";
 import { getBlob, putBlob } from "../queue/blobs";
-import { artifactBlob } from "../queue/read-jobs";
+import { artifactBlob, getJob, readLogLines } from "../queue/read-jobs";
 
 const fail = (e: unknown) => {
   if (e instanceof AppError) return Response.json({ error: { code: e.code.toLowerCase(), message: e.message } }, { status: e.status });
@@ -41,6 +41,36 @@ export async function downloadArtifactRoute(req: Request, jobId: string): Promis
         "content-type": "application/octet-stream",
         "content-length": String(sizeBytes),
         "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      },
+    });
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+/**
+ * GET /api/v1/jobs/{jobId}/logs/download: the whole log as text, streamed page by page (a
+ * million-line log never sits in memory here or in the browser).
+ */
+export async function downloadLogRoute(req: Request, jobId: string): Promise<Response> {
+  try {
+    const actor = await actorOrFail(req);
+    const job = await getJob({ actorId: actor.id, jobId });
+    let from = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const { lines } = await readLogLines({ actorId: actor.id, jobId, from, limit: 20_000 });
+        if (lines.length === 0) return controller.close();
+        from = lines[lines.length - 1]!.n + 1;
+        controller.enqueue(new TextEncoder().encode(lines.map((l) => l.text).join("\n") + "\n"));
+      },
+    });
+    const base = job.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 48);
+    return new Response(body, {
+      headers: {
+        "content-type": "text/plain; charset=utf-8",
+        "content-disposition": `attachment; filename="${base ? `${base}-` : ""}${jobId}.log"`,
+        "cache-control": "no-store",
       },
     });
   } catch (e) {

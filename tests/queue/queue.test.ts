@@ -228,3 +228,26 @@ describe("max runtime", () => {
     expect(job.attempts).toHaveLength(1);
   });
 });
+
+describe("log download", () => {
+  it("streams the whole log as text to members, and refuses others", async () => {
+    const { agents, submit, owner } = await lab(1);
+    const { id } = await submit();
+    await runSchedulerPass();
+    const [a] = await agents[0]!.claim();
+    const lines = Array.from({ length: 45_000 }, (_, i) => `line ${i}`);
+    const sent = await agents[0]!.logs(a!, [0, 1, 2].map((seq) => ({ seq, lines: lines.slice(seq * 20_000, (seq + 1) * 20_000) })));
+    expect(sent.json.acknowledgedThroughSeq).toBe(2);
+    const { createApiToken } = await import("../../server/tokens/api-tokens");
+    const { downloadLogRoute } = await import("../../server/rest/raw-routes");
+    const get = async (token: string) =>
+      downloadLogRoute(new Request(`http://benchtop.test/api/v1/jobs/${id}/logs/download`, { headers: { authorization: `Bearer ${token}` } }), id);
+    const res = await get((await createApiToken({ actorId: owner.id, name: "dl" })).token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toContain(`${id}.log`);
+    expect(await res.text()).toBe(lines.join("\n") + "\n");
+    const stranger = await createUser();
+    expect((await get((await createApiToken({ actorId: stranger.id, name: "dl" })).token)).status).toBe(404);
+    await cancelJob({ actorId: owner.id, jobId: id });
+  });
+});

@@ -19,3 +19,13 @@ export function logFileName(jobName: string, jobId: string): string {
     .slice(0, 48);
   return `${base ? `${base}-` : ""}${jobId}.log`;
 }
+
+/** Lets the browser download a file the server streams (an API route, not a page). */
+export function downloadFromServer(href: string): void {
+  const a = document.createElement("a");
+  a.href = href;
+  a.download = "";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}

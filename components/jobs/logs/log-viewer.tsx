@@ -9,7 +9,7 @@ import { cn } from "@/lib/cn";
 import type { TJob } from "@/lib/router-types";
 import { isActive } from "../job-state-badge";
 import { AttemptSeparator } from "./attempt-separator";
-import { logFileName, saveTextFile } from "./download-log";
+import { downloadFromServer, logFileName, saveTextFile } from "./download-log";
 import { LastError } from "./last-error";
 import { LogLine, ROW_HEIGHT, SEPARATOR_HEIGHT } from "./log-line";
 import { LogToolbar } from "./log-toolbar";
@@ -73,6 +73,11 @@ export function LogViewer({ job }: { job: TJob }) {
   }
 
   async function download() {
+    // A log not held here yet comes straight from the server, streamed, rather than page by page.
+    if (buffer.loaded < buffer.total) {
+      downloadFromServer(`/api/v1/jobs/${encodeURIComponent(job.id)}/logs/download`);
+      return;
+    }
     setDownloading({ loaded: buffer.loaded, total: buffer.total });
     try {
       await log.loadAll((loaded, total) => setDownloading({ loaded, total }));
