@@ -13,7 +13,7 @@ export async function loadAgents(now = Date.now()): Promise<(SchedAgent & { onli
   const [agents, claims, cpuNodes] = await Promise.all([
     db.agent.findMany({
       where: { registeredAt: { not: null } },
-      select: { id: true, name: true, poolId: true, gpuType: true, gpus: true, cpuSlots: true, draining: true, lastHeartbeatAt: true },
+      select: { id: true, name: true, pool: { select: { name: true } }, gpuType: true, gpus: true, cpuSlots: true, draining: true, lastHeartbeatAt: true },
       orderBy: { id: "asc" },
     }),
     db.gpuClaim.findMany({ select: { agentId: true, gpuIndex: true } }),
@@ -29,7 +29,8 @@ export async function loadAgents(now = Date.now()): Promise<(SchedAgent & { onli
     return {
       id: a.id,
       name: a.name,
-      poolId: a.poolId,
+      // Pools are named uniquely; the scheduler gets names, so its sentences read "in pool lab".
+      poolId: a.pool.name,
       gpuType: a.gpuType,
       gpus,
       freeGpus: gpus.filter((g) => !taken.has(g)),

@@ -12,7 +12,7 @@ import { DEFAULT_SCHEDULER_CONFIG, schedule, type RunningAttempt, type SchedJob 
 export type PassResult = { placed: number; waiting: number; ms: number };
 
 export async function loadQueued(): Promise<(SchedJob & { current: { position: number | null; eta: number | null; reason: string } })[]> {
-  const [rows, pools] = await Promise.all([
+  const [rows] = await Promise.all([
     db.job.findMany({
       where: { state: "queued" },
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
@@ -34,9 +34,7 @@ export async function loadQueued(): Promise<(SchedJob & { current: { position: n
         project: { select: { name: true } },
       },
     }),
-    db.pool.findMany({ select: { id: true, name: true } }),
   ]);
-  const poolId = new Map(pools.map((p) => [p.name, p.id]));
   return rows.map((j) => ({
     id: j.id,
     userId: j.submittedById,
@@ -49,7 +47,7 @@ export async function loadQueued(): Promise<(SchedJob & { current: { position: n
     gpusPerNode: j.gpusPerNode,
     gpuType: j.gpuType,
     maxRuntimeMs: j.maxRuntimeSeconds * 1000,
-    poolIds: j.pools.map((p) => poolId.get(p) ?? `missing:${p}`),
+    poolIds: j.pools, // pool names, as loadAgents gives them
     current: { position: j.queuePosition, eta: j.estimatedStartAt?.getTime() ?? null, reason: j.stateReason },
   }));
 }

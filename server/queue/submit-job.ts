@@ -42,7 +42,7 @@ export async function submitJob(args: { actorId: string; rerunOfId?: string } & 
       gpusPerNode: input.gpus,
       gpuType: input.gpuType ?? null,
       maxRuntimeMs: input.maxRuntimeSeconds * 1000,
-      poolIds: pools.map((p) => p.id),
+      poolIds: pools.map((p) => p.name),
     },
     await loadAgents(),
   );

@@ -89,6 +89,8 @@ describe("a PyTorch job survives its agent's death", () => {
     const first = await createAgent({ actorId: null, name: `${pool}-a`, pool });
     const second = await createAgent({ actorId: null, name: `${pool}-b`, pool });
     const agentA = startAgent(`${pool}-a`, first.token, gpuType);
+    // Registered (with its GPU) before the job is submitted: a job no agent could hold is refused.
+    await until("agent A to register", async () => (await db.agent.findUnique({ where: { name: `${pool}-a` } }))?.registeredAt);
 
     const submit = await run(
       process.execPath,

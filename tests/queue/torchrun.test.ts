@@ -49,6 +49,14 @@ it("runs torchrun on two agents and all-reduces a tensor", async () => {
     );
     processes.push(p);
   }
+  // Both agents registered (with their GPUs) before the job is submitted: a two-node job is
+  // refused when fewer agents of its kind exist.
+  const { db } = await import("../../server/db/client");
+  const deadline = Date.now() + 30_000;
+  while ((await db.agent.count({ where: { name: { startsWith: pool }, registeredAt: { not: null } } })) < 2) {
+    if (Date.now() > deadline) throw new Error("the two agents did not register");
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const cli = (args: string[]) =>
     run(process.execPath, [path.resolve("bin/benchtop.mjs"), ...args], {
       cwd: path.resolve("tests/fixtures/torchrun-job"),
