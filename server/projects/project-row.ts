@@ -1,20 +1,10 @@
 import type { ProjectRole } from "@prisma/client";
+import { projectSummarySelect } from "./access";
 import type { TProject } from "./schemas";
 
 export const memberProjectSelect = {
   role: true,
-  project: {
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      description: true,
-      archivedAt: true,
-      createdAt: true,
-      updatedAt: true,
-      _count: { select: { members: true } },
-    },
-  },
+  project: { select: { ...projectSummarySelect, _count: { select: { members: true } } } },
 } as const;
 
 type MemberProjectRow = {

@@ -2,51 +2,34 @@
 // CPU) submitted with the CLI, its agent process killed with SIGKILL mid-run (with the job, as
 // when a machine dies), the attempt lost after the heartbeat timeout, and a second agent process
 // resuming it from the last checkpoint to exactly the result of a run that never stopped.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { createAgent } from "../../server/queue/agents";
 import { getJob, listArtifacts, readLogLines, readMetrics } from "../../server/queue/read-jobs";
-import { startSupervisor, type Supervisor } from "../../server/queue/supervisor";
 import { createApiToken } from "../../server/tokens/api-tokens";
 import { createProjectFor, createUser } from "../support/factories";
-import { serveApis } from "../../server/http/standalone";
 import { run } from "../support/processes";
+import { realLab } from "../support/real-lab";
 import { getBlob } from "../../server/queue/blobs";
 
 const PYTHON = "/usr/bin/python3";
 const FIXTURE = path.resolve("tests/fixtures/torch-job");
-let dir: string;
-let api: Awaited<ReturnType<typeof serveApis>>;
-let supervisor: Supervisor;
-const processes: ChildProcess[] = [];
-
-beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "benchtop-torch-"));
-  api = await serveApis();
-  supervisor = startSupervisor({ tickMs: 200 });
-});
-afterAll(async () => {
-  for (const p of processes) if (p.exitCode === null) p.kill("SIGKILL");
-  await supervisor.stop();
-  await api.stop();
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const lab = realLab("torch");
 
 function startAgent(name: string, token: string, gpuType: string) {
   const agent = spawn(
     process.execPath,
-    ["bin/benchtop.mjs", "agent", "--server", api.url, "--token", token, "--name", name, "--simulate-gpus", "1", "--gpu-type", gpuType,
-      "--address", "127.0.0.1", "--work-dir", path.join(dir, name), "--checkpoint-interval", "0.5"],
-    { env: { PATH: process.env.PATH, HOME: dir } as unknown as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] },
+    ["bin/benchtop.mjs", "agent", "--server", lab.url, "--token", token, "--name", name, "--simulate-gpus", "1", "--gpu-type", gpuType,
+      "--address", "127.0.0.1", "--work-dir", path.join(lab.dir, name), "--checkpoint-interval", "0.5"],
+    { env: { PATH: process.env.PATH, HOME: lab.dir } as unknown as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] },
   );
   agent.stdout!.resume();
   agent.stderr!.resume();
-  processes.push(agent);
+  lab.track(agent);
   return agent;
 }
 
@@ -72,7 +55,7 @@ async function until<T>(what: string, check: () => Promise<T | null | undefined 
 describe("a PyTorch job survives its agent's death", () => {
   it("resumes on a second agent from the checkpoint and ends with the uninterrupted result", async () => {
     // What a run that never stopped ends with.
-    const refDir = path.join(dir, "reference");
+    const refDir = path.join(lab.dir, "reference");
     const ref = spawnSync(PYTHON, ["train.py"], {
       cwd: FIXTURE,
       encoding: "utf8",
@@ -96,7 +79,7 @@ describe("a PyTorch job survives its agent's death", () => {
       process.execPath,
       [path.resolve("bin/benchtop.mjs"), "submit", "--project", project.slug, "--gpus", "1", "--gpu-type", gpuType, "--pool", pool,
         "--max-runtime", "10m", "--env", "EPOCH_SECONDS=0.6", "--", PYTHON, "train.py"],
-      { cwd: FIXTURE, env: { PATH: process.env.PATH, HOME: dir, BENCHTOP_URL: api.url, BENCHTOP_TOKEN: token } },
+      { cwd: FIXTURE, env: { PATH: process.env.PATH, HOME: lab.dir, BENCHTOP_URL: lab.url, BENCHTOP_TOKEN: token } },
     );
     expect(submit.status, submit.stderr).toBe(0);
     const jobId = submit.stdout.trim();

@@ -1,37 +1,19 @@
 // A two-node job across two real agent processes: torchrun on each node, gloo backend,
 // all-reducing a tensor. Both nodes start together (gang), get MASTER_ADDR/PORT, WORLD_SIZE and
 // NODE_RANK, and the job succeeds only when both exit 0.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { createAgent } from "../../server/queue/agents";
 import { getJob, listArtifacts, readLogLines } from "../../server/queue/read-jobs";
-import { startSupervisor, type Supervisor } from "../../server/queue/supervisor";
 import { createApiToken } from "../../server/tokens/api-tokens";
 import { getBlob } from "../../server/queue/blobs";
 import { createProjectFor, createUser } from "../support/factories";
-import { serveApis } from "../../server/http/standalone";
 import { run } from "../support/processes";
+import { realLab } from "../support/real-lab";
 
-let dir: string;
-let api: Awaited<ReturnType<typeof serveApis>>;
-let supervisor: Supervisor;
-const processes: ChildProcess[] = [];
-
-beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "benchtop-torchrun-"));
-  api = await serveApis();
-  supervisor = startSupervisor({ tickMs: 200 });
-});
-afterAll(async () => {
-  for (const p of processes) if (p.exitCode === null) p.kill("SIGKILL");
-  await supervisor.stop();
-  await api.stop();
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const lab = realLab("torchrun");
 
 
 it("runs torchrun on two agents and all-reduces a tensor", async () => {
@@ -43,11 +25,11 @@ it("runs torchrun on two agents and all-reduces a tensor", async () => {
     const agent = await createAgent({ actorId: null, name, pool });
     const p = spawn(
       process.execPath,
-      ["bin/benchtop.mjs", "agent", "--server", api.url, "--token", agent.token, "--name", name, "--simulate-gpus", "1", "--gpu-type", `${pool}-gpu`,
-        "--address", "127.0.0.1", "--work-dir", path.join(dir, name)],
-      { env: { PATH: process.env.PATH, HOME: dir } as unknown as NodeJS.ProcessEnv, stdio: "ignore" },
+      ["bin/benchtop.mjs", "agent", "--server", lab.url, "--token", agent.token, "--name", name, "--simulate-gpus", "1", "--gpu-type", `${pool}-gpu`,
+        "--address", "127.0.0.1", "--work-dir", path.join(lab.dir, name)],
+      { env: { PATH: process.env.PATH, HOME: lab.dir } as unknown as NodeJS.ProcessEnv, stdio: "ignore" },
     );
-    processes.push(p);
+    lab.track(p);
   }
   // Both agents registered (with their GPUs) before the job is submitted: a two-node job is
   // refused when fewer agents of its kind exist.
@@ -60,7 +42,7 @@ it("runs torchrun on two agents and all-reduces a tensor", async () => {
   const cli = (args: string[]) =>
     run(process.execPath, [path.resolve("bin/benchtop.mjs"), ...args], {
       cwd: path.resolve("tests/fixtures/torchrun-job"),
-      env: { PATH: process.env.PATH, HOME: dir, BENCHTOP_URL: api.url, BENCHTOP_TOKEN: token },
+      env: { PATH: process.env.PATH, HOME: lab.dir, BENCHTOP_URL: lab.url, BENCHTOP_TOKEN: token },
     });
   const submit = await cli(["submit", "--project", project.slug, "--nodes", "2", "--gpus", "1", "--gpu-type", `${pool}-gpu`, "--pool", pool, "--max-runtime", "5m", "--", "./run.sh"]);
   expect(submit.status, submit.stderr).toBe(0);

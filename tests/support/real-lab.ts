@@ -1,0 +1,40 @@
+// For tests that run real processes (agents, the CLI) against the real server code: a temp dir,
+// the APIs on loopback HTTP, a queue supervisor, and every started process killed at the end.
+import type { ChildProcess } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import { serveApis } from "../../server/http/standalone";
+import { startSupervisor, type Supervisor } from "../../server/queue/supervisor";
+
+export function realLab(label: string) {
+  let dir = "";
+  let api: Awaited<ReturnType<typeof serveApis>> | undefined;
+  let supervisor: Supervisor | undefined;
+  const processes: ChildProcess[] = [];
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), `benchtop-${label}-`));
+    api = await serveApis();
+    supervisor = startSupervisor({ tickMs: 200 });
+  });
+  afterAll(async () => {
+    for (const p of processes) if (p.exitCode === null) p.kill("SIGKILL");
+    await supervisor?.stop();
+    await api?.stop();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+  return {
+    get dir() {
+      return dir;
+    },
+    get url() {
+      return api!.url;
+    },
+    /** Kills it when the file's tests end. */
+    track<T extends ChildProcess>(p: T): T {
+      processes.push(p);
+      return p;
+    },
+  };
+}
