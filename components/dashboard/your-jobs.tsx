@@ -5,7 +5,7 @@ import { ArrowRight, Play } from "lucide-react";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadError, LoadingRows } from "@/components/ui/list-states";
 import type { TJobListItem } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
 import { ElapsedTime } from "../jobs/elapsed-time";
@@ -33,14 +33,9 @@ export function YourJobs() {
         </Link>
       </div>
       {jobs.isPending ? (
-        <div className="space-y-2" aria-busy>
-          <Skeleton className="h-14" />
-          <Skeleton className="h-14" />
-        </div>
+        <LoadingRows rows={2} className="h-14" />
       ) : jobs.isError ? (
-        <p role="alert" className="text-sm text-destructive">
-          Your jobs could not be loaded. Reload the page to try again.
-        </p>
+        <LoadError what="Your jobs" />
       ) : jobs.data.length === 0 ? (
         <EmptyState icon={Play} title="No jobs yet">
           Open a project’s Jobs tab to submit one, or press Run on a script in its files. It waits in the lab’s queue and starts when its GPUs are

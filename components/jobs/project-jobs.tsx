@@ -7,7 +7,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadError, LoadingRows } from "@/components/ui/list-states";
 import { Switch } from "@/components/ui/switch";
 import { useTRPC } from "@/lib/trpc";
 import { JOB_LIST_LIMIT, STATE_FILTERS, listRefetchInterval, type StateFilter } from "./job-list-query";
@@ -55,15 +55,9 @@ export function ProjectJobs({ projectSlug, canSubmit }: { projectSlug: string; c
       </div>
 
       {jobs.isPending ? (
-        <div className="space-y-2" aria-busy>
-          <Skeleton className="h-14" />
-          <Skeleton className="h-14" />
-          <Skeleton className="h-14" />
-        </div>
+        <LoadingRows rows={3} className="h-14" />
       ) : jobs.isError ? (
-        <p role="alert" className="text-sm text-destructive">
-          The jobs could not be loaded. Reload the page to try again.
-        </p>
+        <LoadError what="The jobs" />
       ) : jobs.data.length === 0 ? (
         filter === "all" && !mine ? (
           <EmptyState

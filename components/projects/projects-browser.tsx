@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadError, LoadingRows } from "@/components/ui/list-states";
 import { Switch } from "@/components/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/lib/trpc";
@@ -52,15 +52,9 @@ export function ProjectsBrowser() {
       </div>
 
       {projects.isPending ? (
-        <div className="space-y-2" aria-busy>
-          <Skeleton className="h-12" />
-          <Skeleton className="h-12" />
-          <Skeleton className="h-12" />
-        </div>
+        <LoadingRows rows={3} className="h-12" />
       ) : projects.isError ? (
-        <p role="alert" className="text-sm text-destructive">
-          Your projects could not be loaded. Reload the page to try again.
-        </p>
+        <LoadError what="Your projects" />
       ) : projects.data.length === 0 ? (
         <EmptyState icon={FolderPlus} title={showArchived ? "No projects yet" : "No active projects"} action={<NewProjectDialog />}>
           Create a project to keep code, notebooks and runs together, or ask a colleague to add you to theirs.
