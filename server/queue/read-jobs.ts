@@ -127,15 +127,23 @@ export async function readLogLines(args: { actorId: string; jobId: string; from:
   return { lines, total: job.logLineCount };
 }
 
+export const METRICS_PAGE = 20_000;
+
+/**
+ * Metric points in arrival order. With `afterId`: the next page after that point (to catch up
+ * incrementally). Without: the newest page, so a live chart of a long run keeps moving instead of
+ * stopping at its first 20,000 points.
+ */
 export async function readMetrics(args: { actorId: string; jobId: string; afterId?: bigint }) {
   const job = await db.job.findFirst({ where: { id: args.jobId, ...visibleTo(args.actorId) }, select: { id: true } });
   if (!job) throw new AppError("NOT_FOUND", `Job ${args.jobId} was not found.`);
   const points = await db.metricPoint.findMany({
     where: { jobId: args.jobId, ...(args.afterId ? { id: { gt: args.afterId } } : {}) },
-    orderBy: { id: "asc" },
-    take: 20_000,
+    orderBy: { id: args.afterId ? "asc" : "desc" },
+    take: METRICS_PAGE,
     select: { id: true, key: true, step: true, value: true, at: true, attemptNumber: true },
   });
+  if (!args.afterId) points.reverse();
   return points.map((p) => ({ ...p, id: p.id.toString() }));
 }
 

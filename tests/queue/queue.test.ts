@@ -251,3 +251,21 @@ describe("log download", () => {
     await cancelJob({ actorId: owner.id, jobId: id });
   });
 });
+
+describe("metrics of a long run", () => {
+  it("the newest page keeps arriving past 20,000 points, and afterId catches up from a point", async () => {
+    const { agents, submit, owner } = await lab(1);
+    const { id } = await submit();
+    await runSchedulerPass();
+    const [a] = await agents[0]!.claim();
+    const lines = Array.from({ length: 25_000 }, (_, i) => `::metric step=${i} loss=${1 / (i + 1)}`);
+    await agents[0]!.logs(a!, [0, 1].map((seq) => ({ seq, lines: lines.slice(seq * 20_000, (seq + 1) * 20_000) })));
+    const newest = await readMetrics({ actorId: owner.id, jobId: id });
+    expect(newest).toHaveLength(20_000);
+    expect(newest.at(-1)!.step).toBe(24_999);
+    expect(newest[0]!.step).toBe(5_000);
+    const after = await readMetrics({ actorId: owner.id, jobId: id, afterId: BigInt(newest.at(-2)!.id) });
+    expect(after.map((p) => p.step)).toEqual([24_999]);
+    await cancelJob({ actorId: owner.id, jobId: id });
+  });
+});
