@@ -173,7 +173,13 @@ export function registerJobCommands(program: Command) {
     .action(async (id: string) => {
       const c = await config();
       const { state } = await api<{ state: string }>(c, "POST", `/jobs/${encodeURIComponent(id)}/cancel`);
-      process.stdout.write(state === "cancelled" ? `Cancelled ${id}.\n` : `Cancelling ${id}: its agents are stopping it.\n`);
+      process.stdout.write(
+        state === "cancelled"
+          ? `Cancelled ${id}.\n`
+          : FINAL.includes(state)
+            ? `${id} had already ended (${state}); nothing to cancel.\n`
+            : `Cancelling ${id}: its agents are stopping it.\n`,
+      );
     });
 
   program

@@ -25,7 +25,11 @@ export async function cancelJob(args: { actorId: string; jobId: string }): Promi
       where: { id: job.id, state: "queued" },
       data: { state: "cancelled", stateReason: "cancelled before it started", cancelRequestedAt: now, endedAt: now, queuePosition: null, estimatedStartAt: null },
     });
-    await tx.job.updateMany({ where: { id: job.id, cancelRequestedAt: null }, data: { cancelRequestedAt: now, stateReason: "cancelling: waiting for its agents to stop it" } });
+    // Not a job that ended meanwhile (its agent reported between the read above and now).
+    await tx.job.updateMany({
+      where: { id: job.id, cancelRequestedAt: null, state: { notIn: [...FINAL_STATES] } },
+      data: { cancelRequestedAt: now, stateReason: "cancelling: waiting for its agents to stop it" },
+    });
     await recordAuditEvent(tx, { actorId: args.actorId, projectId: job.projectId, action: "job.cancelled", target: job.name, data: { jobId: job.id } });
     // Placed but not yet claimed by any agent: nothing runs, so it ends here and now.
     const unclaimed = await tx.attempt.findMany({
