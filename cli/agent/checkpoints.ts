@@ -1,15 +1,16 @@
 // BENCHTOP_CHECKPOINT_DIR while a job runs: every so often (and once at the end) the files are
-// compared with what was last saved by size and mtime; when they changed they are hashed, the
-// missing blobs uploaded and the new checkpoint posted. Only rank 0 of a multi-node job saves.
+// compared with what was last saved by size, mtime and inode (and, for files written within a
+// clock tick of the last look, by content); when they changed they are hashed, the missing blobs
+// uploaded and the new checkpoint posted. Only rank 0 of a multi-node job saves.
 import type { AgentClient } from "./client";
 import { AgentApiError } from "./client";
-import { fingerprintOf, HashMemo, manifestOf, scanDirectory, uploadMissingBlobs } from "./dir-upload";
+import { contentsOf, fingerprintOf, HashMemo, isRacy, type ManifestEntry, manifestOf, scanDirectory, uploadMissingBlobs } from "./dir-upload";
 
 export type SaveResult = { saved: true; checkpointId: string; files: number; bytes: number } | { saved: false; why: "unchanged" | "empty" | "changing" };
 
 export class CheckpointSaver {
-  /** The fingerprint of what the server already has (the restored checkpoint, then each save). */
-  private baseline: string | null = null;
+  /** What the server already has (the restored checkpoint, then each save), and when we looked. */
+  private baseline: { fingerprint: string; contents: string; lookedAt: number } | null = null;
   private readonly memo = new HashMemo();
   private running: Promise<SaveResult> | null = null;
 
@@ -21,8 +22,9 @@ export class CheckpointSaver {
   ) {}
 
   /** After a restore: the restored files are on the server already, so they are not a change. */
-  async markCurrentAsSaved(): Promise<void> {
-    this.baseline = fingerprintOf(await scanDirectory(this.dir));
+  async markCurrentAsSaved(restored: ManifestEntry[]): Promise<void> {
+    const lookedAt = Date.now();
+    this.baseline = { fingerprint: fingerprintOf(await scanDirectory(this.dir)), contents: contentsOf(restored), lookedAt };
   }
 
   /** One save at a time: a tick that comes while a big checkpoint uploads waits for it instead of starting another. */
@@ -37,16 +39,23 @@ export class CheckpointSaver {
   }
 
   private async save(signal?: AbortSignal): Promise<SaveResult> {
+    const lookedAt = Date.now();
     const files = await scanDirectory(this.dir);
     const fingerprint = fingerprintOf(files);
-    if (fingerprint === this.baseline) return { saved: false, why: "unchanged" };
+    const base = this.baseline;
+    if (base && fingerprint === base.fingerprint && !files.some((f) => isRacy(f, base.lookedAt))) return { saved: false, why: "unchanged" };
     // An empty directory is no checkpoint: posting it would make a retry start from nothing.
     if (files.length === 0) return { saved: false, why: "empty" };
     const manifest = await manifestOf(files, this.memo);
+    const contents = contentsOf(manifest);
     // The job may be writing the checkpoint while we hash it. A half-written one must never be
     // posted, so if anything moved while we read, wait for the next tick (jobs that write to a
     // temp name and rename, as torch.save users are told to, are never caught half-way).
     if (fingerprintOf(await scanDirectory(this.dir)) !== fingerprint) return { saved: false, why: "changing" };
+    if (base && contents === base.contents) {
+      this.baseline = { fingerprint, contents, lookedAt };
+      return { saved: false, why: "unchanged" };
+    }
     const byPath = new Map(files.map((f) => [f.path, f.file]));
     try {
       await uploadMissingBlobs(this.client, manifest.map((e) => ({ sha256: e.sha256, file: byPath.get(e.path)! })), { signal });
@@ -56,7 +65,7 @@ export class CheckpointSaver {
       throw e;
     }
     const { checkpointId } = await this.client.checkpoint(this.nodeId, { fencingToken: this.fencingToken, files: manifest }, signal);
-    this.baseline = fingerprint;
+    this.baseline = { fingerprint, contents, lookedAt };
     return { saved: true, checkpointId, files: manifest.length, bytes: manifest.reduce((n, e) => n + e.size, 0) };
   }
 }

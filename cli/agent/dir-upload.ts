@@ -9,7 +9,16 @@ import { sha256OfFile } from "./blob-cache";
 import type { AgentClient } from "./client";
 
 export type ManifestEntry = z.infer<typeof ZManifestEntry>;
-export type ScannedFile = { path: string; file: string; size: number; mtimeMs: number; mode: number };
+export type ScannedFile = { path: string; file: string; size: number; mtimeMs: number; ino: number; mode: number };
+
+/**
+ * File clocks are coarse (a kernel tick, up to 2 s on some filesystems): a file rewritten with the
+ * same size within that window of a look keeps its mtime. As git does with its "racily clean"
+ * entries, a file modified this close to the time we last looked is never trusted by its stat
+ * alone; its content is hashed again.
+ */
+export const RACY_MS = 2_000;
+export const isRacy = (f: ScannedFile, lookedAt: number) => f.mtimeMs >= lookedAt - RACY_MS;
 
 /**
  * Regular files under `dir`, by relative POSIX path, sorted. Symlinks are skipped: a job could
@@ -29,7 +38,7 @@ export async function scanDirectory(dir: string): Promise<ScannedFile[]> {
       else if (entry.isFile()) {
         // A file the job deletes while we look is simply not part of this scan.
         const stat = await fs.lstat(childAbs).catch(() => null);
-        if (stat?.isFile()) found.push({ path: childRel, file: childAbs, size: stat.size, mtimeMs: stat.mtimeMs, mode: stat.mode & 0o777 });
+        if (stat?.isFile()) found.push({ path: childRel, file: childAbs, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, mode: stat.mode & 0o777 });
       }
     }
   };
@@ -37,20 +46,29 @@ export async function scanDirectory(dir: string): Promise<ScannedFile[]> {
   return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Size and mtime of every file: when this string is unchanged, so (for our purposes) are the files. */
+/**
+ * Size, mtime and inode of every file: when this string is unchanged, and no file is racy (see
+ * RACY_MS), so are the files. The inode catches the write-aside-and-rename jobs are told to do.
+ */
 export function fingerprintOf(files: ScannedFile[]): string {
-  return files.map((f) => `${f.path}\0${f.size}\0${f.mtimeMs}\0${f.mode}`).join("\n");
+  return files.map((f) => `${f.path}\0${f.size}\0${f.mtimeMs}\0${f.ino}\0${f.mode}`).join("\n");
 }
 
-/** Remembers hashes by path+size+mtime so an unchanged 10 GB file is not hashed again every 30 s. */
+/** What the files hold: the same string means the same checkpoint, whatever the clocks say. */
+export function contentsOf(manifest: ManifestEntry[]): string {
+  return manifest.map((e) => `${e.path}\0${e.sha256}\0${e.mode}`).join("\n");
+}
+
+/** Remembers hashes by path, size, mtime and inode so an unchanged 10 GB file is not hashed again every 30 s. */
 export class HashMemo {
-  private readonly known = new Map<string, { size: number; mtimeMs: number; sha256: string }>();
+  private readonly known = new Map<string, { size: number; mtimeMs: number; ino: number; hashedAt: number; sha256: string }>();
 
   async hash(f: ScannedFile): Promise<string> {
     const memo = this.known.get(f.path);
-    if (memo && memo.size === f.size && memo.mtimeMs === f.mtimeMs) return memo.sha256;
+    if (memo && memo.size === f.size && memo.mtimeMs === f.mtimeMs && memo.ino === f.ino && !isRacy(f, memo.hashedAt)) return memo.sha256;
+    const hashedAt = Date.now();
     const sha256 = await sha256OfFile(f.file);
-    this.known.set(f.path, { size: f.size, mtimeMs: f.mtimeMs, sha256 });
+    this.known.set(f.path, { size: f.size, mtimeMs: f.mtimeMs, ino: f.ino, hashedAt, sha256 });
     return sha256;
   }
 }

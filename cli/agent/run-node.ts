@@ -208,7 +208,7 @@ export class NodeRun {
         step = `restore checkpoint ${a.checkpointId}`;
         const checkpoint = await retryUntilDone(() => client.checkpointManifest(a.checkpointId!, signal), { what: `fetch checkpoint for ${this.label}`, signal, progress });
         await retryUntilDone(() => materialiseManifest(checkpoint, this.checkpointsDir, cache, { signal }), { what: `fetch checkpoint files for ${this.label}`, signal, progress });
-        if (a.nodeRank === 0) await this.saver.markCurrentAsSaved();
+        if (a.nodeRank === 0) await this.saver.markCurrentAsSaved(checkpoint.files);
         progress("checkpoint.restored", { node: this.label, checkpoint: a.checkpointId, files: checkpoint.files.length });
       }
       return null;
