@@ -6,7 +6,7 @@ import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { EnvError, parseEnv, type Env } from "../server/env-schema";
+import { EnvError, parseEnv, withoutSecrets, type Env } from "../server/env-schema";
 
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
@@ -112,8 +112,7 @@ function startLocalAgent(token: string) {
   const args = ["bin/benchtop.mjs", "agent", "--server", `http://127.0.0.1:${env.PORT}`, "--token", token, "--name", "local", "--address", "127.0.0.1", "--work-dir", path.join(env.home, "agent")];
   if (!hasNvidiaSmi) args.push("--simulate-gpus", "4", "--gpu-type", "demo-gpu", "--cpu-slots", "2");
   step(hasNvidiaSmi ? "Starting the local agent on this machine's GPUs" : "Starting the local agent with 4 simulated GPUs (no nvidia-smi here)");
-  const { AUTH_SECRET: _secret, DATABASE_URL: _db, SMTP_URL: _smtp, ...agentEnv } = process.env;
-  agentProcess = spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"], env: agentEnv });
+  agentProcess = spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"], env: withoutSecrets(process.env) });
   agentProcess.on("exit", (code) => {
     if (!stopping) console.error(`The local agent stopped (exit ${code}); jobs will wait until an agent is back.`);
   });

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests drive for real, when they are missing.
-# (Later issues add python3-ipykernel, slurm-wlm, ... here.)
 set -euo pipefail
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 # Jobs in the queue tests train with Debian's PyTorch on CPU (and torchrun for two-node jobs).
 /usr/bin/python3 -c "import torch, numpy" >/dev/null 2>&1 || need+=(python3-torch python3-numpy)
+# Notebook cells run on real Jupyter kernels (Python always, R through IRkernel), sandboxed by
+# bubblewrap; notebooks run as jobs execute headless through nbclient.
+/usr/bin/python3 -c "import ipykernel, jupyter_client, nbclient, nbformat, pandas, matplotlib" >/dev/null 2>&1 \
+  || need+=(python3-ipykernel python3-jupyter-client python3-nbclient python3-nbformat python3-pandas python3-matplotlib)
+command -v bwrap >/dev/null 2>&1 || need+=(bubblewrap)
+[ -e /usr/share/jupyter/kernels/ir/kernel.json ] || need+=(r-cran-irkernel)
 
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 echo "Installing Debian packages the tests need: ${need[*]}"

@@ -48,6 +48,30 @@ export const ZEnv = z
       .min(2, "must be at least 2 seconds")
       .max(3600, "must be at most 3600 seconds")
       .default(30),
+    /** A kernel with no execution for this long is shut down (a running cell is never idle). */
+    BENCHTOP_KERNEL_IDLE_SECONDS: z.coerce
+      .number({ error: "must be a number of seconds" })
+      .int("must be a whole number of seconds")
+      .min(1, "must be at least 1 second")
+      .default(1800),
+    /** How many kernels one person may have running at once. */
+    BENCHTOP_KERNELS_PER_USER: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").default(4),
+    /** Memory limit of one kernel process, in MiB. */
+    BENCHTOP_KERNEL_MEMORY_MB: z.coerce.number({ error: "must be a whole number of MiB" }).int("must be a whole number of MiB").min(256, "must be at least 256").default(8192),
+    /** auto: bubblewrap when it is installed and works; bwrap: require it; none: no sandbox (development only). */
+    BENCHTOP_KERNEL_SANDBOX: z.enum(["auto", "bwrap", "none"]).default("auto"),
+    /** The unprivileged user kernels run as when Benchtop runs as root. */
+    BENCHTOP_KERNEL_USER: z.string().min(1).default("nobody"),
+    /**
+     * Where snapshots, checkpoints, artifacts and file versions go: unset = BENCHTOP_HOME/storage;
+     * s3://bucket/prefix?endpoint=URL&region=R&path_style=true for an S3-compatible store
+     * (credentials from BENCHTOP_S3_ACCESS_KEY_ID and BENCHTOP_S3_SECRET_ACCESS_KEY).
+     */
+    BENCHTOP_STORAGE_URL: optional(z.string().refine((v) => /^s3:\/\/[a-z0-9.-]{3,63}(\/.*)?$/.test(v), "must be s3://bucket[/prefix][?endpoint=URL&region=R&path_style=true]")),
+    BENCHTOP_S3_ACCESS_KEY_ID: optional(z.string()),
+    BENCHTOP_S3_SECRET_ACCESS_KEY: optional(z.string()),
+    /** Key for data-store credentials at rest (32+ characters); derived from AUTH_SECRET when unset. */
+    BENCHTOP_SECRET_KEY: optional(z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)")),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((e, ctx) => {
@@ -64,6 +88,29 @@ export const ZEnv = z
       }
     }
   });
+
+/**
+ * The server's secrets: never passed to an agent, a job, a kernel, a browser or a log. Child
+ * processes are better given an environment built from nothing; where one is inherited, these go.
+ */
+export const SECRET_ENV_NAMES = [
+  "DATABASE_URL",
+  "AUTH_SECRET",
+  "SMTP_URL",
+  "OIDC_CLIENT_SECRET",
+  "AUTH_GITHUB_SECRET",
+  "AUTH_GOOGLE_SECRET",
+  "BENCHTOP_S3_ACCESS_KEY_ID",
+  "BENCHTOP_S3_SECRET_ACCESS_KEY",
+  "BENCHTOP_SECRET_KEY",
+] as const;
+
+/** `source` without the server's secrets. */
+export function withoutSecrets<T extends Record<string, string | undefined>>(source: T): T {
+  const copy = { ...source };
+  for (const name of SECRET_ENV_NAMES) delete copy[name];
+  return copy;
+}
 
 export type Env = z.infer<typeof ZEnv> & {
   /** BENCHTOP_HOME as an absolute path. */

@@ -2,6 +2,7 @@
 // key wherever they would appear.
 import pino from "pino";
 import { env } from "./env";
+import { SECRET_ENV_NAMES } from "./env-schema";
 
 export const log = pino({
   level: env.LOG_LEVEL,
@@ -15,9 +16,8 @@ export const log = pino({
       "*.cookie",
       "req.headers.authorization",
       "req.headers.cookie",
-      "DATABASE_URL",
-      "AUTH_SECRET",
-      "SMTP_URL",
+      ...SECRET_ENV_NAMES,
+      ...SECRET_ENV_NAMES.map((name) => `*.${name}`),
     ],
     censor: "[redacted]",
   },
