@@ -1,3 +1,4 @@
+import { datasetsRouter } from "./routers/datasets";
 import { filesRouter } from "./routers/files";
 import { jobsRouter } from "./routers/jobs";
 import { meRouter } from "./routers/me";
@@ -6,6 +7,7 @@ import { tokensRouter } from "./routers/tokens";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  datasets: datasetsRouter,
   files: filesRouter,
   jobs: jobsRouter,
   me: meRouter,
