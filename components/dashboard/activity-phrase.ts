@@ -23,6 +23,15 @@ export function activityPhrase(event: Pick<TActivity, "action" | "target" | "dat
       return { verb: "removed", object: event.target };
     case "file.created":
       return { verb: "created the file", object: event.target };
+    case "file.renamed":
+    case "folder.renamed":
+      return { verb: `moved the ${event.action === "file.renamed" ? "file" : "folder"}`, object: str("from") ?? event.target, suffix: `to ${event.target}` };
+    case "file.deleted":
+      return { verb: "deleted the file", object: event.target };
+    case "folder.created":
+      return { verb: "created the folder", object: event.target };
+    case "folder.deleted":
+      return { verb: "deleted the folder", object: event.target };
     case "token.created":
       return { verb: "created the API token", object: event.target };
     case "token.revoked":
