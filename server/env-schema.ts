@@ -62,6 +62,8 @@ export const ZEnv = z
     BENCHTOP_KERNEL_SANDBOX: z.enum(["auto", "bwrap", "none"]).default("auto"),
     /** The unprivileged user kernels run as when Benchtop runs as root. */
     BENCHTOP_KERNEL_USER: z.string().min(1).default("nobody"),
+    /** Extra Jupyter data directories (kernelspecs in <dir>/kernels), searched before the standard ones. */
+    JUPYTER_PATH: optional(z.string()),
     /**
      * Where snapshots, checkpoints, artifacts and file versions go: unset = BENCHTOP_HOME/storage;
      * s3://bucket/prefix?endpoint=URL&region=R&path_style=true for an S3-compatible store

@@ -1,6 +1,7 @@
 import { datasetsRouter } from "./routers/datasets";
 import { filesRouter } from "./routers/files";
 import { jobsRouter } from "./routers/jobs";
+import { kernelsRouter } from "./routers/kernels";
 import { meRouter } from "./routers/me";
 import { projectsRouter } from "./routers/projects";
 import { tokensRouter } from "./routers/tokens";
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   datasets: datasetsRouter,
   files: filesRouter,
   jobs: jobsRouter,
+  kernels: kernelsRouter,
   me: meRouter,
   projects: projectsRouter,
   tokens: tokensRouter,
