@@ -1,0 +1,26 @@
+// What the datasets procedures return, as the browser's components receive it (types only: the
+// schemas themselves stay on the server).
+import type { z } from "zod";
+import type {
+  TBrowseOutput,
+  TDataStore,
+  TDatasetSnapshot,
+  TDatasetSummary,
+  TPreview,
+  TSnapshotDiff,
+  ZFolderSizeOutput,
+  ZHeadOutput,
+} from "@/server/datasets/schemas";
+
+export type { TDataStore, TDatasetSnapshot, TDatasetSummary, TPreview, TSnapshotDiff };
+export type TBrowsePage = TBrowseOutput;
+export type TFolder = TBrowsePage["folders"][number];
+export type TObject = TBrowsePage["objects"][number];
+export type THead = z.infer<typeof ZHeadOutput>;
+export type TFolderSize = z.infer<typeof ZFolderSizeOutput>;
+
+/** One row of the browser: folders first, then objects. */
+export type BrowserRow = ({ type: "folder" } & TFolder) | ({ type: "object" } & TObject);
+
+export type SortKey = "name" | "size" | "modified";
+export type Sort = { by: SortKey; desc: boolean };
