@@ -1,6 +1,6 @@
 "use client";
 
-import { KeyRound, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { Database, KeyRound, LogOut, Monitor, Moon, Sun } from "lucide-react";
 import { signOut } from "next-auth/react";
 import { useTheme } from "next-themes";
 import Link from "next/link";
@@ -49,6 +49,14 @@ export function UserMenu({ user }: { user: TUser }) {
             API tokens
           </Link>
         </DropdownMenuItem>
+        {user.labRole === "director" || user.labRole === "admin" ? (
+          <DropdownMenuItem asChild>
+            <Link href="/settings/stores">
+              <Database />
+              Data stores
+            </Link>
+          </DropdownMenuItem>
+        ) : null}
         <DropdownMenuSeparator />
         <DropdownMenuLabel>Theme</DropdownMenuLabel>
         <DropdownMenuRadioGroup value={theme ?? "system"} onValueChange={setTheme}>
