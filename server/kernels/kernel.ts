@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { env } from "../env";
 import { AppError } from "../errors";
@@ -224,7 +225,7 @@ export class Kernel {
     this.abortExecutions();
     if (this.expectingExit || !this.alive) return;
     let reason = `The kernel stopped unexpectedly: ${exitDescription(code, sig)}.`;
-    if (sig === "SIGKILL") reason += ` It may have run out of memory (the limit is ${env.BENCHTOP_KERNEL_MEMORY_MB} MiB, BENCHTOP_KERNEL_MEMORY_MB).`;
+    if (signalOf(code, sig) === "SIGKILL") reason += ` It may have run out of memory (the limit is ${env.BENCHTOP_KERNEL_MEMORY_MB} MiB, BENCHTOP_KERNEL_MEMORY_MB).`;
     log.warn({ kernelId: this.id, code, signal: sig }, "kernel died");
     this.setState("dead", null, reason + " Restart it to go on.");
   }
@@ -451,8 +452,17 @@ async function writeOwned(file: string, text: string, user: KernelUser | null) {
   if (user) await fs.chown(file, user.uid, user.gid);
 }
 
+// bwrap reports a kernel killed by a signal as 128 + the signal's number.
+function signalOf(code: number | null, sig: NodeJS.Signals | null): NodeJS.Signals | null {
+  if (sig) return sig;
+  if (code === null || code <= 128) return null;
+  const name = Object.entries(os.constants.signals).find(([, n]) => n === code - 128)?.[0];
+  return (name as NodeJS.Signals | undefined) ?? null;
+}
+
 function exitDescription(code: number | null, sig: NodeJS.Signals | null): string {
-  return sig ? `it was killed by ${sig}` : `its process exited with status ${code}`;
+  const signal = signalOf(code, sig);
+  return signal ? `it was killed by ${signal}` : `its process exited with status ${code}`;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
