@@ -22,7 +22,15 @@ export type AuditAction =
   | "agent.drained"
   | "agent.undrained"
   | "job.submitted"
-  | "job.cancelled";
+  | "job.cancelled"
+  | "datastore.created"
+  | "datastore.updated"
+  | "datastore.deleted"
+  | "dataset.created"
+  | "dataset.updated"
+  | "dataset.removed"
+  | "dataset.objects_deleted"
+  | "dataset.snapshot_created";
 
 /** Writes one audit event, inside the caller's transaction so it lands with the change. */
 export async function recordAuditEvent(

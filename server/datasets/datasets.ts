@@ -1,21 +1,122 @@
-// Datasets: a bucket and prefix on a data store, shared with a project's members.
+// Datasets: a bucket and prefix on a data store, shared with a project's members (viewers read,
+// editors write, owners remove). Creating one checks that the bucket is there.
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { db } from "../db/client";
 import { AppError } from "../errors";
+import { requireProjectRole } from "../projects/access";
+import { assertValidKey, StorageKeyError, StoreAccessError } from "../storage/object-store";
+import { datasetRowSelect, loadDataset, openBucket, type DatasetRow } from "./open-store";
 import type { TCreateDatasetInput, TDatasetSummary } from "./schemas";
 
-const todo = () => new AppError("UNAVAILABLE", "Datasets are being built.");
+function toSummary(d: DatasetRow): TDatasetSummary {
+  return {
+    id: d.id,
+    name: d.name,
+    description: d.description,
+    store: { id: d.store.id, name: d.store.name, kind: d.store.kind },
+    bucket: d.bucket,
+    prefix: d.prefix,
+    latestVersion: d.snapshots[0]?.version ?? null,
+    createdAt: d.createdAt,
+  };
+}
 
-export async function listDatasets(_args: { actorId: string; projectSlug: string }): Promise<TDatasetSummary[]> {
-  throw todo();
+export async function listDatasets(args: { actorId: string; projectSlug: string }): Promise<TDatasetSummary[]> {
+  const { project } = await requireProjectRole({ ...args, atLeast: "viewer" });
+  const rows = await db.dataset.findMany({ where: { projectId: project.id }, orderBy: { name: "asc" }, select: datasetRowSelect });
+  return rows.map(toSummary);
 }
-export async function getDataset(_args: { actorId: string; projectSlug: string; dataset: string }): Promise<TDatasetSummary> {
-  throw todo();
+
+export async function getDataset(args: { actorId: string; projectSlug: string; dataset: string }): Promise<TDatasetSummary> {
+  const { dataset } = await loadDataset({ ...args, atLeast: "viewer" });
+  return toSummary(dataset);
 }
-export async function createDataset(_args: { actorId: string } & TCreateDatasetInput): Promise<TDatasetSummary> {
-  throw todo();
+
+/** "imaging/2026" -> "imaging/2026/"; "" stays "". Refuses what no key could hold. */
+export function normalizePrefix(prefix: string): string {
+  const p = prefix.trim().replace(/^\/+/, "").replace(/\/+$/, "");
+  if (!p) return "";
+  try {
+    assertValidKey(p);
+  } catch (e) {
+    throw new AppError("BAD_REQUEST", `The prefix is not valid: ${(e as Error).message}`, { prefix: [(e as Error).message] });
+  }
+  return `${p}/`;
 }
-export async function updateDataset(_args: { actorId: string; projectSlug: string; dataset: string; name?: string; description?: string }): Promise<TDatasetSummary> {
-  throw todo();
+
+function checkBucketName(kind: "local" | "s3", bucket: string) {
+  const ok = kind === "s3" ? /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) : /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/.test(bucket);
+  if (!ok) {
+    const rule = kind === "s3" ? "3 to 63 lowercase letters, digits, dots and dashes" : "letters, digits, dots, dashes and underscores (a folder name), not starting with a dot";
+    throw new AppError("BAD_REQUEST", `The bucket "${bucket}" is not a valid name: use ${rule}.`, { bucket: [`must be ${rule}`] });
+  }
 }
-export async function removeDataset(_args: { actorId: string; projectSlug: string; dataset: string }): Promise<void> {
-  throw todo();
+
+export async function createDataset(args: { actorId: string } & TCreateDatasetInput): Promise<TDatasetSummary> {
+  const { project } = await requireProjectRole({ actorId: args.actorId, projectSlug: args.projectSlug, atLeast: "editor" });
+  const store = await db.dataStore.findUnique({ where: { id: args.storeId }, select: datasetRowSelect.store.select });
+  if (!store) throw new AppError("BAD_REQUEST", "That data store does not exist.", { storeId: ["is not a data store"] });
+  checkBucketName(store.kind, args.bucket);
+  const prefix = normalizePrefix(args.prefix ?? "");
+  if (await db.dataset.findUnique({ where: { projectId_name: { projectId: project.id, name: args.name } }, select: { id: true } })) {
+    throw new AppError("CONFLICT", `Project "${args.projectSlug}" has a dataset named "${args.name}" already.`, { name: ["is taken in this project"] });
+  }
+  // The bucket must be there (a local store makes its folder).
+  try {
+    await openBucket(store, args.bucket, prefix).check();
+  } catch (e) {
+    if (e instanceof StoreAccessError || e instanceof StorageKeyError) throw new AppError("BAD_REQUEST", `The store "${store.name}" cannot be used for this dataset: ${e.message}`);
+    throw e;
+  }
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.dataset.create({
+      data: { projectId: project.id, name: args.name, description: args.description ?? "", storeId: store.id, bucket: args.bucket, prefix, createdById: args.actorId },
+      select: datasetRowSelect,
+    });
+    await recordAuditEvent(tx, { actorId: args.actorId, projectId: project.id, action: "dataset.created", target: args.name, data: { store: store.name, bucket: args.bucket, prefix } });
+    return created;
+  });
+  return toSummary(row);
+}
+
+export async function updateDataset(args: { actorId: string; projectSlug: string; dataset: string; name?: string; description?: string }): Promise<TDatasetSummary> {
+  const { dataset, project } = await loadDataset({ ...args, atLeast: "editor" });
+  if (args.name && args.name !== dataset.name) {
+    if (await db.dataset.findUnique({ where: { projectId_name: { projectId: project.id, name: args.name } }, select: { id: true } })) {
+      throw new AppError("CONFLICT", `Project "${args.projectSlug}" has a dataset named "${args.name}" already.`, { name: ["is taken in this project"] });
+    }
+  }
+  const row = await db.$transaction(async (tx) => {
+    const updated = await tx.dataset.update({
+      where: { id: dataset.id },
+      data: { name: args.name ?? dataset.name, description: args.description ?? dataset.description },
+      select: datasetRowSelect,
+    });
+    await recordAuditEvent(tx, {
+      actorId: args.actorId,
+      projectId: project.id,
+      action: "dataset.updated",
+      target: updated.name,
+      data: args.name && args.name !== dataset.name ? { from: dataset.name, to: args.name } : {},
+    });
+    return updated;
+  });
+  return toSummary(row);
+}
+
+/**
+ * Removes the dataset from the project (owners). The objects stay in the store: a dataset is a
+ * window on a bucket, which may hold other data. Refused while jobs record that they read it,
+ * since a job's record of what it read must stay whole.
+ */
+export async function removeDataset(args: { actorId: string; projectSlug: string; dataset: string }): Promise<void> {
+  const { dataset, project } = await loadDataset({ ...args, atLeast: "owner" });
+  const jobs = await db.jobDataset.count({ where: { datasetId: dataset.id } });
+  if (jobs > 0) {
+    throw new AppError("CONFLICT", `Dataset "${dataset.name}" was used by ${jobs} job${jobs === 1 ? "" : "s"}, whose records name it; it cannot be removed.`);
+  }
+  await db.$transaction(async (tx) => {
+    await tx.dataset.delete({ where: { id: dataset.id } });
+    await recordAuditEvent(tx, { actorId: args.actorId, projectId: project.id, action: "dataset.removed", target: dataset.name });
+  });
 }

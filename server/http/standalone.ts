@@ -4,11 +4,14 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { dispatchAgentApi } from "../agent-api/dispatch";
+import { localStoreForGrant } from "../datasets/open-store";
 import { dispatchRest } from "../rest/dispatch";
 import { downloadArtifactRoute, downloadLogRoute, putBlobRoute } from "../rest/raw-routes";
+import { serveLocalStorage } from "../storage/local-route";
 
 function route(req: Request): Promise<Response> {
   const { pathname } = new URL(req.url);
+  if (pathname.startsWith("/api/storage/local/")) return serveLocalStorage(req, localStoreForGrant);
   if (pathname.startsWith("/api/agent/v1/")) return dispatchAgentApi(req);
   const blob = /^\/api\/v1\/blobs\/([a-f0-9]{64})$/.exec(pathname);
   if (blob && req.method === "PUT") return putBlobRoute(req, blob[1]!);
