@@ -8,6 +8,7 @@ import path from "node:path";
 import type { TAssignment } from "../../server/agent-api/protocol";
 import { backoffDelay, sleep } from "./backoff";
 import { BlobCache } from "./blob-cache";
+import { DatasetCache } from "./dataset-cache";
 import { Capacity } from "./capacity";
 import { AgentApiError, AgentClient } from "./client";
 import { detectGpus, type GpuInventory, type NvidiaSmi } from "./gpus";
@@ -59,6 +60,7 @@ export class Agent {
     const runsDir = path.join(settings.workDir, "runs");
     await fs.mkdir(runsDir, { recursive: true, mode: 0o700 });
     const cache = new BlobCache(path.join(settings.workDir, "cache"), this.client);
+    const datasetCache = new DatasetCache(path.join(settings.workDir, "cache"), settings.datasetCacheBytes, this.client.baseUrl);
 
     const inventory = await detectGpus({ simulate: settings.simulate ?? undefined, nvidiaSmi: this.tuning.nvidiaSmi });
     if (settings.onlyGpus) {
@@ -83,7 +85,7 @@ export class Agent {
     if (!registration) return;
     void deliverLeftovers().catch((e) => progress("error", { what: "deliver leftovers", error: describeError(e) }));
 
-    const deps = { client: this.client, cache, runsDir, host: settings.host, agentPythonDir: AGENT_PYTHON_DIR, progress, checkpointIntervalMs: this.tuning.checkpointIntervalMs };
+    const deps = { client: this.client, cache, datasetCache, runsDir, host: settings.host, agentPythonDir: AGENT_PYTHON_DIR, progress, checkpointIntervalMs: this.tuning.checkpointIntervalMs };
     // One heartbeat before the first poll, so an agent started while drained never claims.
     await this.heartbeat();
     void this.heartbeatLoop(registration.heartbeatIntervalMs);

@@ -11,6 +11,7 @@ import {
   AGENT_API_PREFIX,
   ZAssignmentsResponse,
   ZCheckpointResponse,
+  ZDatasetObjectsResponse,
   ZHeartbeatResponse,
   ZLogsResponse,
   ZManifest,
@@ -165,6 +166,12 @@ export class AgentClient {
     // openAsBlob streams the file and gives fetch its length; nothing is read into memory.
     const body = await openAsBlob(file);
     await this.noContent("PUT", `/blobs/${sha256}`, { body, signal, timeoutMs: 6 * 60 * 60_000 });
+  }
+
+  /** A page of an attached dataset's frozen objects, with presigned URLs (dataset-fetch.ts). */
+  datasetObjects(nodeId: string, name: string, query: { fencingToken: string; after: string; limit: number }, signal?: AbortSignal) {
+    const q = new URLSearchParams({ fencingToken: query.fencingToken, after: query.after, limit: String(query.limit) });
+    return this.json(ZDatasetObjectsResponse, "GET", `/nodes/${encodeURIComponent(nodeId)}/datasets/${encodeURIComponent(name)}/objects?${q}`, { signal });
   }
 
   started(nodeId: string, fencingToken: string, signal?: AbortSignal) {

@@ -11,7 +11,12 @@ export const AGENT_PYTHON_DIR = path.resolve(path.dirname(fileURLToPath(import.m
 /** The few facts of the agent's host a job needs to find programs and a home; read once at start. */
 export type HostBasics = { PATH: string; HOME: string; LANG: string; USER: string };
 
-export type JobDirs = { outputs: string; checkpoints: string };
+export type JobDirs = {
+  outputs: string;
+  checkpoints: string;
+  /** BENCHTOP_DATASET_<NAME> (and its _READY) for each attached dataset (dataset-attach.ts). */
+  datasets?: Record<string, string>;
+};
 
 export function buildJobEnv(assignment: TAssignment, dirs: JobDirs, host: HostBasics, agentPythonDir: string): Record<string, string> {
   const own = assignment.env;
@@ -37,6 +42,7 @@ export function buildJobEnv(assignment: TAssignment, dirs: JobDirs, host: HostBa
     BENCHTOP_OUTPUT_DIR: dirs.outputs,
     BENCHTOP_CHECKPOINT_DIR: dirs.checkpoints,
     BENCHTOP_NODE_RANK: String(assignment.nodeRank),
+    ...dirs.datasets,
   });
   if (assignment.nodes > 1) {
     Object.assign(env, {

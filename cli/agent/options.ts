@@ -16,6 +16,7 @@ export type AgentFlags = {
   gpuType?: string;
   cpuSlots?: string;
   once?: boolean;
+  datasetCacheGb?: string;
 };
 
 export type AgentSettings = {
@@ -29,6 +30,8 @@ export type AgentSettings = {
   simulate: { count: number; model: string } | null;
   cpuSlots: number | null;
   once: boolean;
+  /** The dataset cache's size cap (least recently used files go first); null = no cap. */
+  datasetCacheBytes: number | null;
   hostname: string;
   host: HostBasics;
 };
@@ -47,6 +50,11 @@ export function defaultAddress(interfaces = os.networkInterfaces()): string {
   }
   return "127.0.0.1";
 }
+
+const datasetCacheGb = z.coerce
+  .number({ error: "--dataset-cache-gb must be a number of gigabytes" })
+  .positive("--dataset-cache-gb must be more than 0")
+  .max(1_000_000, "--dataset-cache-gb must be at most 1000000");
 
 export class AgentSettingsError extends Error {
   override name = "AgentSettingsError";
@@ -95,6 +103,7 @@ export function resolveAgentSettings(flags: AgentFlags, env: NodeJS.ProcessEnv =
     simulate: count > 0 ? { count, model: flags.gpuType ?? "demo-gpu" } : null,
     cpuSlots: flags.cpuSlots === undefined ? null : check(int("--cpu-slots", 1024), flags.cpuSlots),
     once: flags.once ?? false,
+    datasetCacheBytes: flags.datasetCacheGb === undefined ? null : Math.round(check(datasetCacheGb, flags.datasetCacheGb) * 1e9),
     hostname: os.hostname(),
     host: { PATH: env.PATH ?? "/usr/local/bin:/usr/bin:/bin", HOME: home, LANG: env.LANG ?? "C.UTF-8", USER: user },
   };

@@ -10,6 +10,8 @@ import { setLongTimeout } from "./backoff";
 import type { BlobCache } from "./blob-cache";
 import { CheckpointSaver } from "./checkpoints";
 import { LeaseLostError, type AgentClient } from "./client";
+import { JobDatasets } from "./dataset-attach";
+import { DatasetCache } from "./dataset-cache";
 import { buildJobEnv, type HostBasics } from "./job-env";
 import { LineSplitter } from "./line-splitter";
 import { LogSender } from "./log-sender";
@@ -25,6 +27,8 @@ export type { NodeOutcome } from "./node-finish";
 export type NodeRunDeps = {
   client: AgentClient;
   cache: BlobCache;
+  /** Attached datasets' objects (dataset-cache.ts); without one, a cache beside the runs with no size cap. */
+  datasetCache?: DatasetCache;
   runsDir: string;
   host: HostBasics;
   agentPythonDir: string;
@@ -59,6 +63,9 @@ export class NodeRun {
   private group: ProcessGroup | null = null;
   private sender: LogSender | null = null;
   private spool: LogSpool | null = null;
+  private readonly datasets: JobDatasets;
+  /** Why a dataset streamed while the job ran could not be fetched; the job is stopped and fails with it. */
+  private datasetFailure: string | null = null;
 
   constructor(
     private readonly deps: NodeRunDeps,
@@ -72,6 +79,8 @@ export class NodeRun {
     this.filesDir = path.join(this.runDir, "files");
     this.checkpointsDir = path.join(this.runDir, "checkpoints");
     this.outputsDir = path.join(this.runDir, "outputs");
+    const datasetCache = deps.datasetCache ?? new DatasetCache(path.join(deps.runsDir, "..", "cache"), null, deps.client.baseUrl);
+    this.datasets = new JobDatasets({ client: deps.client, datasetCache, progress: deps.progress }, assignment, this.runDir, this.label, (line) => this.note(line));
     // Never rejects: the agent's loops must outlive any one node's surprise.
     this.done = this.run(refuse).catch((e) => {
       deps.progress("error", { node: this.label, what: "run the node", error: describeError(e) });
@@ -167,6 +176,7 @@ export class NodeRun {
       // A lost node's files are of no use to anyone; an abandoned one keeps its log spool for the next agent start.
       if (this.abort.signal.reason?.message === "lease lost") await fs.rm(this.runDir, { recursive: true, force: true });
       else await fs.rm(this.filesDir, { recursive: true, force: true });
+      await this.datasets.remove().catch(() => undefined);
       this.phase = "done";
       return null;
     }
@@ -184,6 +194,7 @@ export class NodeRun {
       onLeaseLost: (why) => this.markLost(why),
       onEndAcknowledged: () => (this.endAcknowledged = true),
     });
+    await this.datasets.remove().catch(() => undefined);
     this.phase = "done";
     return reported ? outcome : null;
   }
@@ -211,7 +222,8 @@ export class NodeRun {
         if (a.nodeRank === 0) await this.saver.markCurrentAsSaved(checkpoint.files);
         progress("checkpoint.restored", { node: this.label, checkpoint: a.checkpointId, files: checkpoint.files.length });
       }
-      return null;
+      step = "fetch the datasets";
+      return await this.datasets.prepare(signal);
     } catch (e) {
       if (e instanceof LeaseLostError) this.markLost("the server refused a report (lease_lost)");
       if (signal.aborted) return "stopped before it started";
@@ -223,7 +235,7 @@ export class NodeRun {
     const { progress } = this.deps;
     const a = this.assignment;
     if (this.stopReason || this.gone) return { outcome: "failed_to_start", exitCode: null, signal: null, message: "stopped before it started" };
-    const env = buildJobEnv(a, { outputs: this.outputsDir, checkpoints: this.checkpointsDir }, this.deps.host, this.deps.agentPythonDir);
+    const env = buildJobEnv(a, { outputs: this.outputsDir, checkpoints: this.checkpointsDir, datasets: this.datasets.env() }, this.deps.host, this.deps.agentPythonDir);
     // One splitter per stream: a line is whole within its stream, and each stream keeps its order.
     const stdout = new LineSplitter((line) => this.spool!.append(line));
     const stderr = new LineSplitter((line) => this.spool!.append(line));
@@ -240,6 +252,16 @@ export class NodeRun {
     }
     const group = this.group;
     this.phase = "running";
+    this.datasets.startStreams(
+      this.abort.signal,
+      (sentence) => {
+        if (this.stopReason || this.datasetFailure) return;
+        this.datasetFailure = sentence;
+        this.note(`stopping the job: SIGTERM to its processes, SIGKILL after ${a.graceSeconds} s`);
+        this.stopping ??= group.stop(a.graceSeconds * 1000);
+      },
+      () => this.markLost("the server refused a dataset listing (lease_lost)"),
+    );
     await this.writeRecord(group.pid).catch(() => undefined);
     progress("job.started", { node: this.label, job: a.jobName, pid: group.pid, gpus: a.gpuIndices.join(",") || "none" });
     const startedReport = retryUntilDone(() => this.deps.client.started(a.nodeId, a.fencingToken, this.abort.signal), {
@@ -267,6 +289,8 @@ export class NodeRun {
     stdout.end();
     stderr.end();
     await startedReport;
+    await this.datasets.stop();
+    if (this.datasetFailure && !this.stopReason) return { outcome: "failed_to_start", exitCode: exit.exitCode, signal: exit.signal, message: this.datasetFailure };
     return { outcome: this.stopReason ?? "exited", exitCode: exit.exitCode, signal: exit.signal, message: "" };
   }
 

@@ -17,6 +17,7 @@ export function registerAgentCommand(program: Command) {
     .option("--simulate-gpus <n>", "offer N simulated GPUs (demos and tests; shown as simulated)")
     .option("--gpu-type <model>", "the model name of simulated GPUs", "demo-gpu")
     .option("--cpu-slots <n>", "CPU-only jobs to run at once (default: 1 without real GPUs, else 0)")
+    .option("--dataset-cache-gb <gb>", "keep at most this much of attached datasets cached (least recently used go first; default: no limit)")
     .option("--once", "exit after the first assignment ends (for tests)")
     .option("--checkpoint-interval <seconds>", "how often a running job's BENCHTOP_CHECKPOINT_DIR is saved", "30")
     .action(async (opts: AgentFlags & { checkpointInterval: string }) => {

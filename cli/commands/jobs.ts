@@ -3,6 +3,7 @@ import path from "node:path";
 import { Option, type Command } from "commander";
 import { api, CliError } from "../client";
 import { resolveConfig, type CliConfig } from "../config";
+import { parseDataOption } from "../data-option";
 import { formatDuration, parseDuration } from "../duration";
 import { formatBytes, uploadSnapshot } from "../snapshot";
 import { printTable, relativeTime } from "../table";
@@ -23,6 +24,7 @@ type Job = {
   startedAt: string | null;
   endedAt: string | null;
   submittedBy: { name: string | null; email: string };
+  datasets?: { name: string; version: number | null; mode: string; objectCount: number | null; totalBytes: number | null; envName: string }[];
   attempts?: { number: number; state: string; reason: string; startedAt: string | null; endedAt: string | null; nodes: { agent: string; gpuIndices: number[]; simulated: boolean }[] }[];
 };
 
@@ -50,6 +52,7 @@ export function registerJobCommands(program: Command) {
     .option("--retries <n>", "retry a failed attempt this many times", "0")
     .option("--env <K=V>", "an environment variable for the job (repeatable)", collect, [])
     .option("--pool <name>", "only this pool of capacity (repeatable)", collect, [])
+    .option("--data <name[:version][@stream]>", "attach a dataset at $BENCHTOP_DATASET_<NAME>: its latest or a pinned version, copied first or streamed (repeatable)", collect, [])
     .option("--name <name>", "a name to know it by (default: the command)")
     .option("--workdir <dir>", "the directory to send (default: the current one)")
     .option("--project-files", "run on the project's files as stored in Benchtop instead of a local directory")
@@ -68,6 +71,7 @@ export function registerJobCommands(program: Command) {
         if (eq <= 0) throw new CliError(`--env "${pair}" must look like NAME=value.`, 2);
         env[pair.slice(0, eq)] = pair.slice(eq + 1);
       }
+      const datasets = (opts.data as string[]).map(parseDataOption);
       let snapshotId: string | undefined;
       if (!opts.projectFiles) {
         const root = path.resolve(opts.workdir ?? ".");
@@ -89,6 +93,7 @@ export function registerJobCommands(program: Command) {
         retries: int(opts.retries, "retries"),
         env,
         pools: opts.pool,
+        datasets,
       });
       process.stderr.write(`benchtop: queued ${job.url}\n`);
       process.stdout.write(job.id + "\n");
@@ -135,6 +140,10 @@ export function registerJobCommands(program: Command) {
       ];
       if (job.state === "queued") {
         lines.push(`  queue:     position ${job.queuePosition ?? "?"}${job.estimatedStartAt ? `, estimated start ${new Date(job.estimatedStartAt).toLocaleString()}` : ""}`);
+      }
+      for (const d of job.datasets ?? []) {
+        const size = d.objectCount === null ? "" : `, ${d.objectCount.toLocaleString("en-US")} files, ${formatBytes(d.totalBytes ?? 0)}`;
+        lines.push(`  dataset:   ${d.name} v${d.version ?? "?"} (${d.mode}${size}) at $${d.envName}`);
       }
       for (const a of job.attempts ?? []) {
         const where = a.nodes.map((n) => `${n.agent}${n.gpuIndices.length ? ` GPUs ${n.gpuIndices.join(",")}` : ""}${n.simulated ? " (simulated)" : ""}`).join("; ");

@@ -11,6 +11,7 @@ import { getBlob, missingBlobs, putBlob, readManifest } from "../queue/blobs";
 import { heartbeatIntervalMs, heartbeatTimeoutMs } from "../queue/capacity";
 import { waitForAssignments } from "../queue/claim";
 import { agentHeartbeat } from "../queue/heartbeat";
+import { jobDatasetObjects } from "../queue/job-datasets";
 import { LeaseLostError } from "../queue/lease";
 import { appendLogs, nodeEnded, nodeStarted, saveArtifacts, saveCheckpoint } from "../queue/node-reports";
 import { readSnapshot } from "../queue/snapshots";
@@ -69,6 +70,12 @@ const routes: [string, RegExp, Handler][] = [
     if (!req.body) throw new AppError("BAD_REQUEST", "Send the blob's bytes as the request body.");
     await putBlob(params[0]!, Readable.fromWeb(req.body as import("node:stream/web").ReadableStream));
     return new Response(null, { status: 204 });
+  }],
+  ["GET", /^\/nodes\/([^/]+)\/datasets\/([^/]+)\/objects$/, async ({ agent, params, url }) => {
+    const q = url.searchParams;
+    const name = decodeURIComponent(params[1]!);
+    const limit = Math.min(Math.max(Number(q.get("limit") ?? 1000) || 1000, 1), 1000);
+    return json(await jobDatasetObjects({ agentId: agent.id, nodeId: params[0]!, fencingToken: q.get("fencingToken") ?? "", name, after: q.get("after") ?? "", limit }));
   }],
   ["POST", /^\/nodes\/([^/]+)\/started$/, async ({ agent, params, req }) => {
     await nodeStarted(agent.id, params[0]!, (await bodyOf(req, ZStartedRequest)).fencingToken);

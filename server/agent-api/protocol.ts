@@ -56,6 +56,25 @@ export const ZHeartbeatResponse = z.object({
   draining: z.boolean(),
 });
 
+/** One attached dataset as the agent sees it: where to put it and which frozen version to read. */
+export const ZAssignmentDataset = z.object({
+  name: z.string().min(1).max(63),
+  /** BENCHTOP_DATASET_<NAME>: the name upper-cased, other characters as `_`. */
+  envName: z.string().regex(/^BENCHTOP_DATASET_[A-Z0-9_]+$/),
+  /** copy: in place before the job starts; stream: the job starts at once and files arrive while it runs. */
+  mode: z.enum(["copy", "stream"]),
+  snapshotId: z.string(),
+  version: z.number().int().min(1),
+  objectCount: z.number().int().min(0),
+  totalBytes: z.number().int().min(0),
+  /**
+   * Names the store, bucket and prefix without revealing them (a hash): the agent's dataset cache
+   * keys an object by scope + key + ETag, so two datasets over the same objects share the cache.
+   */
+  cacheScope: z.string().regex(/^[a-f0-9]{16,64}$/),
+});
+export type TAssignmentDataset = z.infer<typeof ZAssignmentDataset>;
+
 /** What one node of an attempt runs: everything the agent needs to start it. */
 export const ZAssignment = z.object({
   nodeId: z.string(),
@@ -80,8 +99,33 @@ export const ZAssignment = z.object({
   masterPort: z.number().int().nullable(),
   /** The newest checkpoint of the job, to restore into BENCHTOP_CHECKPOINT_DIR before starting. */
   checkpointId: z.string().nullable(),
+  /** Datasets attached to the job, each frozen as a snapshot; objects from GET /nodes/{nodeId}/datasets/{name}/objects. */
+  datasets: z.array(ZAssignmentDataset).default([]),
 });
 export type TAssignment = z.infer<typeof ZAssignment>;
+
+/**
+ * GET /nodes/{nodeId}/datasets/{name}/objects?fencingToken=&after=KEY&limit=N — a page of the
+ * attached snapshot's objects in key order, after `after`, each with a short-lived presigned GET
+ * URL (relative URLs are relative to the server). Send `headers` with the GET: they carry the
+ * If-Match that makes the store answer 412 when the object changed since the snapshot. Only the
+ * node holding the live lease of a job with that attachment gets URLs (409 lease_lost otherwise).
+ */
+export const ZDatasetObject = z.object({
+  key: z.string().min(1),
+  size: z.number().int().min(0),
+  etag: z.string(),
+  url: z.string().min(1),
+  headers: z.record(z.string(), z.string()).default({}),
+});
+export type TDatasetObject = z.infer<typeof ZDatasetObject>;
+export const ZDatasetObjectsResponse = z.object({
+  objects: z.array(ZDatasetObject),
+  /** Pass as `after` for the next page; null after the last. */
+  next: z.string().nullable(),
+  /** The URLs stop working this long after the answer. */
+  urlTtlSeconds: z.number().int().min(1),
+});
 
 /** GET /assignments?waitMs=25000 — long poll: answers at once with work, or when work arrives, or empty after waitMs. Claims what it returns. */
 export const ZAssignmentsResponse = z.object({ assignments: z.array(ZAssignment) });

@@ -3,6 +3,7 @@
 // UPDATE ... FROM (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING).
 import { sql } from "../db/pool";
 import type { TAssignment } from "../agent-api/protocol";
+import { assignmentDatasets, type ClaimedDatasetRow } from "./job-datasets";
 import { notifications, CHANNEL } from "./notify";
 
 type ClaimedRow = {
@@ -23,6 +24,7 @@ type ClaimedRow = {
   graceSeconds: number;
   slug: string;
   checkpointId: string | null;
+  datasets: ClaimedDatasetRow[];
 };
 
 /** Claims up to `limit` nodes assigned to this agent, in one statement, each with a fresh fencing token. */
@@ -41,7 +43,12 @@ export async function claimNodes(agentId: string, limit = 32): Promise<TAssignme
             a.number, a."masterAddr", a."masterPort",
             j.id AS "jobId", j.name, j.command, j.env, j."snapshotId", j.nodes, j."maxRuntimeSeconds", j."graceSeconds",
             p.slug,
-            (SELECT k.id FROM "Checkpoint" k WHERE k."jobId" = j.id ORDER BY k."createdAt" DESC LIMIT 1) AS "checkpointId"
+            (SELECT k.id FROM "Checkpoint" k WHERE k."jobId" = j.id ORDER BY k."createdAt" DESC LIMIT 1) AS "checkpointId",
+            (SELECT coalesce(json_agg(json_build_object('name', d.name, 'mode', jd.mode, 'snapshotId', s.id, 'version', s.version,
+                      'objectCount', s."objectCount", 'totalBytes', s."totalBytes", 'storeId', d."storeId", 'bucket', d.bucket, 'prefix', d.prefix)
+                      ORDER BY d.name), '[]'::json)
+               FROM "JobDataset" jd JOIN "Dataset" d ON d.id = jd."datasetId" JOIN "DatasetSnapshot" s ON s.id = jd."snapshotId"
+              WHERE jd."jobId" = j.id) AS datasets
        FROM claimed c
        JOIN "Attempt" a ON a.id = c."attemptId"
        JOIN "Job" j ON j.id = a."jobId"
@@ -66,6 +73,7 @@ export async function claimNodes(agentId: string, limit = 32): Promise<TAssignme
     masterAddr: r.masterAddr,
     masterPort: r.masterPort,
     checkpointId: r.checkpointId,
+    datasets: assignmentDatasets(r.datasets),
   }));
 }
 

@@ -2,6 +2,7 @@
 import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { AppError } from "../errors";
+import { jobDatasetsSelect, toJobDatasetsDetail } from "./job-datasets";
 import type { TJobDetail, TJobState, TJobSummary } from "./schemas";
 
 const summarySelect = {
@@ -73,6 +74,7 @@ export async function getJob(args: { actorId: string; jobId: string }): Promise<
       logLineCount: true,
       cancelRequestedAt: true,
       rerunOfId: true,
+      datasets: jobDatasetsSelect,
       attempts: {
         orderBy: { number: "asc" },
         select: {
@@ -89,12 +91,13 @@ export async function getJob(args: { actorId: string; jobId: string }): Promise<
     },
   });
   if (!job) throw new AppError("NOT_FOUND", `Job ${args.jobId} was not found.`);
-  const { attempts, env, ...rest } = job;
+  const { attempts, env, datasets, ...rest } = job;
   return {
     ...toSummary(rest),
     ...rest,
     gpus: rest.gpusPerNode,
     env: env as Record<string, string>,
+    datasets: toJobDatasetsDetail(datasets),
     attempts: attempts.map((a) => ({
       ...a,
       nodes: a.nodes.map((n) => ({ nodeRank: n.nodeRank, gpuIndices: n.gpuIndices, agent: n.agent.name, simulated: n.agent.simulated })),

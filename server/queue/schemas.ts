@@ -17,6 +17,20 @@ export const ZJobEnv = z
 
 export const ZJobPriority = z.enum(["low", "normal", "high"]);
 
+/** A dataset to attach (`--data name[:version][@stream]`): its files appear at BENCHTOP_DATASET_<NAME>. */
+export const ZJobDatasetAttachment = z.object({
+  name: z.string().trim().min(1, "is required").max(63, "must be at most 63 characters"),
+  /** A snapshot's version to read; absent or null = the dataset as it is now (frozen at submit). */
+  version: z.number().int("must be a whole number").min(1, "must be 1 or more").nullable().optional(),
+  mode: z.enum(["copy", "stream"]).default("copy"),
+});
+export type TJobDatasetAttachment = z.input<typeof ZJobDatasetAttachment>;
+
+/** BENCHTOP_DATASET_<NAME>: the dataset's name upper-cased, other characters as `_` (PRODUCT.md). */
+export function datasetEnvName(name: string): string {
+  return `BENCHTOP_DATASET_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+}
+
 export const ZSubmitJobInput = z.object({
   projectSlug: z.string().min(1),
   name: z.string().trim().max(200, "must be at most 200 characters").optional(),
@@ -37,6 +51,8 @@ export const ZSubmitJobInput = z.object({
   env: ZJobEnv.default({}),
   pools: z.array(z.string().min(1).max(63)).max(10).default([]),
   graceSeconds: z.number().int().min(0).max(600, "must be at most 600 seconds").default(30),
+  /** Absent on a re-run: the same datasets at the same versions as the job it repeats. */
+  datasets: z.array(ZJobDatasetAttachment).max(20, "may hold at most 20 datasets").optional(),
 });
 export type TSubmitJobInput = z.input<typeof ZSubmitJobInput>;
 
@@ -89,5 +105,17 @@ export const ZJobDetail = ZJobSummary.extend({
   cancelRequestedAt: z.date().nullable(),
   rerunOfId: z.string().nullable(),
   attempts: z.array(ZAttempt),
+  /** What each attached dataset was frozen as: the version the job read. */
+  datasets: z.array(
+    z.object({
+      name: z.string(),
+      mode: z.enum(["copy", "stream"]),
+      requestedVersion: z.number().int().nullable(),
+      version: z.number().int().nullable(),
+      objectCount: z.number().int().nullable(),
+      totalBytes: z.number().int().nullable(),
+      envName: z.string(),
+    }),
+  ),
 });
 export type TJobDetail = z.infer<typeof ZJobDetail>;

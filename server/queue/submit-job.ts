@@ -4,6 +4,7 @@ import { AppError } from "../errors";
 import { requireProjectRole } from "../projects/access";
 import { isDirector } from "../users/users";
 import { loadAgents } from "./capacity";
+import { createJobDatasets, resolveJobDatasets } from "./job-datasets";
 import { notify, CHANNEL } from "./notify";
 import { fitsAnyCapacity } from "./scheduler";
 import { ZSubmitJobInput, type TSubmitJobInput } from "./schemas";
@@ -61,6 +62,8 @@ export async function submitJob(args: { actorId: string; rerunOfId?: string } & 
     const snap = await db.snapshot.findFirst({ where: { id: input.snapshotId, projectId: project.id }, select: { id: true } });
     if (!snap) throw new AppError("BAD_REQUEST", "That snapshot does not belong to this project; upload it first.", { snapshotId: ["is unknown"] });
   }
+  // Checked and frozen before the job exists: the job records the dataset versions it reads.
+  const datasets = await resolveJobDatasets({ actorId: args.actorId, projectId: project.id, attachments: input.datasets, rerunOfId: args.rerunOfId });
 
   return db.$transaction(async (tx) => {
     const job = await tx.job.create({
@@ -84,6 +87,7 @@ export async function submitJob(args: { actorId: string; rerunOfId?: string } & 
       },
       select: { id: true },
     });
+    await createJobDatasets(tx, job.id, datasets);
     await recordAuditEvent(tx, { actorId: args.actorId, projectId: project.id, action: "job.submitted", target: input.name || input.command.slice(0, 80), data: { jobId: job.id } });
     await notify(tx, CHANNEL.queue, "submit");
     return job;

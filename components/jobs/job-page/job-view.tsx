@@ -8,6 +8,7 @@ import { LogViewer } from "../logs/log-viewer";
 import { AttemptsTimeline } from "./attempts-timeline";
 import { JobActions } from "./job-actions";
 import { JobArtifacts } from "./job-artifacts";
+import { JobDatasets } from "./job-datasets";
 import { JobFacts } from "./job-facts";
 import { JobGpus } from "./job-gpus";
 import { JobHeader } from "./job-header";
@@ -40,6 +41,7 @@ export function JobView({ jobId, canCancel, canSubmit }: { jobId: string; canCan
           {/* Once it has ended, what it left behind comes first. */}
           {active ? null : <JobArtifacts jobId={job.id} active={false} />}
           <AttemptsTimeline job={job} />
+          <JobDatasets job={job} />
           <JobFacts job={job} />
           {active ? <JobArtifacts jobId={job.id} active /> : null}
         </aside>

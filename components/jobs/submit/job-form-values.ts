@@ -6,6 +6,8 @@ import type { FieldErrors } from "@/lib/trpc-errors";
 
 export type Priority = "low" | "normal" | "high";
 export type EnvRow = { id: number; key: string; value: string };
+/** An attached dataset: `version` is "latest" (frozen at submit) or a snapshot's number. */
+export type DatasetRow = { id: number; name: string; version: string; mode: "copy" | "stream" };
 
 export type JobFormValues = {
   command: string;
@@ -18,12 +20,14 @@ export type JobFormValues = {
   priority: Priority;
   retries: string;
   env: EnvRow[];
+  datasets: DatasetRow[];
 };
 
 export const RUNTIME_PRESETS = ["30m", "1h", "4h", "12h", "1d", "3d"] as const;
 
 let nextRowId = 1;
 export const envRow = (key = "", value = ""): EnvRow => ({ id: nextRowId++, key, value });
+export const datasetRow = (name = "", version = "latest", mode: DatasetRow["mode"] = "copy"): DatasetRow => ({ id: nextRowId++, name, version, mode });
 
 export function defaultValues(prefill: { command?: string; name?: string } = {}): JobFormValues {
   return {
@@ -36,6 +40,7 @@ export function defaultValues(prefill: { command?: string; name?: string } = {})
     priority: "normal",
     retries: "0",
     env: [],
+    datasets: [],
   };
 }
 
@@ -51,6 +56,8 @@ export function valuesFromJob(job: TJob): JobFormValues {
     priority: job.priority,
     retries: String(job.maxRetries),
     env: Object.entries(job.env).map(([key, value]) => envRow(key, value)),
+    // Pinned at the versions the job read, so a re-run with changes reads the same data unless changed here.
+    datasets: job.datasets.map((d) => datasetRow(d.name, d.version === null ? "latest" : String(d.version), d.mode)),
   };
 }
 
@@ -90,6 +97,12 @@ export function checkValues(v: JobFormValues): FieldErrors {
     if (problem) errors[`env.${row.id}`] = [problem];
     seen.add(key);
   }
+  const attached = new Set<string>();
+  for (const row of v.datasets) {
+    const problem = !row.name ? "needs a dataset" : attached.has(row.name) ? `${row.name} is attached twice` : null;
+    if (problem) errors[`datasets.${row.id}`] = [problem];
+    attached.add(row.name);
+  }
   return errors;
 }
 
@@ -108,6 +121,7 @@ export function toSubmitInput(projectSlug: string, v: JobFormValues, rerunOfId?:
     priority: v.priority,
     retries: Number(v.retries),
     env,
+    datasets: v.datasets.map((d) => ({ name: d.name, version: d.version === "latest" ? null : Number(d.version), mode: d.mode })),
     ...(rerunOfId ? { rerunOfId } : {}),
   };
 }

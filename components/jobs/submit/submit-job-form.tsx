@@ -13,6 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/lib/trpc";
 import { errorMessageOf, fieldErrorsOf, type FieldErrors } from "@/lib/trpc-errors";
+import { DatasetsField } from "./datasets-field";
 import { EnvVarsEditor } from "./env-vars-editor";
 import { checkValues, formFieldErrors, summaryOf, toSubmitInput, type JobFormValues } from "./job-form-values";
 import { LimitsFields } from "./limits-fields";
@@ -61,7 +62,7 @@ export function SubmitJobForm({ projectSlug, initialValues, canUseHigh, rerunOfI
   function set<K extends keyof JobFormValues>(key: K, value: JobFormValues[K]) {
     setValues((prev) => ({ ...prev, [key]: value }));
     setErrors((prev) => {
-      if (key === "env") return Object.fromEntries(Object.entries(prev).filter(([k]) => !k.startsWith("env")));
+      if (key === "env" || key === "datasets") return Object.fromEntries(Object.entries(prev).filter(([k]) => !k.startsWith(key)));
       const { [key]: _removed, ...rest } = prev;
       return rest;
     });
@@ -114,6 +115,10 @@ export function SubmitJobForm({ projectSlug, initialValues, canUseHigh, rerunOfI
             <Input value={values.name} onChange={(e) => set("name", e.target.value)} placeholder={values.command.trim().slice(0, 80) || "lr sweep 0.1"} maxLength={200} />
           </Field>
         </CardContent>
+
+        <Section title="Datasets" description="Files from the project’s datasets, at a version the job records, so a re-run reads the same data.">
+          <DatasetsField projectSlug={projectSlug} rows={values.datasets} onChange={(rows) => set("datasets", rows)} errors={errors} />
+        </Section>
 
         <Section title="Resources" description="The job starts when all of these are free at once, on one agent per node.">
           <ResourcesFields values={values} set={set} errors={errors} />

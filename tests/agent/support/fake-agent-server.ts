@@ -245,6 +245,7 @@ export function makeAssignment(overrides: Partial<TAssignment> & { snapshotId: s
     masterAddr: null,
     masterPort: null,
     checkpointId: null,
+    datasets: [],
     ...overrides,
   };
 }
