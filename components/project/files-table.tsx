@@ -6,9 +6,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { formatBytes } from "@/lib/format-bytes";
 import { runAsJobCommand } from "@/lib/job-command";
 import type { TFileEntry } from "@/server/files/list-files";
+import { workspaceUrl } from "@/components/editor/file-urls";
 import { FileIcon, fileKind } from "./file-icon";
 
-/** The project's files; scripts and notebooks get "Run as job" when the viewer may submit jobs. */
+/** The project's files, each opening in the editor; scripts and notebooks get "Run as job" when the viewer may submit jobs. */
 export function FilesTable({ files, projectSlug, canRun = false }: { files: TFileEntry[]; projectSlug: string; canRun?: boolean }) {
   if (files.length === 0) {
     return (
@@ -41,13 +42,17 @@ export function FilesTable({ files, projectSlug, canRun = false }: { files: TFil
           return (
             <TableRow key={file.id}>
               <TableCell className="max-w-0">
-                <div className="flex items-center gap-2.5" title={`${fileKind(file.path).kind} file`}>
+                <Link
+                  href={workspaceUrl(projectSlug, file.path)}
+                  className="flex items-center gap-2.5 rounded-sm outline-none hover:text-primary focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                  title={`Open ${file.path} (${fileKind(file.path).kind} file)`}
+                >
                   <FileIcon path={file.path} />
                   <span className="truncate font-mono text-[13px]">
                     {dir ? <span className="text-muted-foreground">{dir}</span> : null}
                     {name}
                   </span>
-                </div>
+                </Link>
               </TableCell>
               <TableCell className="text-right tabular-nums text-muted-foreground">{formatBytes(file.sizeBytes)}</TableCell>
               <TableCell className="hidden text-right tabular-nums text-muted-foreground sm:table-cell">v{file.version}</TableCell>

@@ -9,6 +9,7 @@ export function ProjectTabs({ slug }: { slug: string }) {
   const base = `/projects/${slug}`;
   const tabs = [
     { href: base, label: "Overview", active: pathname === base },
+    { href: `${base}/files`, label: "Files", active: pathname.startsWith(`${base}/files`) },
     { href: `${base}/jobs`, label: "Jobs", active: pathname.startsWith(`${base}/jobs`) },
     { href: `${base}/datasets`, label: "Datasets", active: pathname.startsWith(`${base}/datasets`) },
     { href: `${base}/settings`, label: "Settings", active: pathname.startsWith(`${base}/settings`) },

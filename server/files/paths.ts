@@ -5,12 +5,10 @@ import { AppError } from "../errors";
 export const MAX_PATH_LENGTH = 1024;
 const MAX_SEGMENT_LENGTH = 255;
 // C0 and C1 controls and DEL: invisible in a tree and trouble in a shell.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 function refuse(raw: string, why: string): never {
   const shown = raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
-  // eslint-disable-next-line no-control-regex
   throw new AppError("BAD_REQUEST", `The path "${shown.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?")}" ${why}`, { path: [why] });
 }
 
