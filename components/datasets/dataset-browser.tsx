@@ -121,7 +121,7 @@ export function DatasetBrowser({ prefix }: { prefix: string }) {
       <div
         {...dropProps}
         className={cn(
-          "relative grid h-[calc(100dvh-19rem)] min-h-[26rem] overflow-hidden rounded-xl border border-border bg-card shadow-xs",
+          "relative grid h-[calc(100dvh-26rem)] min-h-[24rem] overflow-hidden rounded-xl border border-border bg-card shadow-xs",
           selected ? "lg:grid-cols-[minmax(0,1fr)_22rem]" : "grid-cols-1",
         )}
       >
@@ -214,9 +214,9 @@ function StatusBar({ rows, more, sorted, size }: { rows: BrowserRow[]; more: boo
         {sorted && more ? " (sorted among those loaded)" : ""}
       </span>
       {size ? (
-        <span className="font-mono tabular-nums" title={size.complete ? undefined : "Counting stopped at a limit; the folder holds more."}>
+        <span className="font-mono tabular-nums" title={size.complete ? "Everything under this folder, subfolders included" : "Counting stopped at a limit; the folder holds more."}>
           {size.complete ? "" : "at least "}
-          {n(size.objects)} {size.objects === 1 ? "object" : "objects"} · {formatBytes(size.bytes)} in this folder
+          {n(size.objects)} {size.objects === 1 ? "object" : "objects"} · {formatBytes(size.bytes)} here and below
         </span>
       ) : null}
     </div>

@@ -52,12 +52,12 @@ export function DatasetHeader() {
           ) : null}
         </div>
         {d ? (
-          <p className="text-sm text-muted-foreground">
-            {d.description || <span className="italic">No description.</span>}
-            <span className="ml-2 text-xs">
-              Jobs read it at <code className="font-mono">${envNameOf(dataset)}</code>
-            </span>
-          </p>
+          <>
+            {d.description ? <p className="max-w-3xl text-sm text-muted-foreground">{d.description}</p> : null}
+            <p className="text-xs text-muted-foreground">
+              A job it is attached to finds it at <code className="rounded bg-muted px-1 py-0.5 font-mono text-foreground">${envNameOf(dataset)}</code>
+            </p>
+          </>
         ) : summary.isPending ? (
           <Skeleton className="h-4 w-72" />
         ) : null}

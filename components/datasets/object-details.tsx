@@ -25,7 +25,7 @@ export function ObjectDetails({ projectSlug, dataset, object, onClose }: Props) 
   const head = useQuery(trpc.datasets.head.queryOptions(ref));
   const preview = useQuery({ ...trpc.datasets.preview.queryOptions(ref), staleTime: 5 * 60_000 });
   const [expanded, setExpanded] = useState(false);
-  const download = <DownloadButton {...ref} />;
+  const download = <DownloadButton projectSlug={projectSlug} dataset={dataset} objectKey={object.key} />;
 
   return (
     <aside aria-label={`Details of ${object.name}`} className="flex h-full min-h-0 flex-col">
@@ -91,7 +91,7 @@ export function ObjectDetails({ projectSlug, dataset, object, onClose }: Props) 
 }
 
 /** Asks for a fresh presigned URL and lets the browser download from the store itself. */
-export function DownloadButton({ projectSlug, dataset, key }: { projectSlug: string; dataset: string; key: string }) {
+export function DownloadButton({ projectSlug, dataset, objectKey: key }: { projectSlug: string; dataset: string; objectKey: string }) {
   const trpc = useTRPC();
   const link = useMutation(
     trpc.datasets.downloadUrl.mutationOptions({

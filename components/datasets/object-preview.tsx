@@ -32,7 +32,7 @@ export function PreviewBody({ preview, size, download }: { preview: TPreview; si
         <figure className="flex justify-center rounded-md border border-border bg-[repeating-conic-gradient(var(--muted)_0%_25%,transparent_0%_50%)] bg-[length:16px_16px] p-2">
           {/* A presigned URL straight to the store; next/image would proxy it through the server. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={preview.url} alt="Image preview" className={cn("max-w-full object-contain", size === "panel" ? "max-h-64" : "max-h-[70dvh]")} />
+          <img src={preview.url} alt="Image preview" className={cn("object-contain", size === "panel" ? "h-56 w-full" : "max-h-[70dvh] min-h-64 max-w-full")} />
         </figure>
       );
     case "npy":
