@@ -124,6 +124,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     stopping = true;
     step("Stopping Benchtop");
     agentProcess?.kill("SIGTERM");
+    // Notebook kernels are processes of their own; none outlives the server.
+    await (await import("../server/kernels/registry")).shutdownAllKernels().catch(() => undefined);
     await supervisor.stop();
     server.close();
     await app.close?.();

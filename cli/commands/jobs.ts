@@ -56,7 +56,8 @@ export function registerJobCommands(program: Command) {
     .option("--name <name>", "a name to know it by (default: the command)")
     .option("--workdir <dir>", "the directory to send (default: the current one)")
     .option("--project-files", "run on the project's files as stored in Benchtop instead of a local directory")
-    .argument("<command...>", "the command, after --")
+    .option("--notebook <path>", "run this notebook headless instead of a command; the executed notebook is among its artifacts")
+    .argument("[command...]", "the command, after -- (none with --notebook)")
     .action(async (words: string[], opts) => {
       const c = await config();
       const int = (v: string, name: string) => {
@@ -72,6 +73,10 @@ export function registerJobCommands(program: Command) {
         env[pair.slice(0, eq)] = pair.slice(eq + 1);
       }
       const datasets = (opts.data as string[]).map(parseDataOption);
+      if (opts.notebook && words.length) throw new CliError("Give either --notebook or a command after --, not both.", 2);
+      if (!opts.notebook && !words.length) throw new CliError("Give the command after -- (benchtop submit -p demo -- python3 train.py), or --notebook PATH.", 2);
+      // A local notebook's path is taken relative to the directory sent; with --project-files it is the project's path.
+      const notebook = opts.notebook && !opts.projectFiles ? path.relative(path.resolve(opts.workdir ?? "."), path.resolve(opts.notebook)).split(path.sep).join("/") : opts.notebook;
       let snapshotId: string | undefined;
       if (!opts.projectFiles) {
         const root = path.resolve(opts.workdir ?? ".");
@@ -82,7 +87,8 @@ export function registerJobCommands(program: Command) {
       }
       const job = await api<{ id: string; url: string }>(c, "POST", "/jobs", {
         projectSlug: opts.project,
-        command: shellJoin(words),
+        command: words.length ? shellJoin(words) : undefined,
+        notebook,
         name: opts.name,
         snapshotId,
         gpus: int(opts.gpus, "gpus"),

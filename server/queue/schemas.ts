@@ -34,7 +34,17 @@ export function datasetEnvName(name: string): string {
 export const ZSubmitJobInput = z.object({
   projectSlug: z.string().min(1),
   name: z.string().trim().max(200, "must be at most 200 characters").optional(),
-  command: z.string().trim().min(1, "is required").max(10_000, "must be at most 10,000 characters"),
+  /** Required unless `notebook` is given (submitJob checks that exactly one of them is). */
+  command: z.string().trim().max(10_000, "must be at most 10,000 characters").default(""),
+  /** Run this notebook (a .ipynb path in the job's files) headless instead of a command; the executed copy is an artifact. */
+  notebook: z
+    .string()
+    .trim()
+    .min(1, "is required")
+    .max(1000, "must be at most 1000 characters")
+    .regex(/\.ipynb$/i, "must be a .ipynb file")
+    .refine((p) => !p.startsWith("/") && !p.split("/").some((s) => s === ".." || s === "." || s === ""), "must be a path inside the project")
+    .optional(),
   /** From `benchtop submit` (an uploaded directory); absent = the project's files as stored. */
   snapshotId: z.string().regex(/^[a-f0-9]{64}$/, "must be a snapshot id").optional(),
   gpus: z.number().int("must be a whole number").min(0, "cannot be negative").max(64, "must be at most 64").default(0),

@@ -2,6 +2,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { requireProjectRole } from "../projects/access";
+import { assertNotebookInSnapshot, resolveJobCommand } from "../kernels/notebook-job";
 import { isDirector } from "../users/users";
 import { loadAgents } from "./capacity";
 import { createJobDatasets, resolveJobDatasets } from "./job-datasets";
@@ -17,6 +18,8 @@ import { snapshotProjectFiles } from "./snapshots";
  */
 export async function submitJob(args: { actorId: string; rerunOfId?: string } & TSubmitJobInput): Promise<{ id: string }> {
   const input = ZSubmitJobInput.parse(args);
+  const { command, notebookPath } = resolveJobCommand(input);
+  const jobName = input.name || (notebookPath ?? command).slice(0, 80);
   const { project, role } = await requireProjectRole({ actorId: args.actorId, projectSlug: input.projectSlug, atLeast: "editor" });
   const actor = await db.user.findUniqueOrThrow({ where: { id: args.actorId }, select: { labRole: true, name: true, email: true } });
   if (input.priority === "high" && role !== "owner" && !isDirector(actor.labRole)) {
@@ -62,6 +65,7 @@ export async function submitJob(args: { actorId: string; rerunOfId?: string } & 
     const snap = await db.snapshot.findFirst({ where: { id: input.snapshotId, projectId: project.id }, select: { id: true } });
     if (!snap) throw new AppError("BAD_REQUEST", "That snapshot does not belong to this project; upload it first.", { snapshotId: ["is unknown"] });
   }
+  if (notebookPath) await assertNotebookInSnapshot(snapshotId, notebookPath);
   // Checked and frozen before the job exists: the job records the dataset versions it reads.
   const datasets = await resolveJobDatasets({ actorId: args.actorId, projectId: project.id, attachments: input.datasets, rerunOfId: args.rerunOfId });
 
@@ -70,8 +74,9 @@ export async function submitJob(args: { actorId: string; rerunOfId?: string } & 
       data: {
         projectId: project.id,
         submittedById: args.actorId,
-        name: input.name || input.command.slice(0, 80),
-        command: input.command,
+        name: jobName,
+        command,
+        notebookPath,
         snapshotId,
         nodes: input.nodes,
         gpusPerNode: input.gpus,
@@ -88,7 +93,7 @@ export async function submitJob(args: { actorId: string; rerunOfId?: string } & 
       select: { id: true },
     });
     await createJobDatasets(tx, job.id, datasets);
-    await recordAuditEvent(tx, { actorId: args.actorId, projectId: project.id, action: "job.submitted", target: input.name || input.command.slice(0, 80), data: { jobId: job.id } });
+    await recordAuditEvent(tx, { actorId: args.actorId, projectId: project.id, action: "job.submitted", target: jobName, data: { jobId: job.id } });
     await notify(tx, CHANNEL.queue, "submit");
     return job;
   });
