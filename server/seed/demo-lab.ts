@@ -8,6 +8,7 @@ import type { ProjectRole } from "@prisma/client";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { createApiToken, hashToken } from "../tokens/api-tokens";
+import { seedDemoDatasets } from "./demo-datasets/seed";
 import { DEMO_PEOPLE, DEMO_TOKEN_OWNER } from "./demo-people";
 
 type Key = (typeof DEMO_PEOPLE)[number]["key"];
@@ -47,7 +48,10 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
 
 /** Seeds the demo lab unless it is there already. Returns whether it seeded. */
 export async function seedDemoLab(): Promise<boolean> {
-  if (await db.user.findUnique({ where: { email: DEMO_PEOPLE[0].email }, select: { id: true } })) return false;
+  if (await db.user.findUnique({ where: { email: DEMO_PEOPLE[0].email }, select: { id: true } })) {
+    await seedDemoDatasets(); // a demo seeded before datasets existed gets them too
+    return false;
+  }
   const ids = {} as Record<Key, string>;
   for (const p of DEMO_PEOPLE) {
     const user = await db.user.upsert({
@@ -85,6 +89,7 @@ export async function seedDemoLab(): Promise<boolean> {
       }
     });
   }
+  await seedDemoDatasets();
   return true;
 }
 

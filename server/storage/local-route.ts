@@ -66,6 +66,9 @@ export async function serveLocalStorage(req: Request, resolve: LocalStoreResolve
         "last-modified": info.modifiedAt.toUTCString(),
         "accept-ranges": "bytes",
         "cache-control": "private, max-age=0",
+        // Bytes anyone uploaded, served from Benchtop's own origin: never run as a page here.
+        "content-security-policy": "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'",
+        "x-content-type-options": "nosniff",
       };
       if (grant.filename) headers["content-disposition"] = `attachment; filename*=UTF-8''${encodeURIComponent(grant.filename)}`;
       const range = parseRange(req.headers.get("range"), info.size);

@@ -1,9 +1,10 @@
 import type { RestRoute } from "../define-route";
 import { accountRoutes } from "./account";
 import { agentRoutes } from "./agents";
+import { datasetRoutes } from "./datasets";
 import { fileRoutes } from "./files";
 import { jobRoutes } from "./jobs";
 import { projectRoutes } from "./projects";
 
 /** Every route under /api/v1. Later issues add jobs, datasets, ... here. */
-export const restRoutes: RestRoute[] = [...accountRoutes, ...projectRoutes, ...fileRoutes, ...jobRoutes, ...agentRoutes];
+export const restRoutes: RestRoute[] = [...accountRoutes, ...projectRoutes, ...fileRoutes, ...jobRoutes, ...agentRoutes, ...datasetRoutes];
