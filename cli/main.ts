@@ -3,6 +3,7 @@ import { CliError } from "./client";
 import { registerAccountCommands } from "./commands/account";
 import { registerAgentCommand } from "./commands/agent";
 import { registerAgentsCommands } from "./commands/agents";
+import { registerDataCommands } from "./commands/data";
 import { registerJobCommands } from "./commands/jobs";
 import { registerProjectCommands } from "./commands/projects";
 
@@ -18,6 +19,7 @@ registerProjectCommands(program);
 registerAgentCommand(program);
 registerAgentsCommands(program);
 registerJobCommands(program);
+registerDataCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,229 @@
+// `benchtop datasets` and `benchtop data ls|cp|rm`, in the habits of `aws s3`. Bytes move through
+// presigned URLs (multipart up, ranged-free GET down), never through the Benchtop server for S3
+// stores; a local store's URLs are paths on the server, resolved against its URL.
+import { createReadStream, createWriteStream } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { Command } from "commander";
+import { api, CliError } from "../client";
+import { resolveConfig, type CliConfig } from "../config";
+import { formatBytes } from "../snapshot";
+import { printTable, relativeTime } from "../table";
+import { Progress } from "./data-progress";
+
+type Dataset = { name: string; description: string; store: { name: string; kind: string }; bucket: string; prefix: string; latestVersion: number | null; createdAt: string };
+type Page = { folders: { name: string; prefix: string }[]; objects: { key: string; name: string; size: number; modifiedAt: string }[]; nextToken: string | null };
+
+const PARALLEL_PARTS = 4;
+const PARALLEL_FILES = 4;
+
+/** "assays/runs/x.csv" -> { dataset: "assays", path: "runs/x.csv" } */
+export function splitRemote(spec: string): { dataset: string; path: string } {
+  const clean = spec.replace(/^ds:\/\//, "");
+  const cut = clean.indexOf("/");
+  return cut < 0 ? { dataset: clean, path: "" } : { dataset: clean.slice(0, cut), path: clean.slice(cut + 1) };
+}
+
+const dsPath = (project: string, dataset: string) => `/projects/${encodeURIComponent(project)}/datasets/${encodeURIComponent(dataset)}`;
+
+async function* listAll(c: CliConfig, project: string, dataset: string, prefix: string, recursive: boolean): AsyncGenerator<{ key: string; size: number; modifiedAt: string } | { folder: string }> {
+  let token: string | null = null;
+  do {
+    const q = new URLSearchParams({ prefix, limit: "1000", ...(token ? { token } : {}) });
+    const page: Page = await api<Page>(c, "GET", `${dsPath(project, dataset)}/objects?${q}`);
+    for (const f of page.folders) {
+      if (recursive) yield* listAll(c, project, dataset, f.prefix, true);
+      else yield { folder: f.prefix };
+    }
+    for (const o of page.objects) yield o;
+    token = page.nextToken;
+  } while (token);
+}
+
+function absolute(c: CliConfig, url: string): string {
+  return new URL(url, c.url + "/").toString();
+}
+
+async function uploadFile(c: CliConfig, project: string, dataset: string, file: string, key: string, progress: Progress) {
+  const size = (await fs.stat(file)).size;
+  const base = dsPath(project, dataset);
+  const start = await api<{ uploadId: string; partSize: number; partCount: number }>(c, "POST", `${base}/uploads`, { key, size });
+  const parts: { partNumber: number; etag: string }[] = [];
+  try {
+    const numbers = Array.from({ length: start.partCount }, (_, i) => i + 1);
+    let next = 0;
+    const worker = async () => {
+      while (next < numbers.length) {
+        const n = numbers[next++]!;
+        const { urls } = await api<{ urls: { partNumber: number; url: string }[] }>(c, "POST", `${base}/uploads/part-urls`, { key, uploadId: start.uploadId, partNumbers: [n] });
+        const from = (n - 1) * start.partSize;
+        const length = Math.max(0, Math.min(start.partSize, size - from));
+        const body = length ? await readRange(file, from, length) : new Uint8Array(0);
+        const res = await fetch(absolute(c, urls[0]!.url), { method: "PUT", body });
+        if (!res.ok) throw new CliError(`The store refused part ${n} of ${key} (${res.status}): ${(await res.text()).slice(0, 300)}`);
+        parts.push({ partNumber: n, etag: res.headers.get("etag") ?? "" });
+        progress.add(length);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_PARTS, numbers.length) }, worker));
+    await api(c, "POST", `${base}/uploads/complete`, { key, uploadId: start.uploadId, parts: parts.sort((a, b) => a.partNumber - b.partNumber) });
+  } catch (e) {
+    await api(c, "POST", `${base}/uploads/abort`, { key, uploadId: start.uploadId }).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function readRange(file: string, start: number, length: number): Promise<Uint8Array> {
+  const handle = await fs.open(file, "r");
+  try {
+    const buf = new Uint8Array(length);
+    let read = 0;
+    while (read < length) {
+      const { bytesRead } = await handle.read(buf, read, length - read, start + read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return buf;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function downloadFile(c: CliConfig, project: string, dataset: string, key: string, target: string, progress: Progress) {
+  const { url } = await api<{ url: string }>(c, "POST", `${dsPath(project, dataset)}/download-url`, { key });
+  const res = await fetch(absolute(c, url));
+  if (!res.ok || !res.body) throw new CliError(`The store refused ${key} (${res.status}).`);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const tmp = `${target}.benchtop-part`;
+  const counted = Readable.fromWeb(res.body as import("node:stream/web").ReadableStream).on("data", (chunk: Buffer) => progress.add(chunk.length));
+  await pipeline(counted, createWriteStream(tmp));
+  await fs.rename(tmp, target);
+}
+
+async function localFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await fs.readdir(root, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) out.push(path.relative(root, path.join(e.parentPath, e.name)));
+  }
+  return out.sort();
+}
+
+async function inParallel<T>(items: T[], n: number, run: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
+    while (next < items.length) await run(items[next++]!);
+  }));
+}
+
+export function registerDataCommands(program: Command) {
+  const config = () => resolveConfig(program.opts());
+
+  program
+    .command("datasets")
+    .description("A project's datasets")
+    .requiredOption("-p, --project <slug>", "the project")
+    .option("--json", "print JSON")
+    .action(async (opts: { project: string; json?: boolean }) => {
+      const c = await config();
+      const { datasets } = await api<{ datasets: Dataset[] }>(c, "GET", `/projects/${encodeURIComponent(opts.project)}/datasets`);
+      if (opts.json) return void process.stdout.write(JSON.stringify(datasets, null, 2) + "\n");
+      if (datasets.length === 0) return void process.stdout.write(`Project ${opts.project} has no datasets yet. Create one at ${c.url}/projects/${opts.project}/datasets.\n`);
+      printTable(
+        ["NAME", "STORE", "LOCATION", "VERSION", "CREATED", "DESCRIPTION"],
+        datasets.map((d) => [d.name, `${d.store.name} (${d.store.kind})`, `${d.bucket}/${d.prefix}`, d.latestVersion ? `v${d.latestVersion}` : "-", relativeTime(d.createdAt), d.description.slice(0, 60)]),
+      );
+    });
+
+  const data = program.command("data").description("Files in datasets, like `aws s3`: ls, cp, rm");
+
+  data
+    .command("ls")
+    .description("List a dataset's folder: PRE for folders, then date, size and name")
+    .argument("<dataset[/prefix]>", "e.g. assays or assays/runs/")
+    .requiredOption("-p, --project <slug>", "the project")
+    .option("-r, --recursive", "every object under the prefix")
+    .option("-h, --human-readable", "sizes as KiB, MiB, ...")
+    .action(async (spec: string, opts: { project: string; recursive?: boolean; humanReadable?: boolean }) => {
+      const c = await config();
+      const { dataset, path: p } = splitRemote(spec);
+      const prefix = p && !p.endsWith("/") ? `${p}/` : p;
+      for await (const entry of listAll(c, opts.project, dataset, prefix, Boolean(opts.recursive))) {
+        if ("folder" in entry) process.stdout.write(`${"PRE".padStart(30)} ${entry.folder.slice(prefix.length)}\n`);
+        else {
+          const when = new Date(entry.modifiedAt).toISOString().replace("T", " ").slice(0, 19);
+          const size = opts.humanReadable ? formatBytes(entry.size) : String(entry.size);
+          process.stdout.write(`${when} ${size.padStart(10)} ${opts.recursive ? entry.key : entry.key.slice(prefix.length)}\n`);
+        }
+      }
+    });
+
+  data
+    .command("cp")
+    .description("Copy a file or folder into a dataset (LOCAL DATASET/PREFIX) or out of one (DATASET/KEY LOCAL)")
+    .argument("<source>")
+    .argument("<destination>")
+    .requiredOption("-p, --project <slug>", "the project")
+    .option("-r, --recursive", "copy a whole folder")
+    .action(async (source: string, destination: string, opts: { project: string; recursive?: boolean }) => {
+      const c = await config();
+      const local = await fs.stat(source).catch(() => null);
+      if (local) {
+        const { dataset, path: p } = splitRemote(destination);
+        if (!dataset) throw new CliError(`Name the dataset to copy into, e.g. ${path.basename(source)} assays/incoming/.`, 2);
+        let pairs: { file: string; key: string }[];
+        if (local.isDirectory()) {
+          if (!opts.recursive) throw new CliError(`${source} is a folder; add --recursive to copy it.`, 2);
+          const prefix = p && !p.endsWith("/") ? `${p}/` : p;
+          pairs = (await localFiles(source)).map((rel) => ({ file: path.join(source, rel), key: prefix + rel.split(path.sep).join("/") }));
+        } else {
+          pairs = [{ file: source, key: !p || p.endsWith("/") ? p + path.basename(source) : p }];
+        }
+        const total = (await Promise.all(pairs.map((x) => fs.stat(x.file)))).reduce((s, st) => s + st.size, 0);
+        const progress = new Progress(total, pairs.length);
+        await inParallel(pairs, PARALLEL_FILES, async ({ file, key }) => {
+          await uploadFile(c, opts.project, dataset, file, key, progress);
+          progress.fileDone(`upload: ${file} to ${dataset}/${key}`);
+        });
+        progress.finish();
+        return;
+      }
+      const { dataset, path: p } = splitRemote(source);
+      if (!p && !opts.recursive) throw new CliError(`${source} does not exist here, and names no object in a dataset (DATASET/KEY).`, 2);
+      const targetIsDir = destination.endsWith("/") || (await fs.stat(destination).then((s) => s.isDirectory(), () => false));
+      let pairs: { key: string; target: string; size: number }[];
+      if (opts.recursive) {
+        const prefix = p && !p.endsWith("/") ? `${p}/` : p;
+        pairs = [];
+        for await (const e of listAll(c, opts.project, dataset, prefix, true)) {
+          if (!("folder" in e)) pairs.push({ key: e.key, target: path.join(destination, ...e.key.slice(prefix.length).split("/")), size: e.size });
+        }
+        if (pairs.length === 0) throw new CliError(`${dataset}/${prefix} holds no objects.`);
+      } else {
+        const head = await api<{ size: number }>(c, "GET", `${dsPath(opts.project, dataset)}/object?${new URLSearchParams({ key: p })}`);
+        pairs = [{ key: p, target: targetIsDir ? path.join(destination, path.posix.basename(p)) : destination, size: head.size }];
+      }
+      const progress = new Progress(pairs.reduce((s, x) => s + x.size, 0), pairs.length);
+      await inParallel(pairs, PARALLEL_FILES, async ({ key, target }) => {
+        await downloadFile(c, opts.project, dataset, key, target, progress);
+        progress.fileDone(`download: ${dataset}/${key} to ${target}`);
+      });
+      progress.finish();
+    });
+
+  data
+    .command("rm")
+    .description("Delete an object, or a folder with --recursive (editors, owners)")
+    .argument("<dataset/key>")
+    .requiredOption("-p, --project <slug>", "the project")
+    .option("-r, --recursive", "everything under the folder")
+    .action(async (spec: string, opts: { project: string; recursive?: boolean }) => {
+      const c = await config();
+      const { dataset, path: p } = splitRemote(spec);
+      if (!p) throw new CliError("Name what to delete inside the dataset: DATASET/KEY, or DATASET/FOLDER/ with --recursive.", 2);
+      const body = opts.recursive ? { prefix: p.endsWith("/") ? p : `${p}/` } : { keys: [p] };
+      const { deleted } = await api<{ deleted: number }>(c, "POST", `${dsPath(opts.project, dataset)}/delete`, body);
+      process.stdout.write(opts.recursive ? `delete: ${deleted} objects under ${dataset}/${body.prefix}\n` : `delete: ${dataset}/${p}\n`);
+    });
+}
