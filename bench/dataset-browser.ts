@@ -1,0 +1,175 @@
+// First page of a prefix holding 100,000 objects, shown in the browser: the time from navigation
+// start to the first object rows painted, in Chromium, against a production server on loopback
+// (demo mode, so the local store "local" exists). Target: p50 under 500 ms.
+//
+//   npx tsx bench/dataset-browser.ts [--objects 100000] [--loads 20]
+//
+// Builds the production server into .next-bench when the sources are newer (start.ts decides).
+import { spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Page } from "@playwright/test";
+import { fmt, percentile } from "./support";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const OBJECTS = arg("objects", 100_000);
+const LOADS = arg("loads", 20);
+const WARMUP = 3;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** 100,000 small files in one folder of the local store's bucket "bench" (written before the server starts). */
+async function seedObjects(root: string): Promise<void> {
+  const dir = path.join(root, "bench", "many");
+  await fs.mkdir(dir, { recursive: true });
+  const started = performance.now();
+  for (let i = 0; i < OBJECTS; i += 1000) {
+    await Promise.all(
+      Array.from({ length: Math.min(1000, OBJECTS - i) }, (_, j) => {
+        const n = i + j;
+        return fs.writeFile(path.join(dir, `sample-${String(n).padStart(6, "0")}.json`), `{"id":${n}}\n`);
+      }),
+    );
+  }
+  console.log(`seeded ${OBJECTS.toLocaleString("en-US")} objects in ${fmt((performance.now() - started) / 1000)} s`);
+}
+
+async function waitForHealth(url: string, server: { exited: boolean; log: string }): Promise<void> {
+  const deadline = Date.now() + 15 * 60_000;
+  while (Date.now() < deadline) {
+    if (server.exited) throw new Error(`the server exited:\n${server.log.slice(-3000)}`);
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error("the server did not answer /api/health within 15 minutes");
+}
+
+async function trpc<T>(page: Page, procedure: string, input?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ procedure, input }) => {
+      const res =
+        input === undefined
+          ? await fetch(`/api/trpc/${procedure}`)
+          : await fetch(`/api/trpc/${procedure}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: input }) });
+      const body = await res.json();
+      if (!res.ok) throw new Error(`${procedure}: ${JSON.stringify(body)}`);
+      return body.result.data.json;
+    },
+    { procedure, input },
+  ) as Promise<T>;
+}
+
+/** Set before any page script: the moment the first object row is in the DOM, then painted. */
+const FIRST_ROWS_PROBE = `
+  window.__firstRows = null;
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('[data-testid="object-rows"] [role="row"]')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => requestAnimationFrame(() => { window.__firstRows = performance.now(); }));
+  }).observe(document, { subtree: true, childList: true });
+`;
+
+async function main() {
+  const home = await fs.mkdtemp(path.join(os.tmpdir(), "benchtop-bench-browser-"));
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  await seedObjects(path.join(home, "datasets"));
+
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    BENCHTOP_MODE: "demo",
+    BENCHTOP_HOME: home,
+    BENCHTOP_DIST_DIR: process.env.BENCHTOP_DIST_DIR ?? ".next-bench",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    BENCHTOP_URL: url,
+    LOG_LEVEL: "warn",
+  };
+  delete env.DATABASE_URL;
+  delete env.AUTH_SECRET;
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const server = { exited: false, log: "" };
+  child.stdout.on("data", (d: Buffer) => {
+    server.log += d;
+    for (const line of d.toString().split("\n")) if (line.startsWith("•")) console.log(`  server: ${line.slice(2)}`);
+  });
+  child.stderr.on("data", (d: Buffer) => (server.log += d));
+  child.on("exit", () => (server.exited = true));
+  const stop = () => {
+    if (!server.exited) process.kill(-child.pid!, "SIGTERM");
+  };
+  process.on("SIGINT", () => (stop(), process.exit(130)));
+
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    await waitForHealth(url, server);
+    const context = await browser.newContext({ baseURL: url, viewport: { width: 1400, height: 900 } });
+    const setup = await context.newPage();
+    await setup.goto("/signin");
+    await setup.getByRole("list", { name: "Demo people" }).getByRole("button", { name: /Ana Souza/ }).click();
+    await setup.waitForURL(/\/$/);
+    const stores = await trpc<{ id: string; name: string }[]>(setup, "datasets.stores.list");
+    const local = stores.find((s) => s.name === "local");
+    if (!local) throw new Error(`no store "local" in the demo (stores: ${stores.map((s) => s.name).join(", ") || "none"})`);
+    await trpc(setup, "datasets.create", { projectSlug: "demo", name: "bench-100k", description: "", storeId: local.id, bucket: "bench", prefix: "" });
+    const t0 = performance.now();
+    const page = await trpc<{ objects: unknown[]; nextToken: string | null }>(setup, "datasets.browse", {
+      projectSlug: "demo",
+      dataset: "bench-100k",
+      prefix: "many/",
+      limit: 200,
+    });
+    console.log(`datasets.browse first page over HTTP: ${page.objects.length} objects in ${fmt(performance.now() - t0)} ms (more: ${page.nextToken !== null})`);
+    await setup.close();
+
+    const target = "/projects/demo/datasets/bench-100k/many";
+    const times: number[] = [];
+    const ttfb: number[] = [];
+    for (let i = 0; i < WARMUP + LOADS; i++) {
+      const p = await context.newPage();
+      await p.addInitScript(FIRST_ROWS_PROBE);
+      await p.goto(target, { waitUntil: "commit" });
+      await p.waitForFunction(() => (window as unknown as { __firstRows: number | null }).__firstRows !== null, null, { timeout: 30_000 });
+      const [shown, responseStart] = await p.evaluate(() => [
+        (window as unknown as { __firstRows: number }).__firstRows,
+        (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseStart,
+      ]);
+      if (i === 0 && !(await p.getByRole("button", { name: "sample-000000.json" }).isVisible())) throw new Error("the first object is not on screen");
+      if (i >= WARMUP) {
+        times.push(shown);
+        ttfb.push(responseStart);
+      }
+      // Let the page's follow-up requests (the folder's size) finish before the next load.
+      await p.waitForLoadState("networkidle").catch(() => undefined);
+      await p.close();
+    }
+    times.sort((a, b) => a - b);
+    ttfb.sort((a, b) => a - b);
+    console.log(`\nfirst rows of a ${OBJECTS.toLocaleString("en-US")}-object prefix painted, from navigation start (${LOADS} loads after ${WARMUP} warm-up):`);
+    console.log(`  p50 ${fmt(percentile(times, 50))} ms   p95 ${fmt(percentile(times, 95))} ms   min ${fmt(times[0]!)} ms   max ${fmt(times.at(-1)!)} ms   (target p50 < 500 ms)`);
+    console.log(`  of which time to the first byte of the HTML: p50 ${fmt(percentile(ttfb, 50))} ms`);
+  } finally {
+    await browser.close();
+    stop();
+    await new Promise((r) => setTimeout(r, 1500));
+    await fs.rm(home, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+await main();
