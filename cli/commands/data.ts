@@ -1,7 +1,7 @@
 // `benchtop datasets` and `benchtop data ls|cp|rm`, in the habits of `aws s3`. Bytes move through
 // presigned URLs (multipart up, ranged-free GET down), never through the Benchtop server for S3
 // stores; a local store's URLs are paths on the server, resolved against its URL.
-import { createReadStream, createWriteStream } from "node:fs";
+import { createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -60,7 +60,7 @@ async function uploadFile(c: CliConfig, project: string, dataset: string, file: 
         const { urls } = await api<{ urls: { partNumber: number; url: string }[] }>(c, "POST", `${base}/uploads/part-urls`, { key, uploadId: start.uploadId, partNumbers: [n] });
         const from = (n - 1) * start.partSize;
         const length = Math.max(0, Math.min(start.partSize, size - from));
-        const body = length ? await readRange(file, from, length) : new Uint8Array(0);
+        const body = length ? await readRange(file, from, length) : new Uint8Array(new ArrayBuffer(0));
         const res = await fetch(absolute(c, urls[0]!.url), { method: "PUT", body });
         if (!res.ok) throw new CliError(`The store refused part ${n} of ${key} (${res.status}): ${(await res.text()).slice(0, 300)}`);
         parts.push({ partNumber: n, etag: res.headers.get("etag") ?? "" });
@@ -75,10 +75,10 @@ async function uploadFile(c: CliConfig, project: string, dataset: string, file: 
   }
 }
 
-async function readRange(file: string, start: number, length: number): Promise<Uint8Array> {
+async function readRange(file: string, start: number, length: number): Promise<Uint8Array<ArrayBuffer>> {
   const handle = await fs.open(file, "r");
   try {
-    const buf = new Uint8Array(length);
+    const buf = new Uint8Array(new ArrayBuffer(length));
     let read = 0;
     while (read < length) {
       const { bytesRead } = await handle.read(buf, read, length - read, start + read);
