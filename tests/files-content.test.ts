@@ -53,8 +53,8 @@ describe("binary and large files", () => {
 describe("REST bytes", () => {
   it("uploads without If-Match only to a free path, replaces with If-Match, and refuses a stale one", async () => {
     const { url, auth, projectSlug } = await setup();
-    const put = (p: string, body: Uint8Array, headers: Record<string, string> = {}) =>
-      uploadFileContentRoute(new Request(url(p), { method: "PUT", body, headers: { ...auth, ...headers } }), projectSlug);
+    const put = (p: string, body: Buffer, headers: Record<string, string> = {}) =>
+      uploadFileContentRoute(new Request(url(p), { method: "PUT", body: new Uint8Array(body), headers: { ...auth, ...headers } }), projectSlug);
     expect((await put("img/a.png", PNG)).status).toBe(201);
     const again = await put("img/a.png", PNG);
     expect(again.status).toBe(409);
