@@ -142,7 +142,7 @@ export class LocalObjectStore implements ObjectStore {
     const entries: { key: string; folder: boolean }[] = [];
     if (opts.delimiter) {
       // One directory level: its names, sorted in key order, after the token.
-      for (const e of await readLevel(where.dir, where.rel, where.namePrefix)) {
+      for (const e of await readLevel(where.dir, where.rel, where.namePrefix, after, limit + 1)) {
         if (after !== null && compareKeys(e.key, after) <= 0) continue;
         entries.push(e);
         if (entries.length > limit) break;
@@ -336,16 +336,52 @@ function etagOf(stat: BigIntStats): string {
   return createHash("md5").update(`${stat.ino}-${stat.size}-${stat.mtimeNs}`).digest("hex");
 }
 
-/** One folder's entries as keys (folders end with "/"), in key order. */
-async function readLevel(dir: string, rel: string, namePrefix: string): Promise<{ key: string; folder: boolean }[]> {
+type LevelEntry = { key: string; folder: boolean };
+
+// A folder's sorted names, reused while the folder's mtime and ctime stand still (adding, removing
+// or renaming an entry changes both): a 100,000-entry folder is read and sorted once, then each
+// page is a binary search and 200 stats.
+const levels = new Map<string, { stamp: string; entries: LevelEntry[] }>();
+
+async function sortedLevel(dir: string, rel: string): Promise<LevelEntry[]> {
+  const stat = await fs.stat(dir, { bigint: true }).catch(() => null);
+  if (!stat?.isDirectory()) return [];
+  const stamp = `${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
+  const cacheKey = `${dir}\0${rel}`;
+  const hit = levels.get(cacheKey);
+  if (hit && hit.stamp === stamp) return hit.entries;
   const dirents = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  const out: { key: string; folder: boolean }[] = [];
+  const entries: LevelEntry[] = [];
   for (const d of dirents) {
-    if (d.name.startsWith(TMP) || !d.name.startsWith(namePrefix)) continue;
-    if (d.isDirectory()) out.push({ key: `${rel}${d.name}/`, folder: true });
-    else if (d.isFile()) out.push({ key: `${rel}${d.name}`, folder: false });
+    if (d.name.startsWith(TMP)) continue;
+    if (d.isDirectory()) entries.push({ key: `${rel}${d.name}/`, folder: true });
+    else if (d.isFile()) entries.push({ key: `${rel}${d.name}`, folder: false });
   }
-  return out.sort((a, b) => compareKeys(a.key, b.key));
+  entries.sort((a, b) => compareKeys(a.key, b.key));
+  if (entries.length >= 1000) {
+    if (levels.size >= 16) levels.delete(levels.keys().next().value!);
+    levels.set(cacheKey, { stamp, entries });
+  }
+  return entries;
+}
+
+/** One folder's entries as keys (folders end with "/"), in key order, from the first after `after`. */
+async function readLevel(dir: string, rel: string, namePrefix: string, after: string | null = null, max = Infinity): Promise<LevelEntry[]> {
+  const all = await sortedLevel(dir, rel);
+  const from = rel + namePrefix;
+  // Binary search for the first entry past both the name prefix's start and the token.
+  const bound = after !== null && compareKeys(after, from) >= 0 ? after : null;
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const c = compareKeys(all[mid]!.key, bound ?? from);
+    if (bound !== null ? c <= 0 : c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: LevelEntry[] = [];
+  for (let i = lo; i < all.length && out.length < max && all[i]!.key.startsWith(from); i++) out.push(all[i]!);
+  return out;
 }
 
 /** Every key under a folder, in key order, lazily: a folder is read only when the walk reaches it. */
