@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NotebookFormatError, parseNotebook } from "@/lib/ipynb/parse";
 import { serializeNotebook, splitLines } from "@/lib/ipynb/serialize";
+import { appendStreamText } from "@/lib/ipynb/stream-text";
 
 const run = promisify(execFile);
 const FIXTURES = path.join(__dirname, "fixtures/notebooks");
@@ -120,5 +121,18 @@ describe("splitLines", () => {
     expect(splitLines("a\nb\r\nc\rd")).toEqual(["a\n", "b\r\n", "c\r", "d"]);
     expect(splitLines("")).toEqual([]);
     expect(splitLines("end\n")).toEqual(["end\n"]);
+  });
+});
+
+describe("appendStreamText", () => {
+  it("overwrites a line on carriage return, keeps \\r\\n as a newline, erases on backspace", () => {
+    let text = appendStreamText("", "epoch 1\n");
+    text = appendStreamText(text, "10%\r");
+    text = appendStreamText(text, "50%\r");
+    expect(text).toBe("epoch 1\n50%\r");
+    text = appendStreamText(text, "100%\n");
+    expect(text).toBe("epoch 1\n100%\n");
+    expect(appendStreamText("a\r\nb", "")).toBe("a\nb");
+    expect(appendStreamText("abc\b", "d")).toBe("abd");
   });
 });
