@@ -14,7 +14,8 @@ type Props = {
 };
 
 export function EditorToolbar({ tab, canEdit, onSave, onHistory, onRun }: Props) {
-  const command = canEdit ? runAsJobCommand(tab.path) : null;
+  // A notebook has its own toolbar (save, run as job); here it only gets its path.
+  const command = canEdit && tab.kind !== "notebook" ? runAsJobCommand(tab.path) : null;
   const parts = tab.path.split("/");
   const mac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
   return (
@@ -27,7 +28,7 @@ export function EditorToolbar({ tab, canEdit, onSave, onHistory, onRun }: Props)
           </span>
         ))}
       </nav>
-      {tab.status === "ready" ? (
+      {tab.status === "ready" && tab.kind !== "notebook" ? (
         <span className="shrink-0 text-xs text-muted-foreground tabular-nums" data-testid="file-version">
           {tab.saving ? "Saving…" : tab.dirty ? `Edited from version ${tab.version}` : `Version ${tab.version}`}
           {!canEdit ? " · read only" : ""}
