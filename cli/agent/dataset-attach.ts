@@ -60,6 +60,7 @@ export class JobDatasets {
     await fs.mkdir(this.root, { recursive: true, mode: 0o700 });
     for (const ds of all) await fs.mkdir(this.dirOf(ds), { recursive: true });
     for (const ds of all.filter((d) => d.mode === "copy")) {
+      this.note(`${describeDataset(ds)}: fetching ${ds.objectCount.toLocaleString("en-US")} files, ${formatBytes(ds.totalBytes)} before the job starts`);
       this.deps.progress("dataset.fetch", { node: this.label, dataset: ds.name, version: ds.version, files: ds.objectCount, bytes: ds.totalBytes, mode: "copy" });
       try {
         await this.finished(ds, await this.fetch(ds, signal));
@@ -109,6 +110,13 @@ export class JobDatasets {
 
   private fetch(ds: TAssignmentDataset, signal: AbortSignal): Promise<DatasetSummary> {
     const a = this.assignment;
+    // A long fetch says how far it got in the job's log, every 10 s at most.
+    let lastNote = Date.now();
+    const onProgress = (so: { files: number; bytes: number }) => {
+      if (Date.now() - lastNote < 10_000 || so.files === ds.objectCount) return;
+      lastNote = Date.now();
+      this.note(`${describeDataset(ds)}: ${so.files.toLocaleString("en-US")} of ${ds.objectCount.toLocaleString("en-US")} files, ${formatBytes(so.bytes)} of ${formatBytes(ds.totalBytes)}`);
+    };
     return fetchDataset({
       client: this.deps.client,
       cache: this.deps.datasetCache,
@@ -119,6 +127,7 @@ export class JobDatasets {
       signal,
       progress: this.deps.progress,
       label: this.label,
+      onProgress,
     });
   }
 

@@ -43,6 +43,8 @@ export type FetchDatasetArgs = {
   progress: Progress;
   label: string;
   concurrency?: number;
+  /** Every 2 s while it fetches: what is in place so far. */
+  onProgress?: (so: { files: number; bytes: number; fromCache: number }) => void;
 };
 
 export const describeDataset = (ds: { name: string; version: number }) => `dataset ${ds.name} v${ds.version}`;
@@ -92,6 +94,7 @@ export async function fetchDataset(args: FetchDatasetArgs): Promise<DatasetSumma
 
   const ticker = setInterval(() => {
     progress("dataset.fetching", { node: label, dataset: ds.name, version: ds.version, files: `${totals.files}/${ds.objectCount}`, bytes: totals.bytes, fromCache: totals.fromCache });
+    args.onProgress?.({ ...totals });
   }, 2_000);
   try {
     await fs.mkdir(args.dir, { recursive: true });

@@ -9,7 +9,7 @@ import type { TJob } from "@/lib/router-types";
 export function JobDatasets({ job }: { job: TJob }) {
   if (job.datasets.length === 0) return null;
   return (
-    <Card className="overflow-hidden" aria-labelledby="datasets-heading">
+    <Card role="region" className="overflow-hidden" aria-labelledby="datasets-heading">
       <CardHeader className="pb-3">
         <CardTitle id="datasets-heading" className="text-sm">
           Datasets
