@@ -7,6 +7,7 @@ import path from "node:path";
 import fs from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
+import { snapshotDataset } from "../../server/datasets/job-access";
 import { getJob } from "../../server/queue/read-jobs";
 import { submitJob } from "../../server/queue/submit-job";
 import { createApiToken } from "../../server/tokens/api-tokens";
@@ -143,6 +144,37 @@ describe.sequential("datasets in jobs", () => {
     expect(log).toMatch(/dataset iris-mini v1: streaming 40 files, .* while the job runs/);
     expect(log).toMatch(/dataset iris-mini v1: 40 files, .*all there after/);
     expect(job.datasets[0]).toMatchObject({ mode: "stream", version: 1, objectCount: 40 });
+  }, 120_000);
+
+  it("stream mode on a changed object: the running job is stopped and fails naming it, and the .failed file says why", async () => {
+    const l = await datasetLab(lab.dir);
+    for (let i = 0; i < 5; i++) await l.put(`part-${i}.txt`, `part ${i}\n`);
+    expect((await snapshotDataset({ datasetId: l.dataset.id, actorId: l.admin.id, note: "before the rewrite" })).version).toBe(1);
+    await l.put("part-3.txt", "rewritten\n");
+    await startAgent(lab.url, lab.dir, l.pool, l.gpuType);
+    const { id } = await submitJob({
+      actorId: l.admin.id,
+      projectSlug: l.project.slug,
+      command: [
+        // A job that traps SIGTERM can read why it is being stopped.
+        'trap \'echo "why: $(cat "$BENCHTOP_DATASET_IRIS_MINI.failed")"; exit 3\' TERM',
+        'echo "started"',
+        "sleep 30 & wait",
+      ].join("\n"),
+      gpus: 1,
+      gpuType: l.gpuType,
+      pools: [l.pool],
+      graceSeconds: 2,
+      datasets: [{ name: "iris-mini", version: 1, mode: "stream" }],
+    });
+    const job = await waitForEnd(l.admin.id, id);
+    const log = await logOf(l.admin.id, id);
+    expect(job.state, log).toBe("failed");
+    expect(job.stateReason).toContain("dataset iris-mini v1 is no longer what was frozen: part-3.txt (changed)");
+    expect(log).toContain("started");
+    expect(log).toMatch(/^why: dataset iris-mini v1 is no longer what was frozen: part-3\.txt \(changed\)/m);
+    expect(log).toContain("[benchtop agent] stopping the job");
+    expect(job.datasets[0]).toMatchObject({ version: 1, requestedVersion: 1, mode: "stream" });
   }, 120_000);
 
   it("says in words what cannot be attached: an unknown dataset, an unknown version, one dataset twice", async () => {
