@@ -35,7 +35,11 @@ export function DeleteObjectsButton({
   const parts: string[] = [];
   if (objects.length) parts.push(`${objects.length.toLocaleString("en-US")} ${objects.length === 1 ? "object" : "objects"} (${formatBytes(bytes)})`);
   if (folders.length) parts.push(`${folders.length} ${folders.length === 1 ? "folder" : "folders"} with everything in ${folders.length === 1 ? "it" : "them"}`);
-  const title = `Delete ${parts.join(" and ")} from ${where}?`;
+  const title = (
+    <>
+      Delete {parts.join(" and ")} from <span className="font-mono whitespace-nowrap">{where}</span>?
+    </>
+  );
 
   async function remove() {
     try {

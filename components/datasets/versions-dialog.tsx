@@ -173,7 +173,9 @@ function DiffPart({ label, part, tone, sign }: { label: string; part: TSnapshotD
           ))}
           {part.count > part.keys.length ? <li className="text-muted-foreground">and {(part.count - part.keys.length).toLocaleString("en-US")} more</li> : null}
         </ul>
-      ) : null}
+      ) : (
+        <p className="mt-1.5 text-[11px] text-muted-foreground">None</p>
+      )}
     </div>
   );
 }

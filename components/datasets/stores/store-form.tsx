@@ -99,7 +99,7 @@ export function StoreForm({ store, onDone }: { store?: TDataStore; onDone: () =>
         </Field>
       ) : (
         <>
-          <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_9rem]">
+          <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_9rem] sm:items-start">
             <Field label="Endpoint" errors={errors.endpoint} hint="Empty for AWS itself.">
               <Input value={f.endpoint} onChange={set("endpoint")} placeholder="https://minio.lab.example:9000" className="font-mono" spellCheck={false} />
             </Field>
@@ -107,11 +107,14 @@ export function StoreForm({ store, onDone }: { store?: TDataStore; onDone: () =>
               <Input value={f.region} onChange={set("region")} className="font-mono" spellCheck={false} />
             </Field>
           </div>
-          <div className="flex items-center gap-2">
-            <Switch id={pathStyleId} checked={forcePathStyle} onCheckedChange={setForcePathStyle} />
-            <Label htmlFor={pathStyleId} className="font-normal">
-              Path-style addresses <span className="text-muted-foreground">(endpoint/bucket/key; MinIO and most self-hosted stores need it)</span>
-            </Label>
+          <div className="flex items-start gap-2.5">
+            <Switch id={pathStyleId} checked={forcePathStyle} onCheckedChange={setForcePathStyle} aria-describedby={`${pathStyleId}-hint`} className="mt-0.5" />
+            <div className="grid gap-0.5">
+              <Label htmlFor={pathStyleId}>Path-style addresses</Label>
+              <p id={`${pathStyleId}-hint`} className="text-xs text-muted-foreground">
+                https://host/bucket/key rather than https://bucket.host/key. MinIO and most self-hosted stores need it.
+              </p>
+            </div>
           </div>
           <fieldset className="grid gap-3 rounded-lg border border-border p-3">
             <legend className="flex items-center gap-1.5 px-1 text-xs font-medium text-muted-foreground">
@@ -132,11 +135,12 @@ export function StoreForm({ store, onDone }: { store?: TDataStore; onDone: () =>
               </Field>
             </div>
             {store?.hasCredentials ? (
-              <div className="flex items-center gap-2">
-                <Switch id={clearId} checked={clearCredentials} onCheckedChange={setClearCredentials} />
-                <Label htmlFor={clearId} className="font-normal">
-                  Remove the stored key <span className="text-muted-foreground">(anonymous access or an instance role)</span>
-                </Label>
+              <div className="flex items-start gap-2.5">
+                <Switch id={clearId} checked={clearCredentials} onCheckedChange={setClearCredentials} className="mt-0.5" />
+                <div className="grid gap-0.5">
+                  <Label htmlFor={clearId}>Remove the stored key</Label>
+                  <p className="text-xs text-muted-foreground">For anonymous access, or an instance role on AWS.</p>
+                </div>
               </div>
             ) : null}
           </fieldset>

@@ -124,7 +124,11 @@ function UploadRow({ item, queue }: { item: UploadItem; queue: UploadQueue }) {
         ) : null}
       </div>
       {item.status === "uploading" || item.status === "failed" ? <ProgressBar value={fraction} label={`Progress of ${name}`} thin failed={item.status === "failed"} /> : null}
-      {item.error ? <p className="text-xs text-destructive">{item.error}</p> : null}
+      {item.error ? (
+        <p className="text-xs text-destructive">
+          {item.error} <span className="text-muted-foreground">Retry sends only the parts the store does not have yet.</span>
+        </p>
+      ) : null}
       {item.resumedBytes && item.status !== "done" ? (
         <p className="text-xs text-muted-foreground">Resumed: {formatBytes(item.resumedBytes)} were already in the store.</p>
       ) : null}

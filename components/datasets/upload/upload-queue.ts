@@ -2,6 +2,7 @@
 // app server hands out part URLs and completes the upload, the bytes never pass through it. Files
 // go a few at a time, each file's parts a few at a time; a failed file keeps its upload id and
 // done parts (resume-store) so a retry sends only the missing parts.
+import { errorMessageOf } from "@/lib/trpc-errors";
 import { PartError, putPart } from "./put-part";
 import { forgetResume, loadResume, resumeKey, saveResume } from "./resume-store";
 
@@ -268,6 +269,6 @@ async function withRetries<T>(attempt: () => Promise<T>, signal: AbortSignal, be
 
 function messageOf(error: unknown): string {
   if (error instanceof PartError) return error.message;
-  if (error instanceof Error && error.message && !error.message.startsWith("[")) return error.message;
-  return "The upload failed. Retry to resume where it stopped.";
+  // tRPC's own sentences (a refused key, a lost connection to Benchtop...), or a generic one.
+  return errorMessageOf(error, "The upload failed.");
 }
