@@ -69,7 +69,8 @@ export class JobDatasets {
         return this.failureOf(ds, e);
       }
     }
-    await this.evict();
+    // Off the job's path: a large cache takes a while to walk.
+    void this.evict();
     return null;
   }
 
@@ -157,7 +158,7 @@ export class JobDatasets {
   }
 
   private async evict(): Promise<void> {
-    const result = await this.deps.datasetCache.evict().catch(() => null);
+    const result = await this.deps.datasetCache.evictInBackground().catch(() => null);
     if (result?.removed) this.deps.progress("dataset.cache.evicted", { files: result.removed, freedBytes: result.freedBytes, keptBytes: result.keptBytes });
   }
 }

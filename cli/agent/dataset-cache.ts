@@ -142,6 +142,14 @@ export class DatasetCache {
     }
   }
 
+  private evicting: Promise<{ removed: number; freedBytes: number; keptBytes: number }> | null = null;
+
+  /** evict(), one walk at a time: a caller arriving while one runs shares it. */
+  evictInBackground() {
+    this.evicting ??= this.evict().finally(() => (this.evicting = null));
+    return this.evicting;
+  }
+
   /**
    * Least recently used first, until the cache holds at most maxBytes. Files a job still links to
    * may go: the job keeps its link (same inode); the next job downloads them again.
