@@ -1,7 +1,7 @@
 // Upload throughput to the same s3rver on loopback: Benchtop's presigned multipart path (upload.start,
 // part URLs, parallel part PUTs with fetch as the browser and CLI do, complete) against the AWS
 // SDK's own multipart upload (@aws-sdk/lib-storage Upload), both with 16 MiB parts, 4 in flight.
-// Median MB/s over 3 alternating runs; target: ours at least 80% of the SDK's.
+// Median MB/s over 5 alternating runs (after one warm-up each); target: ours at least 80% of the SDK's.
 //   npx tsx bench/upload-throughput.ts [--mb 256]
 import { randomBytes, randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
@@ -44,7 +44,7 @@ try {
       Array.from({ length: IN_FLIGHT }, async () => {
         while (next < numbers.length) {
           const n = numbers[next++]!;
-          const res = await fetch(urls.get(n)!, { method: "PUT", body: new Uint8Array(data.subarray((n - 1) * start.partSize, n * start.partSize)) });
+          const res = await fetch(urls.get(n)!, { method: "PUT", body: data.subarray((n - 1) * start.partSize, n * start.partSize) as Uint8Array<ArrayBuffer> });
           if (!res.ok) throw new Error(`part ${n}: ${res.status}`);
           parts.push({ partNumber: n, etag: res.headers.get("etag")! });
         }
@@ -56,7 +56,7 @@ try {
     await new Upload({ client, params: { Bucket: "bench-upload", Key: key, Body: data }, partSize: PART, queueSize: IN_FLIGHT }).done();
   }
   const rates: Record<string, number[]> = { ours: [], sdk: [] };
-  for (let run = 0; run < 4; run++) {
+  for (let run = 0; run < 6; run++) {
     for (const [label, fn] of [["ours", ours], ["sdk", sdk]] as const) {
       const t = performance.now();
       await fn(`${label}-${run}.bin`);
