@@ -211,6 +211,7 @@ export class Kernel {
       this.onKernelInfo = null;
     }
     if (outcome !== "ready") throw new Error(outcome);
+    if (!(await this.channels!.heartbeat(5_000))) throw new Error("its heartbeat channel did not answer");
   }
 
   /** The session of the current process (a restart gets a new key and session). */
@@ -223,7 +224,8 @@ export class Kernel {
     this.channels?.close();
     this.channels = null;
     this.abortExecutions();
-    if (this.expectingExit || !this.alive) return;
+    // A kernel that dies while starting is reported by launch(), with what it printed.
+    if (this.expectingExit || !this.alive || this.state === "starting") return;
     let reason = `The kernel stopped unexpectedly: ${exitDescription(code, sig)}.`;
     if (signalOf(code, sig) === "SIGKILL") reason += ` It may have run out of memory (the limit is ${env.BENCHTOP_KERNEL_MEMORY_MB} MiB, BENCHTOP_KERNEL_MEMORY_MB).`;
     log.warn({ kernelId: this.id, code, signal: sig }, "kernel died");
@@ -264,9 +266,13 @@ export class Kernel {
     if (this.state === "shutdown") throw new AppError("CONFLICT", "This kernel was shut down; start a new one.");
     await this.ready.catch(() => undefined);
     this.setState("restarting", null, reason);
-    await this.stopProcess();
-    this.setState("starting");
-    await this.start();
+    // Requests made meanwhile wait for the new process (live() awaits `ready`).
+    this.ready = (async () => {
+      await this.stopProcess();
+      this.setState("starting");
+      await this.launch();
+    })();
+    await this.ready;
   }
 
   async shutdown(reason?: string): Promise<void> {

@@ -8,7 +8,7 @@ vi.hoisted(() => {
 });
 
 import { shutdownAllKernels } from "../../server/kernels/registry";
-import { createProjectFor, createUser } from "../support/factories";
+import { createProjectFor, createUser, type TestUser } from "../support/factories";
 import { callerFor, watch } from "./support";
 
 afterAll(async () => {
@@ -16,18 +16,19 @@ afterAll(async () => {
 });
 
 describe("kernel limits", () => {
+  let ana: TestUser;
   let projectSlug: string;
   let caller: Awaited<ReturnType<typeof callerFor>>;
 
   beforeAll(async () => {
-    const ana = await createUser();
+    ana = await createUser();
     projectSlug = (await createProjectFor(ana)).slug;
     caller = await callerFor(ana);
   });
 
   it("shuts down a kernel idle for BENCHTOP_KERNEL_IDLE_SECONDS, never one running a cell, and says why", async () => {
     const { kernelId } = await caller.kernels.start({ projectSlug, notebookPath: "idle.ipynb" });
-    const w = await watch(caller, kernelId);
+    const w = await watch(ana, kernelId);
     // A cell running longer than the idle timeout keeps the kernel.
     const events = await w.run("import time\ntime.sleep(3.5)\nprint('done')", 20_000);
     expect(events.at(-1)).toMatchObject({ type: "execute_reply", status: "ok" });

@@ -51,7 +51,7 @@ describe("a Python kernel", () => {
     const started = await caller.kernels.start({ projectSlug, notebookPath: "analysis.ipynb", kernelName: "python3" });
     expect(started.state).toBe("idle");
     kernelId = started.kernelId;
-    w = await watch(caller, kernelId);
+    w = await watch(ana, kernelId);
   }, 90_000);
   afterAll(() => w?.close());
 
@@ -212,7 +212,7 @@ describe("a Python kernel", () => {
 describe("an R kernel", () => {
   it("executes 1+1", async () => {
     const started = await caller.kernels.start({ projectSlug, notebookPath: "stats.ipynb", kernelName: "ir" });
-    const w = await watch(caller, started.kernelId);
+    const w = await watch(ana, started.kernelId);
     const events = await w.run("1+1");
     const result = events.find((e) => e.type === "execute_result" || e.type === "display_data");
     expect(result && "data" in result && String(result.data["text/plain"])).toBe("[1] 2");

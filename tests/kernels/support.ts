@@ -10,17 +10,18 @@ import type { TestUser } from "../support/factories";
 
 export type Caller = ReturnType<typeof createCaller>;
 
-export async function callerFor(user: TestUser): Promise<Caller> {
+export async function callerFor(user: TestUser, signal?: AbortSignal): Promise<Caller> {
   const full = await findUser(user.id);
-  return createCaller({ actor: { ...full!, via: "session" } as Actor, requestId: "test", log });
+  return createCaller({ actor: { ...full!, via: "session" } as Actor, requestId: "test", log }, { signal });
 }
 
 /** A live view of one kernel's events, from now on. */
-export async function watch(caller: Caller, kernelId: string) {
+export async function watch(user: TestUser, kernelId: string) {
   const controller = new AbortController();
+  const caller = await callerFor(user, controller.signal);
   // Called in process, a tracked event arrives as tRPC's envelope [id, data]; over HTTP the
   // client gets { id, data }.
-  const stream = (await caller.kernels.events({ kernelId }, { signal: controller.signal })) as unknown as AsyncIterable<[string, TKernelEvent]>;
+  const stream = (await caller.kernels.events({ kernelId })) as unknown as AsyncIterable<[string, TKernelEvent]>;
   const iterator = stream[Symbol.asyncIterator]();
   await iterator.next(); // the current state
   const seen: TKernelEvent[] = [];
