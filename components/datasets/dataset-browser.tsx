@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { FolderOpen, SearchX, Upload } from "lucide-react";
-import { useCallback, useDeferredValue, useMemo, useState, useSyncExternalStore, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingRows } from "@/components/ui/list-states";
@@ -28,13 +28,22 @@ export function DatasetBrowser({ prefix }: { prefix: string }) {
   const { projectSlug, dataset, canEdit, uploads } = useDataset();
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
-  const deferredSearch = useDeferredValue(search.trim());
+  const deferredSearch = useDebounced(search.trim(), 250);
   const [sort, setSort] = useState<Sort>({ by: "name", desc: false });
   const [view, changeView] = useViewPreference();
   const [selected, setSelected] = useState<TObject | null>(null);
   const [checked, setChecked] = useState<Set<string>>(() => new Set());
   const [dragging, setDragging] = useState(false);
 
+
+  useEffect(() => {
+    if (!selected) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && !document.querySelector("[role=dialog],[role=alertdialog]")) setSelected(null);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [selected]);
 
   const { query, rows } = useListing(browseInput(projectSlug, dataset, prefix, deferredSearch));
   const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
@@ -58,6 +67,7 @@ export function DatasetBrowser({ prefix }: { prefix: string }) {
       return next;
     });
   }, []);
+  const onCheckAll = (on: boolean) => setChecked(on ? new Set(rows.map(rowId)) : new Set());
   const checkedRows = useMemo(() => rows.filter((r) => checked.has(rowId(r))), [rows, checked]);
 
   const enqueue = (files: PickedFile[]) => {
@@ -90,6 +100,7 @@ export function DatasetBrowser({ prefix }: { prefix: string }) {
     onSelect: (row: BrowserRow & { type: "object" }) => setSelected(row),
     checked: canEdit ? checked : null,
     onCheck,
+    onCheckAll,
     hasMore: Boolean(hasNextPage),
     loadingMore: isFetchingNextPage,
     onLoadMore: loadMore,
@@ -174,6 +185,16 @@ export function DatasetBrowser({ prefix }: { prefix: string }) {
       </div>
     </div>
   );
+}
+
+/** The value once it has stopped changing for `ms`: one listing call per pause in typing, not per key. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return settled;
 }
 
 /** List or grid, remembered in this browser (the server's HTML is always the list). */

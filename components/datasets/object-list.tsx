@@ -22,6 +22,8 @@ export type RowsProps = {
   /** Ticked rows (editors), by key or folder prefix. */
   checked: ReadonlySet<string> | null;
   onCheck: (id: string, on: boolean) => void;
+  /** Ticks or clears every loaded row. */
+  onCheckAll: (on: boolean) => void;
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
@@ -55,11 +57,21 @@ export function ObjectList({ sort, onSort, ...props }: RowsProps & { sort: Sort;
   return (
     <div role="table" aria-label="Objects" aria-rowcount={rows.length} className="flex h-full min-h-0 flex-col">
       <div role="rowgroup" className="border-b border-border bg-muted/30">
-        <div role="row" className="grid h-9 grid-cols-[2rem_minmax(0,1fr)_6rem_10rem] items-center gap-3 px-4 text-xs font-medium text-muted-foreground">
-          <span role="columnheader" aria-label="Select" />
+        <div role="row" className="grid h-9 grid-cols-[1.5rem_minmax(0,1fr)_4.5rem] sm:grid-cols-[2rem_minmax(0,1fr)_6rem_10rem] items-center gap-3 px-4 text-xs font-medium text-muted-foreground">
+          <span role="columnheader" aria-label="Select">
+            {props.checked ? (
+              <input
+                type="checkbox"
+                aria-label="Select all loaded"
+                checked={rows.length > 0 && props.checked.size >= rows.length && rows.every((r) => props.checked!.has(rowId(r)))}
+                onChange={(e) => props.onCheckAll(e.target.checked)}
+                className="size-3.5 accent-primary"
+              />
+            ) : null}
+          </span>
           <SortHeader label="Name" by="name" sort={sort} onSort={onSort} />
           <SortHeader label="Size" by="size" sort={sort} onSort={onSort} align="right" />
-          <SortHeader label="Modified" by="modified" sort={sort} onSort={onSort} />
+          <SortHeader label="Modified" by="modified" sort={sort} onSort={onSort} className="hidden sm:block" />
         </div>
       </div>
       <div ref={scrollRef} role="rowgroup" className="min-h-0 flex-1 overflow-y-auto overscroll-contain" data-testid="object-rows">
@@ -92,11 +104,25 @@ export function ObjectList({ sort, onSort, ...props }: RowsProps & { sort: Sort;
   );
 }
 
-function SortHeader({ label, by, sort, onSort, align }: { label: string; by: SortKey; sort: Sort; onSort: (by: SortKey) => void; align?: "right" }) {
+function SortHeader({
+  label,
+  by,
+  sort,
+  onSort,
+  align,
+  className,
+}: {
+  label: string;
+  by: SortKey;
+  sort: Sort;
+  onSort: (by: SortKey) => void;
+  align?: "right";
+  className?: string;
+}) {
   const active = sort.by === by;
   const Arrow = sort.desc ? ArrowDown : ArrowUp;
   return (
-    <span role="columnheader" aria-sort={active ? (sort.desc ? "descending" : "ascending") : "none"} className={cn(align === "right" && "text-right")}>
+    <span role="columnheader" aria-sort={active ? (sort.desc ? "descending" : "ascending") : "none"} className={cn(align === "right" && "text-right", className)}>
       <button
         type="button"
         onClick={() => onSort(by)}
@@ -115,7 +141,7 @@ function SortHeader({ label, by, sort, onSort, align }: { label: string; by: Sor
 function ObjectRow({ row, rowIndex, projectSlug, dataset, selectedKey, onSelect, checked, onCheck }: RowsProps & { row: BrowserRow; rowIndex: number }) {
   const id = rowId(row);
   const selected = row.type === "object" && row.key === selectedKey;
-  const base = "grid h-10 grid-cols-[2rem_minmax(0,1fr)_6rem_10rem] items-center gap-3 border-b border-border/60 px-4 text-sm";
+  const base = "grid h-10 grid-cols-[1.5rem_minmax(0,1fr)_4.5rem] sm:grid-cols-[2rem_minmax(0,1fr)_6rem_10rem] items-center gap-3 border-b border-border/60 px-4 text-sm";
   const checkbox = checked ? (
     <input
       type="checkbox"
@@ -142,7 +168,7 @@ function ObjectRow({ row, rowIndex, projectSlug, dataset, selectedKey, onSelect,
           </Link>
         </span>
         <span role="cell" className="text-right text-xs text-muted-foreground">—</span>
-        <span role="cell" className="text-xs text-muted-foreground">Folder</span>
+        <span role="cell" className="hidden text-xs text-muted-foreground sm:block">Folder</span>
       </div>
     );
   }
@@ -171,7 +197,7 @@ function ObjectRow({ row, rowIndex, projectSlug, dataset, selectedKey, onSelect,
       <span role="cell" className="text-right font-mono text-xs tabular-nums text-muted-foreground">
         {formatBytes(row.size)}
       </span>
-      <span role="cell" className="truncate text-xs tabular-nums text-muted-foreground" suppressHydrationWarning>
+      <span role="cell" className="hidden truncate text-xs tabular-nums text-muted-foreground sm:block" suppressHydrationWarning>
         {formatModified(new Date(row.modifiedAt))}
       </span>
     </div>

@@ -15,6 +15,8 @@ export function useListing(input: BrowseInput) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last: TBrowsePage) => last.nextToken ?? undefined,
     staleTime: 30_000,
+    // While a new filter loads, the old rows stay instead of a flash of placeholders.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1].input.prefix === input.prefix ? previous : undefined),
   });
   const rows = useMemo<BrowserRow[]>(() => {
     const pages = query.data?.pages ?? [];
