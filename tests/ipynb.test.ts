@@ -57,8 +57,9 @@ describe("a notebook Jupyter wrote", () => {
     const mimes = notebook.cells.flatMap((c) => (c.cell_type === "code" ? c.outputs.flatMap((o) => ("data" in o ? Object.keys(o.data) : [])) : []));
     expect(mimes).toEqual(expect.arrayContaining(["text/html", "image/png", "text/markdown", "application/json", "image/svg+xml"]));
     const stream = notebook.cells[1];
-    expect(stream.cell_type === "code" && stream.execution_count).toBe(1);
-    expect(stream.cell_type === "code" && stream.outputs[0]).toEqual({ output_type: "stream", name: "stdout", text: "hello from stdout\nline 0\nline 1\nline 2\n" });
+    if (stream?.cell_type !== "code") throw new Error("expected a code cell");
+    expect(stream.execution_count).toBe(1);
+    expect(stream.outputs[0]).toEqual({ output_type: "stream", name: "stdout", text: "hello from stdout\nline 0\nline 1\nline 2\n" });
   });
 });
 
@@ -68,7 +69,8 @@ describe("older and hand-made notebooks", () => {
     expect(assignedIds).toBe(notebook.cells.length);
     expect(new Set(notebook.cells.map((c) => c.id)).size).toBe(notebook.cells.length);
     const withAttachment = notebook.cells[1];
-    expect(withAttachment.cell_type === "markdown" && Object.keys(withAttachment.attachments ?? {})).toEqual(["dot.png"]);
+    if (withAttachment?.cell_type !== "markdown") throw new Error("expected a Markdown cell");
+    expect(Object.keys(withAttachment.attachments ?? {})).toEqual(["dot.png"]);
     const exported = JSON.parse(serializeNotebook(notebook));
     expect(exported.nbformat_minor).toBe(5);
     expect(exported.cells[1].attachments["dot.png"]["image/png"]).toMatch(/^iVBOR/);
@@ -78,7 +80,7 @@ describe("older and hand-made notebooks", () => {
     const { notebook } = parseNotebook(await fixture("hand-made-4.0-strings.ipynb"));
     expect(notebook.metadata.custom).toEqual({ kept: true });
     const code = notebook.cells[1];
-    if (code.cell_type !== "code") throw new Error("expected a code cell");
+    if (code?.cell_type !== "code") throw new Error("expected a code cell");
     expect(code.source).toBe("x = 41\nx + 1");
     expect(code.metadata).toEqual({ tags: ["setup"] });
     expect(code.outputs[1]).toEqual({ output_type: "stream", name: "stdout", text: "progress 10%\rprogress 100%\n" });
@@ -92,8 +94,8 @@ describe("older and hand-made notebooks", () => {
     ] });
     const { notebook, assignedIds } = parseNotebook(text);
     expect(assignedIds).toBe(1);
-    expect(notebook.cells[0].id).toBe("same");
-    expect(notebook.cells[1].id).not.toBe("same");
+    expect(notebook.cells[0]?.id).toBe("same");
+    expect(notebook.cells[1]?.id).not.toBe("same");
   });
 });
 

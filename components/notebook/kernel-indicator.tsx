@@ -32,7 +32,7 @@ export function KernelIndicator({ session, onKernelChange }: Props) {
   const title = status.error ?? status.reason ?? (status.state === "none" ? "A kernel starts when you run a cell." : undefined);
 
   return (
-    <div className="flex min-w-0 items-center gap-1.5">
+    <div className="flex shrink-0 items-center gap-1.5">
       {stopped || status.error ? (
         <span className={cn("hidden max-w-[22rem] truncate text-xs lg:inline", status.error || status.state === "dead" ? "text-destructive" : "text-muted-foreground")} role="status" data-testid="kernel-message">
           {status.error ?? status.reason ?? (status.state === "dead" ? "The kernel died." : "The kernel was shut down.")}
@@ -54,7 +54,7 @@ export function KernelIndicator({ session, onKernelChange }: Props) {
             aria-label={`Kernel: ${spec?.displayName ?? status.kernelName}, ${look.label}. Change kernel`}
           >
             <span aria-hidden className={cn("size-2 shrink-0 rounded-full", look.dot)} />
-            <span className="max-w-[10rem] truncate font-medium">{spec?.displayName ?? status.kernelName}</span>
+            <span className="hidden max-w-[9rem] truncate font-medium 2xl:inline">{spec?.displayName ?? status.kernelName}</span>
             <span className="text-muted-foreground">{look.label}</span>
             <ChevronDown className="size-3 text-muted-foreground" aria-hidden />
           </button>

@@ -57,6 +57,8 @@ export function NotebookPanel({ notebook, file, canEdit, title, onReload, monaco
   const { resolvedTheme } = useTheme();
   const theme = resolvedTheme === "dark" ? "vs-dark" : "vs";
   const [help, setHelp] = useState(false);
+  // Colourised code uses the theme's token classes, which Monaco writes when a theme is set.
+  useEffect(() => monaco?.editor.setTheme(theme), [monaco, theme]);
   const onKeyDown = useCommandKeys(actions, useCallback(() => setHelp(true), []));
 
   useEffect(() => {

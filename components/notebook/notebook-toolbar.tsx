@@ -32,6 +32,7 @@ function Tool({ icon: Icon, label, keys, onClick, disabled }: { icon: ComponentT
     <button
       type="button"
       onClick={onClick}
+      onMouseDown={keepFocus}
       disabled={disabled}
       title={keys ? `${label} (${keys})` : label}
       aria-label={label}
@@ -41,6 +42,9 @@ function Tool({ icon: Icon, label, keys, onClick, disabled }: { icon: ComponentT
     </button>
   );
 }
+
+/** A click on the toolbar leaves the focus on the selected cell, so the keys keep working. */
+const keepFocus = (e: { preventDefault: () => void }) => e.preventDefault();
 
 const Divider = () => <span aria-hidden className="mx-1 h-4 w-px bg-border" />;
 
@@ -81,7 +85,6 @@ export function NotebookToolbar({ actions, saving, version, onRunAsJob, onHelp, 
           <Tool icon={Play} label="Run the selected cells and advance" keys="Shift+Enter" onClick={() => actions.runSelected("advance")} />
           <Tool icon={Square} label="Interrupt the kernel" keys="I, I" onClick={() => actions.interrupt()} />
           <Tool icon={RotateCw} label="Restart the kernel" keys="0, 0" onClick={() => void actions.restart()} />
-          <Tool icon={FastForward} label="Restart the kernel and run all cells" onClick={() => void actions.restartAndRunAll()} />
           <Divider />
         </>
       ) : null}
@@ -115,6 +118,9 @@ export function NotebookToolbar({ actions, saving, version, onRunAsJob, onHelp, 
               <DropdownMenuItem onSelect={() => actions.runBelow()}>
                 <ArrowDown /> Run selected and below
               </DropdownMenuItem>
+              <DropdownMenuItem onSelect={() => void actions.restartAndRunAll()}>
+                <RotateCw /> Restart and run all
+              </DropdownMenuItem>
               <DropdownMenuSeparator />
             </>
           ) : null}
@@ -127,7 +133,7 @@ export function NotebookToolbar({ actions, saving, version, onRunAsJob, onHelp, 
         </DropdownMenuContent>
       </DropdownMenu>
       {session ? (
-        <Button variant="ghost" size="sm" className="ml-1 h-7 px-2 text-xs" onClick={() => actions.runAll()} data-testid="run-all">
+        <Button variant="ghost" size="sm" className="ml-1 h-7 px-2 text-xs" onMouseDown={keepFocus} onClick={() => actions.runAll()} data-testid="run-all">
           <FastForward aria-hidden /> Run all
         </Button>
       ) : null}
@@ -137,11 +143,10 @@ export function NotebookToolbar({ actions, saving, version, onRunAsJob, onHelp, 
           {ro ? "Read only" : saving ? "Saving…" : model.dirty ? "● Unsaved changes" : version !== null ? `Saved · v${version}` : ""}
         </span>
         {onRunAsJob ? (
-          <Button variant="outline" size="sm" className="h-7 px-2 text-xs" onClick={onRunAsJob} title="Run this notebook headless on the queue, with GPUs">
-            <Rocket aria-hidden /> Run as job
+          <Button variant="outline" size="sm" className="h-7 px-2 text-xs" onClick={onRunAsJob} title="Run this notebook headless on the queue, with GPUs" aria-label="Run as job">
+            <Rocket aria-hidden /> <span className="hidden xl:inline">Run as job</span>
           </Button>
         ) : null}
-        <Tool icon={Keyboard} label="Keyboard shortcuts" keys="H" onClick={onHelp} />
         {session ? <KernelIndicator session={session} onKernelChange={onKernelChange} /> : null}
       </div>
     </div>

@@ -20,7 +20,7 @@ export function useCommandKeys(actions: NotebookActions, onHelp: () => void) {
       }
       if (model.mode !== "command") return;
       const target = e.target as HTMLElement;
-      if (target.closest("input, textarea, select, [contenteditable=true], .monaco-editor, [role=menu], [role=dialog]")) return;
+      if (target.closest("input, textarea, select, button, a, [contenteditable=true], .monaco-editor, [role=menu], [role=dialog]")) return;
 
       const key = e.key;
       const chord = (k: string) => {

@@ -11,6 +11,8 @@ export type DatasetRow = { id: number; name: string; version: string; mode: "cop
 
 export type JobFormValues = {
   command: string;
+  /** A .ipynb path: the job runs this notebook headless instead of a command ("Run as job" in a notebook). */
+  notebook: string | null;
   name: string;
   gpus: string;
   /** null: any type. */
@@ -29,9 +31,10 @@ let nextRowId = 1;
 export const envRow = (key = "", value = ""): EnvRow => ({ id: nextRowId++, key, value });
 export const datasetRow = (name = "", version = "latest", mode: DatasetRow["mode"] = "copy"): DatasetRow => ({ id: nextRowId++, name, version, mode });
 
-export function defaultValues(prefill: { command?: string; name?: string } = {}): JobFormValues {
+export function defaultValues(prefill: { command?: string; name?: string; notebook?: string } = {}): JobFormValues {
   return {
     command: prefill.command ?? "",
+    notebook: prefill.notebook || null,
     name: prefill.name ?? "",
     gpus: "1",
     gpuType: null,
@@ -48,6 +51,7 @@ export function defaultValues(prefill: { command?: string; name?: string } = {})
 export function valuesFromJob(job: TJob): JobFormValues {
   return {
     command: job.command,
+    notebook: null,
     name: job.name === job.command.slice(0, 80) ? "" : job.name,
     gpus: String(job.gpus),
     gpuType: job.gpuType,
@@ -67,7 +71,8 @@ const RESERVED_ENV = /^(BENCHTOP_|CUDA_VISIBLE_DEVICES$|MASTER_ADDR$|MASTER_PORT
 /** What can be said before asking the server; messages follow the field's label. */
 export function checkValues(v: JobFormValues): FieldErrors {
   const errors: FieldErrors = {};
-  if (!v.command.trim()) errors.command = ["is required"];
+  if (v.notebook === null && !v.command.trim()) errors.command = ["is required"];
+  if (v.notebook !== null && !/\.ipynb$/i.test(v.notebook.trim())) errors.notebook = ["must be a .ipynb file"];
   const whole = (field: keyof JobFormValues & string, text: string, min: number, max: number) => {
     const n = Number(text);
     if (text.trim() === "" || !Number.isInteger(n)) errors[field] = ["must be a whole number"];
@@ -112,7 +117,7 @@ export function toSubmitInput(projectSlug: string, v: JobFormValues, rerunOfId?:
   const env = Object.fromEntries(v.env.filter((r) => r.key.trim()).map((r) => [r.key.trim(), r.value]));
   return {
     projectSlug,
-    command: v.command.trim(),
+    ...(v.notebook !== null ? { command: "", notebook: v.notebook.trim() } : { command: v.command.trim() }),
     name: v.name.trim() || undefined,
     gpus: Number(v.gpus),
     gpuType: v.gpuType,

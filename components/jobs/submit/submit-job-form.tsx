@@ -17,6 +17,7 @@ import { DatasetsField } from "./datasets-field";
 import { EnvVarsEditor } from "./env-vars-editor";
 import { checkValues, formFieldErrors, summaryOf, toSubmitInput, type JobFormValues } from "./job-form-values";
 import { LimitsFields } from "./limits-fields";
+import { NotebookField } from "./notebook-field";
 import { ResourcesFields } from "./resources-fields";
 
 type Props = {
@@ -89,30 +90,34 @@ export function SubmitJobForm({ projectSlug, initialValues, canUseHigh, rerunOfI
           <CardDescription>The command runs with bash in a copy of the project’s files as they are when you submit.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
-          <Field
-            label="Command"
-            errors={errors.command}
-            hint={
-              <>
-                Print lines like <code className="font-mono">::metric step=10 loss=0.4</code> to chart metrics live; write outputs to{" "}
-                <code className="font-mono">$BENCHTOP_OUTPUT_DIR</code> to keep them as artifacts.
-              </>
-            }
-          >
-            <Textarea
-              value={values.command}
-              onChange={(e) => set("command", e.target.value)}
-              placeholder="python train.py --lr 0.1"
-              rows={3}
-              className="font-mono text-[13px]"
-              spellCheck={false}
-              autoCapitalize="off"
-              autoFocus={!values.command}
-              maxLength={10_000}
-            />
-          </Field>
+          {values.notebook !== null ? (
+            <NotebookField path={values.notebook} errors={errors.notebook} onChange={(path) => set("notebook", path)} />
+          ) : (
+            <Field
+              label="Command"
+              errors={errors.command}
+              hint={
+                <>
+                  Print lines like <code className="font-mono">::metric step=10 loss=0.4</code> to chart metrics live; write outputs to{" "}
+                  <code className="font-mono">$BENCHTOP_OUTPUT_DIR</code> to keep them as artifacts.
+                </>
+              }
+            >
+              <Textarea
+                value={values.command}
+                onChange={(e) => set("command", e.target.value)}
+                placeholder="python train.py --lr 0.1"
+                rows={3}
+                className="font-mono text-[13px]"
+                spellCheck={false}
+                autoCapitalize="off"
+                autoFocus={!values.command}
+                maxLength={10_000}
+              />
+            </Field>
+          )}
           <Field label="Name" errors={errors.name} hint="Optional. Without one, the job is named after its command." className="max-w-md">
-            <Input value={values.name} onChange={(e) => set("name", e.target.value)} placeholder={values.command.trim().slice(0, 80) || "lr sweep 0.1"} maxLength={200} />
+            <Input value={values.name} onChange={(e) => set("name", e.target.value)} placeholder={(values.notebook ?? values.command).trim().slice(0, 80) || "lr sweep 0.1"} maxLength={200} />
           </Field>
         </CardContent>
 

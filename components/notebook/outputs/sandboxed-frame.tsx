@@ -21,7 +21,7 @@ html, body { margin: 0; padding: 0; background: transparent; }
 body { font: 13px/1.45 ui-sans-serif, system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); overflow: auto; }
 body.light { --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --stripe: #f6f8fa; --hover: #eaf2ff; }
 body.dark { --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --stripe: #151b23; --hover: #1f2a3a; }
-table { border-collapse: collapse; font-size: 12px; font-variant-numeric: tabular-nums; margin: 2px 0; }
+table { border: none; border-collapse: collapse; font-size: 12px; font-variant-numeric: tabular-nums; margin: 2px 0; }
 th, td { padding: 4px 10px; text-align: right; border: none; white-space: nowrap; }
 thead th { border-bottom: 1px solid var(--line); font-weight: 600; }
 tbody tr:nth-child(odd) { background: var(--stripe); }

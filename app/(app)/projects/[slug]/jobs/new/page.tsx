@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `New job · ${(await loadProject(user.id, slug)).name}` };
 }
 
-/** The submit form; `?command=` prefills it ("Run as job" on a file), `?rerun=<jobId>` copies a job. */
+/** The submit form; `?command=` or `?notebook=` prefills it ("Run as job" on a file or notebook), `?rerun=<jobId>` copies a job. */
 export default async function NewJobPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { slug } = await params;
   const query = await searchParams;
@@ -49,7 +49,7 @@ export default async function NewJobPage({ params, searchParams }: { params: Par
   }
 
   const source = rerun ? await loadJob(rerun) : null;
-  const initialValues = source && source.projectSlug === project.slug ? valuesFromJob(source) : defaultValues({ command: one(query.command), name: one(query.name) });
+  const initialValues = source && source.projectSlug === project.slug ? valuesFromJob(source) : defaultValues({ command: one(query.command), name: one(query.name), notebook: one(query.notebook) });
   const canUseHigh = project.role === "owner" || isDirector(user.labRole);
 
   return (
