@@ -94,14 +94,23 @@ export async function shutdownKernel(args: { actorId: string; kernelId: string }
   await stopKernel(ownedKernel(args), "Shut down on request.");
 }
 
-/** A person's access to the project may have ended since the kernel started: checked on every use. */
+/** Kernels whose owner's editor role was confirmed lately, and when. */
+const confirmed = new WeakMap<Kernel, number>();
+const ROLE_CHECK_MS = 5_000;
+
+/**
+ * A person's access to the project may have ended since the kernel started: checked on use, at
+ * most every 5 s per kernel (a cell's round trip should not wait for the database each time).
+ */
 export async function requireKernelAccess(args: { actorId: string; kernelId: string }): Promise<Kernel> {
   const kernel = ownedKernel(args);
+  if (Date.now() - (confirmed.get(kernel) ?? 0) < ROLE_CHECK_MS) return kernel;
   const member = await db.member.findFirst({ where: { userId: args.actorId, projectId: kernel.owner.projectId }, select: { role: true } });
   if (!member || member.role === "viewer") {
     await stopKernel(kernel, "Shut down: you no longer have the editor role in this project.");
     throw new AppError("NOT_FOUND", "That kernel was not found; it may have been shut down.");
   }
+  confirmed.set(kernel, Date.now());
   return kernel;
 }
 

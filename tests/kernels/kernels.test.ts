@@ -1,6 +1,7 @@
 // Real Jupyter kernels (Debian's ipykernel and IRkernel), started by the server's kernel manager
 // in its sandbox, spoken to over ZMQ, and driven through the tRPC router the notebook uses.
 import { randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // Fake secrets in the server's environment: none may reach a kernel. Set before the server's
@@ -158,14 +159,16 @@ describe("a Python kernel", () => {
     expect(Object.keys(out.env).sort()).toEqual(expect.arrayContaining(["HOME", "LANG", "MPLBACKEND", "PATH"]));
   });
 
-  it("restarts with the same id and none of the old state", async () => {
-    await w.run("remembered = 41");
+  it("restarts with the same id and none of the old state; the stored files are written again, links the kernel left replaced", async () => {
+    await w.run("import os, shutil\nshutil.rmtree('data')\nos.symlink('/tmp', 'data')\nremembered = 41");
     expect(stdoutOf(await w.run("print(remembered + 1)"))).toBe("42\n");
     const { state } = await caller.kernels.restart({ kernelId });
     expect(state).toBe("idle");
     await w.until((e) => e.type === "status" && e.state === "restarting");
     const events = await w.run("remembered");
     expect(events.find((e) => e.type === "error")).toMatchObject({ ename: "NameError" });
+    expect(stdoutOf(await w.run("import os\nprint(os.path.islink('data'), open('data/points.csv').read())"))).toBe("False x,y\n1,2\n3,4\n\n");
+    await expect(fs.stat("/tmp/points.csv")).rejects.toThrow();
   });
 
   it("gives the same kernel back for the same notebook, and keeps it from everyone else", async () => {
