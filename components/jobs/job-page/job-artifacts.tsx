@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Download, PackageOpen } from "lucide-react";
+import { Download, NotebookPen, PackageOpen } from "lucide-react";
+import Link from "next/link";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { FileIcon } from "@/components/project/file-icon";
@@ -44,11 +45,11 @@ export function JobArtifacts({ jobId, active }: { jobId: string; active: boolean
         ) : (
           <ul className="divide-y divide-border">
             {artifacts.data.map((artifact) => (
-              <li key={artifact.path}>
+              <li key={artifact.path} className="flex items-center">
                 <a
                   href={`/api/v1/jobs/${encodeURIComponent(jobId)}/artifacts/download?path=${encodeURIComponent(artifact.path)}`}
                   download
-                  className="group flex items-center gap-2.5 px-5 py-2.5 text-sm outline-none hover:bg-muted/40 focus-visible:bg-muted/40 focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:ring-inset"
+                  className="group flex min-w-0 flex-1 items-center gap-2.5 px-5 py-2.5 text-sm outline-none hover:bg-muted/40 focus-visible:bg-muted/40 focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:ring-inset"
                   aria-label={`Download ${artifact.path} (${formatBytes(artifact.sizeBytes)})`}
                 >
                   <FileIcon path={artifact.path} />
@@ -58,6 +59,15 @@ export function JobArtifacts({ jobId, active }: { jobId: string; active: boolean
                   <span className="shrink-0 text-xs text-muted-foreground tabular-nums">{formatBytes(artifact.sizeBytes)}</span>
                   <Download className="size-4 shrink-0 text-muted-foreground group-hover:text-primary" aria-hidden />
                 </a>
+                {artifact.path.toLowerCase().endsWith(".ipynb") ? (
+                  // A notebook job's executed copy (or any notebook it wrote) opens in the notebook viewer.
+                  <Link
+                    href={`/jobs/${encodeURIComponent(jobId)}/notebook?path=${encodeURIComponent(artifact.path)}`}
+                    className="mr-3 inline-flex shrink-0 items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-primary outline-none hover:bg-muted/60 focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                  >
+                    <NotebookPen className="size-3.5" aria-hidden /> Open executed notebook
+                  </Link>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -87,7 +87,9 @@ export function SubmitJobForm({ projectSlug, initialValues, canUseHigh, rerunOfI
       <Card>
         <CardHeader>
           <CardTitle>What to run</CardTitle>
-          <CardDescription>The command runs with bash in a copy of the project’s files as they are when you submit.</CardDescription>
+          <CardDescription>
+            {values.notebook !== null ? "The notebook runs headless" : "The command runs with bash"} in a copy of the project’s files as they are when you submit.
+          </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
           {values.notebook !== null ? (
