@@ -54,10 +54,13 @@ export async function submitJob(args: { actorId: string; rerunOfId?: string } & 
 
   // A re-run runs on the files the original ran on, unless it is given others.
   let rerunSnapshot: string | null = null;
+  let rerunNotebook: string | null = null;
   if (args.rerunOfId) {
-    const original = await db.job.findFirst({ where: { id: args.rerunOfId, projectId: project.id }, select: { snapshotId: true } });
+    const original = await db.job.findFirst({ where: { id: args.rerunOfId, projectId: project.id }, select: { snapshotId: true, command: true, notebookPath: true } });
     if (!original) throw new AppError("BAD_REQUEST", "The job to re-run was not found in this project.", { rerunOfId: ["is unknown"] });
     rerunSnapshot = original.snapshotId;
+    // A notebook job re-run with its command as it was is still that notebook's run.
+    if (original.command === command) rerunNotebook = original.notebookPath;
   }
   const snapshotId =
     input.snapshotId ?? rerunSnapshot ?? (await snapshotProjectFiles({ actorId: args.actorId, projectSlug: input.projectSlug }));
@@ -76,7 +79,7 @@ export async function submitJob(args: { actorId: string; rerunOfId?: string } & 
         submittedById: args.actorId,
         name: jobName,
         command,
-        notebookPath,
+        notebookPath: notebookPath ?? rerunNotebook,
         snapshotId,
         nodes: input.nodes,
         gpusPerNode: input.gpus,

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { createAgent } from "../../server/queue/agents";
 import { getBlob } from "../../server/queue/blobs";
+import { cancelJob } from "../../server/queue/cancel-job";
 import { getJob, listArtifacts, readLogLines } from "../../server/queue/read-jobs";
 import { submitJob } from "../../server/queue/submit-job";
 import { createApiToken } from "../../server/tokens/api-tokens";
@@ -135,6 +136,11 @@ describe("a notebook run as a job", () => {
     expect(text(kept.cells[0]!.outputs![0]!.text)).toBe("before\n");
     expect(kept.cells[1]!.outputs!.find((o) => o.output_type === "error")?.ename).toBe("ZeroDivisionError");
     expect(kept.cells[2]!.outputs).toEqual([]);
+
+    // Re-run (as the job page does it: the same command) is still that notebook's run.
+    const { id: rerunId } = await submitJob({ actorId: ana.id, projectSlug: project.slug, command: failed.command, rerunOfId: failedId, gpus: 1, gpuType, pools: [pool] });
+    expect((await db.job.findUniqueOrThrow({ where: { id: rerunId } })).notebookPath).toBe("broken.ipynb");
+    await cancelJob({ actorId: ana.id, jobId: rerunId });
   }, 180_000);
 
   it("refuses a notebook that is not among the job's files, or a notebook and a command at once", async () => {
