@@ -113,6 +113,9 @@ export function planLaunch(args: { argv: string[]; specEnv: Record<string, strin
       MPLCONFIGDIR: `${args.home}/.config/matplotlib`,
       PYDEVD_DISABLE_FILE_VALIDATION: "1",
       TERM: "xterm-256color",
+      // Outside the sandbox, ipykernel exits when this process goes away (inside, bwrap's
+      // --die-with-parent does that).
+      ...(args.sandboxed ? {} : { JPY_PARENT_PID: String(process.pid) }),
     },
     sandboxed: args.sandboxed,
     user,
