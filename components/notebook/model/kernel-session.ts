@@ -149,8 +149,8 @@ export class KernelSession {
     }
     this.set({ state: "restarting", reason: null, error: null });
     try {
-      const answer = (await this.api.restart({ kernelId: this.status.kernelId! })) as { state?: TKernelStatus["state"] } | undefined;
-      if (answer?.state) this.set({ state: answer.state });
+      const answer = await this.api.restart({ kernelId: this.status.kernelId! });
+      this.set({ state: answer.state });
     } catch (error) {
       this.set({ error: this.describeError(error) });
     }
