@@ -158,6 +158,15 @@ async function main() {
       await p.keyboard.press("Shift+Enter");
       await p.waitForFunction(() => document.querySelector('[data-cell-index="1"][data-active]') !== null, null, { timeout: 30_000, polling: "raf" });
       const done = await p.evaluate(() => performance.now());
+      if (process.argv.includes("--trace")) {
+        const steps = await p.evaluate(() =>
+          performance
+            .getEntriesByType("resource")
+            .filter((e) => /trpc|_next\/static\/chunks|monaco/.test(e.name))
+            .map((e) => `${e.name.replace(/^https?:\/\/[^/]+/, "").slice(0, 70)} ${Math.round(e.startTime)}-${Math.round((e as PerformanceResourceTiming).responseEnd)}`),
+        );
+        console.log(`load ${i}: focused ${Math.round(focused)} ms, done ${Math.round(done)} ms\n  ${steps.join("\n  ")}`);
+      }
       if (i === 0 && (await p.locator("[data-cell-id]").count()) !== CELLS) throw new Error("the notebook did not show all its cells");
       if (i >= WARMUP) {
         focusable.push(focused);
