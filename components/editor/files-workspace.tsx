@@ -18,6 +18,7 @@ import { EditorToolbar } from "./editor-toolbar";
 import { FileTree, type TreeAction } from "./file-tree";
 import { joinPath, nameOf, parentOf, workspaceUrl } from "./file-urls";
 import { HistoryPanel } from "./history-panel";
+import { isNotebookPath } from "./languages";
 import { QuickOpen } from "./quick-open";
 import { TabBar } from "./tab-bar";
 import { TreeDialog } from "./tree-dialogs";
@@ -27,7 +28,8 @@ import { useEditorTabs } from "./use-editor-tabs";
 import { useMonaco } from "./use-monaco";
 import { itemsFromDrop, uploadItems, type UploadItem } from "./upload";
 
-const NotebookView = dynamic(() => import("@/components/notebook/notebook-view").then((m) => m.NotebookView), {
+const loadNotebookView = () => import("@/components/notebook/notebook-view");
+const NotebookView = dynamic(() => loadNotebookView().then((m) => m.NotebookView), {
   ssr: false,
   loading: () => <p className="p-4 text-sm text-muted-foreground">Opening the notebook…</p>,
 });
@@ -61,6 +63,8 @@ export function FilesWorkspace({ projectSlug, initialPath, canEdit, monacoVsPath
   );
 
   useEffect(() => {
+    // The notebook view's code starts downloading with the page, not after a notebook tab opens.
+    if (initialPath && isNotebookPath(initialPath)) void loadNotebookView();
     if (initialPath) openTab(initialPath);
     // Only the path the page was opened at; later opens come from the tree.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -202,7 +206,7 @@ export function FilesWorkspace({ projectSlug, initialPath, canEdit, monacoVsPath
             <p role="alert" className="p-4 text-sm text-destructive">{active.error}</p>
           ) : active.kind === "notebook" ? (
             <div className="h-full overflow-auto">
-              <NotebookView key={active.path} projectSlug={projectSlug} path={active.path} canEdit={canEdit} />
+              <NotebookView key={active.path} projectSlug={projectSlug} path={active.path} canEdit={canEdit} monacoVsPath={monacoVsPath} />
             </div>
           ) : active.kind === "binary" ? (
             <BinaryView projectSlug={projectSlug} path={active.path} sizeBytes={active.sizeBytes} tooLarge={active.sizeBytes > 20 * 1024 * 1024} />

@@ -108,10 +108,13 @@ export function useEditorTabs({ projectSlug, monaco }: { projectSlug: string; mo
       }
       const id = `tab-${++nextId}`;
       byPath.current.set(path, id);
-      const tab: Tab = { id, path, status: "loading", kind: isNotebookPath(path) ? "notebook" : "text", version: 0, sizeBytes: 0, dirty: false, saving: false };
+      // A notebook reads its own file (NotebookView): reading a 5 MB notebook here first only to
+      // learn that it is a notebook would fetch it twice before the first cell shows.
+      const notebook = isNotebookPath(path);
+      const tab: Tab = { id, path, status: notebook ? "ready" : "loading", kind: notebook ? "notebook" : "text", version: 0, sizeBytes: 0, dirty: false, saving: false };
       setTabs((all) => [...all, tab]);
       setActiveId(id);
-      void load(id, path);
+      if (!notebook) void load(id, path);
     },
     [load],
   );
