@@ -2,7 +2,7 @@
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { projectToRead } from "./access";
-import { type ArchiveEntry, type ArchiveFormat, tarStream, zipStream } from "./archive";
+import { type ArchiveEntry, type ArchiveFormat, archiveStream } from "./archive";
 import { occupantOf } from "./occupancy";
 import { baseName, insideFolder, normalisePath } from "./paths";
 
@@ -30,6 +30,6 @@ export async function folderArchive(args: { actorId: string; projectSlug: string
   return {
     fileName: `${top}.${args.format === "zip" ? "zip" : "tar"}`,
     contentType: args.format === "zip" ? "application/zip" : "application/x-tar",
-    chunks: args.format === "zip" ? zipStream(entries) : tarStream(entries),
+    chunks: archiveStream(args.format, entries),
   };
 }
