@@ -164,9 +164,7 @@ function ObjectRow({ row, rowIndex, projectSlug, dataset, selectedKey, onSelect,
             className="flex min-w-0 items-center gap-2 rounded-sm font-medium outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
           >
             <ObjectIcon name={row.name} folder />
-            <span className="truncate" {...(rowIndex === 0 ? { elementtiming: "dataset-first-row" } : {})}>
-              {row.name}
-            </span>
+            <span className="truncate">{row.name}</span>
           </Link>
         </span>
         <span role="cell" className="text-right text-xs text-muted-foreground">—</span>
@@ -193,10 +191,7 @@ function ObjectRow({ row, rowIndex, projectSlug, dataset, selectedKey, onSelect,
           className="flex max-w-full min-w-0 items-center gap-2 rounded-sm text-left outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
         >
           <ObjectIcon name={row.name} />
-          {/* Element Timing: when the first rows were painted (bench/dataset-browser.ts reads it). */}
-          <span className="truncate" {...(rowIndex === 0 ? { elementtiming: "dataset-first-row" } : {})}>
-            {row.name}
-          </span>
+          <span className="truncate">{row.name}</span>
         </button>
       </span>
       <span role="cell" className="text-right font-mono text-xs tabular-nums text-muted-foreground">
