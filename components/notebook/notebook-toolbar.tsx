@@ -65,7 +65,7 @@ export function NotebookToolbar({ actions, saving, version, onRunAsJob, onHelp, 
   const type = model.active?.cell_type ?? "code";
 
   return (
-    <div className="sticky top-0 z-10 flex h-10 items-center gap-0.5 border-b border-border bg-background/95 px-2 backdrop-blur" role="toolbar" aria-label="Notebook">
+    <div className="sticky top-0 z-10 flex h-10 items-center gap-0.5 overflow-x-auto border-b border-border bg-background/95 px-2 backdrop-blur" role="toolbar" aria-label="Notebook">
       {title}
       {ro ? null : (
         <>

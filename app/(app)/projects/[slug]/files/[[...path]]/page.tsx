@@ -37,12 +37,15 @@ export default async function ProjectFilesPage({ params }: { params: Params }) {
   await getQueryClient().prefetchQuery(serverTrpc.files.tree.queryOptions({ projectSlug: project.slug }));
   return (
     <HydrateClient>
-      <FilesWorkspace
-        projectSlug={project.slug}
-        initialPath={filePath}
-        canEdit={project.role !== "viewer" && !project.archived}
-        monacoVsPath={monacoVsPath()}
-      />
+      {/* An editor wants the window's width: the workspace steps out of the page's column (margins, not a transform, so Monaco's fixed widgets stay put). */}
+      <div className="mx-[calc(50%-50vw+1rem)] 2xl:mx-[calc(50%-50vw+3rem)]">
+        <FilesWorkspace
+          projectSlug={project.slug}
+          initialPath={filePath}
+          canEdit={project.role !== "viewer" && !project.archived}
+          monacoVsPath={monacoVsPath()}
+        />
+      </div>
     </HydrateClient>
   );
 }
