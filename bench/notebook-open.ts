@@ -105,8 +105,9 @@ async function main() {
   const url = `http://localhost:${port}`;
   const distDir = process.env.BENCHTOP_DIST_DIR ?? ".next-bench";
   if (process.argv.includes("--reuse-build")) {
-    const later = new Date(Date.now() + 24 * 3600_000);
-    await fs.utimes(path.join(distDir, "BUILD_ID"), later, later).catch(() => console.log(`no build in ${distDir} yet; building one`));
+    // Now, not later: a build dated in the future would also be served, stale, by every run after.
+    const now = new Date();
+    await fs.utimes(path.join(distDir, "BUILD_ID"), now, now).catch(() => console.log(`no build in ${distDir} yet; building one`));
   }
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
