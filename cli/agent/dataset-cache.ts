@@ -81,7 +81,10 @@ export class DatasetCache {
     const cacheKey = DatasetCache.keyOf(scope, object.key, object.etag);
     const file = this.pathOf(cacheKey);
     const stat = await fs.stat(file).catch(() => null);
-    if (stat?.isFile() && stat.size === object.size) {
+    // A job shares the cached inode through its hard link. One that made its file writable (to
+    // write to it, against the contract) may have changed the bytes: that entry is fetched again.
+    if (stat?.isFile() && (stat.mode & 0o777) !== 0o444) await fs.rm(file, { force: true });
+    else if (stat?.isFile() && stat.size === object.size) {
       this.hits++;
       // The LRU clock: a file used now is the last to go.
       const now = new Date();

@@ -69,6 +69,21 @@ describe("the agent's dataset cache", () => {
     expect(gets).toBe(1);
   });
 
+  it("fetches again an entry a job made writable and overwrote through its hard link", async () => {
+    objects.set("train/b.csv", Buffer.from("a,b\n5,6\n"));
+    const cache = new DatasetCache(path.join(dir, "c-tamper"), null, base);
+    gets = 0;
+    const first = await cache.ensure("scope0000000000000", entry("train/b.csv"));
+    const jobLink = path.join(dir, "c-tamper-job-b.csv");
+    await fs.link(first.file, jobLink);
+    await fs.chmod(jobLink, 0o644);
+    await fs.writeFile(jobLink, "z,z\n9,9\n"); // same size, other bytes
+    const again = await cache.ensure("scope0000000000000", entry("train/b.csv"));
+    expect(again.fromCache).toBe(false);
+    expect(gets).toBe(2);
+    expect(await fs.readFile(again.file, "utf8")).toBe("a,b\n5,6\n");
+  });
+
   it("refuses an object that changed since the snapshot (412) or was deleted (404), and keeps nothing", async () => {
     objects.set("b.txt", Buffer.from("first"));
     const frozen = entry("b.txt");
