@@ -290,7 +290,7 @@ export class NodeRun {
     stderr.end();
     await startedReport;
     await this.datasets.stop();
-    if (this.datasetFailure && !this.stopReason) return { outcome: "failed_to_start", exitCode: exit.exitCode, signal: exit.signal, message: this.datasetFailure };
+    if (this.datasetFailure && !this.stopReason) return { outcome: "failed", exitCode: exit.exitCode, signal: exit.signal, message: this.datasetFailure };
     return { outcome: this.stopReason ?? "exited", exitCode: exit.exitCode, signal: exit.signal, message: "" };
   }
 

@@ -182,10 +182,11 @@ export const ZArtifactsRequest = z.object({ fencingToken: z.string(), files: z.a
 /** POST /nodes/{nodeId}/ended — the process is gone (after logs, checkpoint and artifacts were sent). */
 export const ZEndedRequest = z.object({
   fencingToken: z.string(),
-  outcome: z.enum(["exited", "timed_out", "cancelled", "failed_to_start"]),
+  /** failed: the agent stopped a running job for the reason in `message` (a streamed dataset that could not be read). */
+  outcome: z.enum(["exited", "timed_out", "cancelled", "failed_to_start", "failed"]),
   /** The exit status; null when killed by a signal or never started. */
   exitCode: z.number().int().nullable(),
   signal: z.string().nullable(),
-  /** A sentence for failed_to_start ("could not fetch the snapshot: ..."). */
+  /** A sentence for failed_to_start ("could not fetch the snapshot: ...") and failed. */
   message: z.string().max(2000).default(""),
 });

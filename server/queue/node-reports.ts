@@ -191,6 +191,8 @@ export async function nodeEnded(agentId: string, nodeId: string, body: z.infer<t
           ? { state: "cancelled" as const, reason: "cancelled", exitCode: body.exitCode }
           : body.outcome === "failed_to_start"
             ? { state: "failed" as const, reason: `could not start${rankNote}: ${body.message || "no reason given"}`, exitCode: null }
+            : body.outcome === "failed"
+              ? { state: "failed" as const, reason: `stopped by its agent${rankNote}: ${body.message || "no reason given"}`, exitCode: body.exitCode }
             : { state: "failed" as const, reason: `${describeExit(body.exitCode, body.signal)}${rankNote}`, exitCode: body.exitCode };
     await finishAttempt(tx, node.attemptId, outcome);
   });

@@ -170,7 +170,7 @@ describe.sequential("datasets in jobs", () => {
     const job = await waitForEnd(l.admin.id, id);
     const log = await logOf(l.admin.id, id);
     expect(job.state, log).toBe("failed");
-    expect(job.stateReason).toContain("dataset iris-mini v1 is no longer what was frozen: part-3.txt (changed)");
+    expect(job.stateReason).toMatch(/^stopped by its agent: dataset iris-mini v1 is no longer what was frozen: part-3\.txt \(changed\)/);
     expect(log).toContain("started");
     expect(log).toMatch(/^why: dataset iris-mini v1 is no longer what was frozen: part-3\.txt \(changed\)/m);
     expect(log).toContain("[benchtop agent] stopping the job");
