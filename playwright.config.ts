@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { DEMO_SECRET_KEY } from "./e2e/secrets";
 
 // A guard: the e2e suite makes and deletes data; it never runs against a database elsewhere.
 if (process.env.DATABASE_URL && !/@(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(process.env.DATABASE_URL)) {
@@ -28,6 +29,9 @@ function server(mode: keyof typeof PORTS) {
   delete env.DATABASE_URL;
   if (mode === "production") env.AUTH_SECRET = "e2e-production-secret-0123456789abcdef";
   else delete env.AUTH_SECRET;
+  // A key the demo spec can look for in everything the browser receives (see e2e/secrets.ts).
+  if (mode === "demo") env.BENCHTOP_SECRET_KEY = DEMO_SECRET_KEY;
+  else delete env.BENCHTOP_SECRET_KEY;
   return {
     command: "node --import tsx scripts/start.ts",
     url: `http://localhost:${PORTS[mode]}/api/health`,
