@@ -7,35 +7,20 @@
 //
 // Builds the production server into .next-bench when the sources are newer (start.ts decides),
 // unless --reuse-build says to serve the build already there.
-import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
-import path from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { parseNotebook } from "../lib/ipynb/parse";
 import { serializeNotebook } from "../lib/ipynb/serialize";
 import type { TCell, TNotebook } from "../lib/ipynb/types";
+import { arg, launchChromium, signInAsAna, startDemoServer } from "./browser-support";
 import { fmt, percentile } from "./support";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const LOADS = arg("loads", 10);
 const WARMUP = 2;
 const CELLS = 300;
 const TARGET_BYTES = 5 * 1024 * 1024;
 const PATH = "bench/notebook-300-cells.ipynb";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** 300 cells around a real matplotlib PNG and a pandas table from the nbclient fixture, padded to 5 MB with stream text. */
 async function bigNotebook(): Promise<string> {
@@ -73,16 +58,6 @@ async function bigNotebook(): Promise<string> {
   return text;
 }
 
-async function waitForHealth(url: string, server: { exited: boolean; log: string }): Promise<void> {
-  const deadline = Date.now() + 15 * 60_000;
-  while (Date.now() < deadline) {
-    if (server.exited) throw new Error(`the server exited:\n${server.log.slice(-3000)}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error("the server did not answer /api/health within 15 minutes");
-}
-
 async function save(page: Page, content: string): Promise<void> {
   await page.evaluate(
     async ({ path, content }) => {
@@ -100,51 +75,11 @@ async function save(page: Page, content: string): Promise<void> {
 async function main() {
   const content = await bigNotebook();
   console.log(`notebook: ${CELLS} cells, ${fmt(Buffer.byteLength(content) / 1024 / 1024, 2)} MB`);
-  const home = await fs.mkdtemp(path.join(os.tmpdir(), "benchtop-bench-notebook-"));
-  const port = await freePort();
-  const url = `http://localhost:${port}`;
-  const distDir = process.env.BENCHTOP_DIST_DIR ?? ".next-bench";
-  if (process.argv.includes("--reuse-build")) {
-    // Now, not later: a build dated in the future would also be served, stale, by every run after.
-    const now = new Date();
-    await fs.utimes(path.join(distDir, "BUILD_ID"), now, now).catch(() => console.log(`no build in ${distDir} yet; building one`));
-  }
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
-    BENCHTOP_MODE: "demo",
-    BENCHTOP_HOME: home,
-    BENCHTOP_DIST_DIR: distDir,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    BENCHTOP_URL: url,
-    LOG_LEVEL: "warn",
-  };
-  delete env.DATABASE_URL;
-  delete env.AUTH_SECRET;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  const server = { exited: false, log: "" };
-  child.stdout.on("data", (d: Buffer) => {
-    server.log += d;
-    for (const line of d.toString().split("\n")) if (line.startsWith("•")) console.log(`  server: ${line.slice(2)}`);
-  });
-  child.stderr.on("data", (d: Buffer) => (server.log += d));
-  child.on("exit", () => (server.exited = true));
-  const stop = () => {
-    if (!server.exited) process.kill(-child.pid!, "SIGTERM");
-  };
-  process.on("SIGINT", () => (stop(), process.exit(130)));
-
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const server = await startDemoServer("notebook");
+  const browser = await launchChromium();
   try {
-    await waitForHealth(url, server);
-    const context = await browser.newContext({ baseURL: url, viewport: { width: 1400, height: 900 } });
-    const setup = await context.newPage();
-    await setup.goto("/signin");
-    await setup.getByRole("list", { name: "Demo people" }).getByRole("button", { name: /Ana Souza/ }).click();
-    await setup.waitForURL(/\/$/);
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1400, height: 900 } });
+    const setup = await signInAsAna(context);
     await save(setup, content);
     await setup.close();
 
@@ -183,9 +118,7 @@ async function main() {
     console.log(`  (load average now ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`);
   } finally {
     await browser.close();
-    stop();
-    await new Promise((r) => setTimeout(r, 1500));
-    await fs.rm(home, { recursive: true, force: true }).catch(() => undefined);
+    await server.stop();
   }
 }
 
