@@ -101,3 +101,21 @@ test("a save over someone else's newer save shows the conflict and keeps both", 
   await expect(versions.nth(1)).toContainText("Version 2");
   await expect(versions.nth(1)).toContainText("Ben Okafor");
 });
+
+test("closing a tab with unsaved changes asks first; Cancel keeps the edit", async ({ page }) => {
+  await signInAs(page, "Ana Souza");
+  const path = await newFile(page, 'print("draft")\n');
+  const name = path.split("/").pop()!;
+  await openInEditor(page, path);
+  await typeAtEnd(page, "# not saved yet");
+  await page.getByRole("button", { name: `Close ${name} (unsaved changes)` }).click();
+  const ask = page.getByRole("alertdialog", { name: `Close ${path}?` });
+  await expect(ask).toContainText("unsaved changes");
+  await ask.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("tab", { name: new RegExp(name) })).toBeVisible();
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText("not saved yet");
+
+  await page.getByRole("button", { name: `Close ${name} (unsaved changes)` }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Close without saving" }).click();
+  await expect(page.getByRole("tab", { name: new RegExp(name) })).toHaveCount(0);
+});

@@ -9,6 +9,7 @@ import { useTheme } from "next-themes";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/use-confirm";
 import { useTRPC, useTRPCClient } from "@/lib/trpc";
 import { errorMessageOf } from "@/lib/trpc-errors";
 import { BinaryView } from "./binary-view";
@@ -43,6 +44,7 @@ export function FilesWorkspace({ projectSlug, initialPath, canEdit, monacoVsPath
   const tree = useQuery(trpc.files.tree.queryOptions({ projectSlug }));
   const { monaco, error: monacoError } = useMonaco(monacoVsPath);
   const tabs = useEditorTabs({ projectSlug, monaco });
+  const [confirm, confirmDialog] = useConfirm();
   const { resolvedTheme } = useTheme();
   const theme = resolvedTheme === "dark" ? "vs-dark" : "vs";
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(initialPath ? ancestors(initialPath) : []));
@@ -109,7 +111,13 @@ export function FilesWorkspace({ projectSlug, initialPath, canEdit, monacoVsPath
       const replacing = items.filter((i) => current.has(i.path));
       if (replacing.length > 0) {
         const names = replacing.slice(0, 5).map((i) => i.path).join(", ") + (replacing.length > 5 ? ", …" : "");
-        if (!window.confirm(`Replace ${replacing.length} existing ${replacing.length === 1 ? "file" : "files"} (${names})? Their history keeps the old versions.`)) return;
+        const many = replacing.length === 1 ? "file" : "files";
+        const yes = await confirm({
+          title: `Replace ${replacing.length} existing ${many}?`,
+          description: `${names} will be replaced by the uploaded ${many}; their history keeps the old versions.`,
+          confirmLabel: "Replace",
+        });
+        if (!yes) return;
       }
       const id = toast.loading(`Uploading ${items.length} ${items.length === 1 ? "file" : "files"}…`);
       const result = await uploadItems(projectSlug, items, current, (done, total) => toast.loading(`Uploading ${done} of ${total}…`, { id }));
@@ -121,7 +129,7 @@ export function FilesWorkspace({ projectSlug, initialPath, canEdit, monacoVsPath
       if (result.failed.length === 0) toast.success(`Uploaded ${result.done.length} ${result.done.length === 1 ? "file" : "files"}.`, { id });
       else toast.error(`${result.failed.length} of ${items.length} not uploaded. ${result.failed[0]!.path}: ${result.failed[0]!.message}`, { id, duration: 10_000 });
     },
-    [projectSlug, tree.data, refresh, tabs],
+    [projectSlug, tree.data, refresh, tabs, confirm],
   );
 
   const move = useCallback(
@@ -140,9 +148,13 @@ export function FilesWorkspace({ projectSlug, initialPath, canEdit, monacoVsPath
     [client, projectSlug, refresh, tabs],
   );
 
-  function close(id: string) {
+  async function close(id: string) {
     const tab = tabs.tabs.find((t) => t.id === id);
-    if (tab?.dirty && !window.confirm(`${tab.path} has unsaved changes. Close it and lose them?`)) return;
+    if (
+      tab?.dirty &&
+      !(await confirm({ title: `Close ${tab.path}?`, description: "It has unsaved changes, which are lost when it closes.", confirmLabel: "Close without saving", destructive: true }))
+    )
+      return;
     tabs.close(id);
   }
 
@@ -230,6 +242,7 @@ export function FilesWorkspace({ projectSlug, initialPath, canEdit, monacoVsPath
           refresh={refresh}
         />
       ) : null}
+      {confirmDialog}
       {quickOpen ? <QuickOpen paths={paths} onOpen={open} onClose={() => setQuickOpen(false)} /> : null}
       {historyOpen && active ? (
         <HistoryPanel projectSlug={projectSlug} tab={active} tabs={tabs} monaco={monaco} theme={theme} canEdit={canEdit} onClose={() => setHistoryOpen(false)} />

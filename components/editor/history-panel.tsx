@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { History, Loader2, RotateCcw } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
+import { useConfirm } from "@/components/ui/use-confirm";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { LocalTime } from "@/components/ui/local-time";
@@ -32,9 +33,19 @@ export function HistoryPanel({ projectSlug, tab, tabs, monaco, theme, canEdit, o
   const left = useQuery({ ...trpc.files.version.queryOptions({ projectSlug, path: tab.path, version: base ?? 1 }), enabled: base !== null });
   const right = useQuery({ ...trpc.files.version.queryOptions({ projectSlug, path: tab.path, version: selected ?? 1 }), enabled: selected !== null });
   const [restoring, setRestoring] = useState(false);
+  const [confirm, confirmDialog] = useConfirm();
 
   async function restore(version: number) {
-    if (tab.dirty && !window.confirm(`${tab.path} has unsaved changes. Restoring version ${version} replaces them. Go on?`)) return;
+    if (
+      tab.dirty &&
+      !(await confirm({
+        title: `Restore version ${version} of ${tab.path}?`,
+        description: "Your unsaved changes in this tab are replaced by that version (saved as the newest one).",
+        confirmLabel: `Restore version ${version}`,
+        destructive: true,
+      }))
+    )
+      return;
     setRestoring(true);
     try {
       const saved = await client.files.restore.mutate({ projectSlug, path: tab.path, version, baseVersion: tab.version });
@@ -138,6 +149,7 @@ export function HistoryPanel({ projectSlug, tab, tabs, monaco, theme, canEdit, o
           </div>
         </div>
       </DialogContent>
+      {confirmDialog}
     </Dialog>
   );
 }
