@@ -94,3 +94,34 @@ test("upload a folder straight to the store with visible progress; its files the
   await expect(rows.getByRole("link", { name: "nested" })).toBeVisible();
   fs.rmSync(root, { recursive: true, force: true });
 });
+
+test("edit a dataset's description, then remove it: the objects stay in the store", async ({ page }) => {
+  await signInAsAna(page);
+  const name = `remove-e2e-${Date.now().toString(36)}`;
+  const { stores } = (await (await page.request.get("/api/v1/data-stores")).json()) as { stores: { id: string; name: string }[] };
+  const local = stores.find((s) => s.name === "local")!;
+  const created = await page.request.post("/api/v1/projects/demo/datasets", { data: { name, description: "", storeId: local.id, bucket: "e2e", prefix: `${name}/` } });
+  expect(created.status()).toBe(201);
+
+  // The demo's local store is a folder of the demo server's data folder (e2e/secrets.ts reads it too).
+  const kept = path.join(process.env.E2E_RUN_DIR!, "demo", "datasets", "e2e", name, "kept.txt");
+  fs.mkdirSync(path.dirname(kept), { recursive: true });
+  fs.writeFileSync(kept, "still here\n");
+
+  await page.goto(`/projects/demo/datasets/${name}`);
+  await expect(page.getByRole("table", { name: "Objects" }).getByRole("button", { name: "kept.txt" })).toBeVisible();
+  await page.getByRole("button", { name: `Settings of ${name}` }).click();
+  await page.getByRole("menuitem", { name: "Edit name and description" }).click();
+  await page.getByRole("dialog").getByLabel("Description").fill("Scratch data for the e2e test");
+  await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Scratch data for the e2e test")).toBeVisible();
+
+  await page.getByRole("button", { name: `Settings of ${name}` }).click();
+  await page.getByRole("menuitem", { name: "Remove dataset…" }).click();
+  const ask = page.getByRole("alertdialog", { name: `Remove the dataset ${name}?` });
+  await expect(ask).toContainText(`e2e/${name}/`);
+  await ask.getByRole("button", { name: "Remove dataset" }).click();
+  await expect(page).toHaveURL(/\/projects\/demo\/datasets$/);
+  await expect(page.getByRole("link", { name })).toHaveCount(0);
+  expect(fs.readFileSync(kept, "utf8")).toBe("still here\n");
+});

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/lib/trpc";
 import { useDataset } from "./dataset-context";
+import { DatasetSettings } from "./dataset-settings";
 import type { TDatasetSummary } from "./types";
 import { FreezeVersionDialog, VersionsDialog } from "./versions-dialog";
 
@@ -65,6 +66,7 @@ export function DatasetHeader() {
       <div className="flex shrink-0 items-center gap-2">
         <VersionsDialog projectSlug={projectSlug} dataset={dataset} latest={d?.latestVersion ?? null} />
         {canEdit ? <FreezeVersionDialog projectSlug={projectSlug} dataset={dataset} /> : null}
+        {canEdit && d ? <DatasetSettings projectSlug={projectSlug} dataset={dataset} description={d.description} location={locationOf(d)} /> : null}
       </div>
     </div>
   );
