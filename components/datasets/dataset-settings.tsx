@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFormFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -121,17 +121,9 @@ function EditForm({ projectSlug, dataset, description, onDone }: { projectSlug: 
       <Field label="Description" errors={errors.description}>
         <Textarea value={form.description} onChange={(e) => setForm((f) => ({ ...f, description: e.target.value }))} rows={3} maxLength={2000} />
       </Field>
-      <DialogFooter className="pt-1">
-        <DialogClose asChild>
-          <Button type="button" variant="outline">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" disabled={update.isPending}>
-          {update.isPending ? <Loader2 className="animate-spin" aria-hidden /> : null}
-          Save
-        </Button>
-      </DialogFooter>
+      <DialogFormFooter className="pt-1" pending={update.isPending}>
+        Save
+      </DialogFormFooter>
     </form>
   );
 }

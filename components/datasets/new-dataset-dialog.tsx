@@ -1,12 +1,12 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Loader2, Plus } from "lucide-react";
+import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFormFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -107,17 +107,9 @@ function NewDatasetForm({ projectSlug }: { projectSlug: string }) {
       <Field label="Description" errors={errors.description}>
         <Textarea value={form.description} onChange={(e) => set("description")(e.target.value)} placeholder="What is in it, where it came from (optional)" rows={2} maxLength={2000} />
       </Field>
-      <DialogFooter className="pt-1">
-        <DialogClose asChild>
-          <Button type="button" variant="outline">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? <Loader2 className="animate-spin" aria-hidden /> : null}
-          Create dataset
-        </Button>
-      </DialogFooter>
+      <DialogFormFooter className="pt-1" pending={create.isPending}>
+        Create dataset
+      </DialogFormFooter>
     </form>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { GitCompareArrows, History, Loader2, Snowflake } from "lucide-react";
+import { GitCompareArrows, History, Snowflake } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFormFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { LoadError, LoadingRows } from "@/components/ui/list-states";
@@ -62,17 +62,9 @@ export function FreezeVersionDialog({ projectSlug, dataset }: Ref) {
           <Field label="Note" hint="What this version is, e.g. “cleaned labels, before augmentation”. Optional.">
             <Textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={500} autoFocus />
           </Field>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline" disabled={freeze.isPending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" disabled={freeze.isPending}>
-              {freeze.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Snowflake aria-hidden />}
-              {freeze.isPending ? "Listing every object…" : "Freeze version"}
-            </Button>
-          </DialogFooter>
+          <DialogFormFooter pending={freeze.isPending} cancelDisabled={freeze.isPending} icon={<Snowflake aria-hidden />}>
+            {freeze.isPending ? "Listing every object…" : "Freeze version"}
+          </DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>

@@ -1,11 +1,10 @@
 "use client";
 // The dialogs behind the tree's menu: a name for a new file or folder, a new path for a rename or
 // move, and a delete that names exactly what goes.
-import { Loader2 } from "lucide-react";
+import {  } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFormFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useTRPCClient } from "@/lib/trpc";
@@ -101,17 +100,14 @@ export function TreeDialog({ projectSlug, action, onClose, onCreatedFile, onMove
               {error}
             </p>
           ) : null}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline" disabled={busy}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant={action.kind === "delete" ? "destructive" : "default"} disabled={busy || (action.kind !== "delete" && !value.trim())}>
-              {busy ? <Loader2 className="animate-spin" aria-hidden /> : null}
-              {{ "new-file": "Create file", "new-folder": "Create folder", rename: "Move", delete: "Delete" }[action.kind]}
-            </Button>
-          </DialogFooter>
+          <DialogFormFooter
+            pending={busy}
+            cancelDisabled={busy}
+            destructive={action.kind === "delete"}
+            disabled={busy || (action.kind !== "delete" && !value.trim())}
+          >
+            {{ "new-file": "Create file", "new-folder": "Create folder", rename: "Move", delete: "Delete" }[action.kind]}
+          </DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>

@@ -1,9 +1,10 @@
 "use client";
 
-import { XIcon } from "lucide-react";
+import { Loader2, XIcon } from "lucide-react";
 import { Dialog as DialogPrimitive } from "radix-ui";
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/cn";
+import { Button } from "./button";
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
@@ -56,6 +57,39 @@ export function DialogFooter({ className, ...props }: ComponentProps<"div">) {
       className={cn("flex flex-col-reverse gap-2 sm:flex-row sm:justify-end", className)}
       {...props}
     />
+  );
+}
+
+/** A form dialog's Cancel and submit buttons: the submit shows a spinner (instead of `icon`) while `pending`. */
+export function DialogFormFooter({
+  pending,
+  disabled = pending,
+  cancelDisabled = false,
+  destructive = false,
+  icon = null,
+  className,
+  children,
+}: {
+  pending: boolean;
+  disabled?: boolean;
+  cancelDisabled?: boolean;
+  destructive?: boolean;
+  icon?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <DialogFooter className={className}>
+      <DialogClose asChild>
+        <Button type="button" variant="outline" disabled={cancelDisabled}>
+          Cancel
+        </Button>
+      </DialogClose>
+      <Button type="submit" variant={destructive ? "destructive" : "default"} disabled={disabled}>
+        {pending ? <Loader2 className="animate-spin" aria-hidden /> : icon}
+        {children}
+      </Button>
+    </DialogFooter>
   );
 }
 

@@ -1,11 +1,10 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Cloud, HardDrive, Loader2, Lock } from "lucide-react";
+import { Cloud, HardDrive, Lock } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { DialogClose, DialogFooter } from "@/components/ui/dialog";
+import { DialogFormFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -154,17 +153,9 @@ export function StoreForm({ store, onDone }: { store?: TDataStore; onDone: () =>
           {refusal}
         </p>
       ) : null}
-      <DialogFooter className="pt-1">
-        <DialogClose asChild>
-          <Button type="button" variant="outline">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending}>
-          {pending ? <Loader2 className="animate-spin" aria-hidden /> : null}
-          {pending ? "Checking the store…" : store ? "Save" : "Add store"}
-        </Button>
-      </DialogFooter>
+      <DialogFormFooter className="pt-1" pending={pending}>
+        {pending ? "Checking the store…" : store ? "Save" : "Add store"}
+      </DialogFormFooter>
     </form>
   );
 }
