@@ -2,10 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { Loader2 } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/list-states";
 import { cn } from "@/lib/cn";
 import { formatBytes } from "@/lib/format-bytes";
 import { useTRPCClient } from "@/lib/trpc";
@@ -64,12 +63,7 @@ export function ObjectGrid(props: RowsProps) {
         ))}
       </div>
       {hasMore || loadingMore ? (
-        <div className="flex justify-center py-3">
-          <Button variant="ghost" size="sm" onClick={onLoadMore} disabled={loadingMore}>
-            {loadingMore ? <Loader2 className="animate-spin" aria-hidden /> : null}
-            {loadingMore ? "Loading more…" : "Load more"}
-          </Button>
-        </div>
+        <LoadMore loading={loadingMore} onLoadMore={onLoadMore} />
       ) : null}
     </div>
   );

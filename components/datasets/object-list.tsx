@@ -1,10 +1,10 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { ArrowDown, ArrowUp, Loader2 } from "lucide-react";
+import { ArrowDown, ArrowUp } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, type ReactNode } from "react";
-import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/list-states";
 import { cn } from "@/lib/cn";
 import { formatBytes } from "@/lib/format-bytes";
 import { ObjectIcon } from "./object-kind";
@@ -90,12 +90,7 @@ export function ObjectList({ sort, onSort, ...props }: RowsProps & { sort: Sort;
           })}
         </div>
         {hasMore || loadingMore ? (
-          <div className="flex justify-center border-t border-border py-3">
-            <Button variant="ghost" size="sm" onClick={onLoadMore} disabled={loadingMore}>
-              {loadingMore ? <Loader2 className="animate-spin" aria-hidden /> : null}
-              {loadingMore ? "Loading more…" : "Load more"}
-            </Button>
-          </div>
+          <LoadMore loading={loadingMore} onLoadMore={onLoadMore} className="border-t border-border" />
         ) : (
           props.footer
         )}

@@ -1,3 +1,5 @@
+import { Loader2 } from "lucide-react";
+import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
 
@@ -18,5 +20,17 @@ export function LoadError({ what }: { what: string }) {
     <p role="alert" className="text-sm text-destructive">
       {what} could not be loaded. Reload the page to try again.
     </p>
+  );
+}
+
+/** The button under a paged list: the next page on click, a spinner while it loads. */
+export function LoadMore({ loading, onLoadMore, className }: { loading: boolean; onLoadMore: () => void; className?: string }) {
+  return (
+    <div className={cn("flex justify-center py-3", className)}>
+      <Button variant="ghost" size="sm" onClick={onLoadMore} disabled={loading}>
+        {loading ? <Loader2 className="animate-spin" aria-hidden /> : null}
+        {loading ? "Loading more…" : "Load more"}
+      </Button>
+    </div>
   );
 }
