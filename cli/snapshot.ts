@@ -7,6 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import ignore, { type Ignore } from "ignore";
+import { formatBytes } from "../lib/format-bytes";
 import { api, CliError } from "./client";
 import type { CliConfig } from "./config";
 
@@ -86,12 +87,3 @@ export async function uploadSnapshot(config: CliConfig, projectSlug: string, roo
   return snapshotId;
 }
 
-export function formatBytes(n: number): string {
-  const units = ["B", "KB", "MB", "GB", "TB"];
-  let i = 0;
-  while (n >= 1024 && i < units.length - 1) {
-    n /= 1024;
-    i++;
-  }
-  return `${i === 0 ? n : n.toFixed(1)} ${units[i]}`;
-}

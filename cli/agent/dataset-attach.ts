@@ -13,7 +13,8 @@ import path from "node:path";
 import type { TAssignment, TAssignmentDataset } from "../../server/agent-api/protocol";
 import { LeaseLostError, type AgentClient } from "./client";
 import type { DatasetCache } from "./dataset-cache";
-import { DatasetFetchError, describeDataset, describeSummary, fetchDataset, formatBytes, type DatasetSummary } from "./dataset-fetch";
+import { formatBytes } from "../../lib/format-bytes";
+import { DatasetFetchError, describeDataset, describeSummary, fetchDataset, type DatasetSummary } from "./dataset-fetch";
 import type { Progress } from "./progress";
 import { describeError } from "./retry";
 

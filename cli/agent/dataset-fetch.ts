@@ -144,7 +144,6 @@ async function linkInto(cached: string, target: string): Promise<void> {
   }
 }
 
-export { formatBytes };
 
 /** "1,204 files, 2.1 GB (1,100 from cache)" */
 export function describeSummary(s: { files: number; bytes: number; fromCache: number }): string {

@@ -1,6 +1,6 @@
 // Progress for `benchtop data cp`: a bar redrawn on stderr when it is a terminal, otherwise one
 // plain line per file (logs and CI stay readable).
-import { formatBytes } from "../snapshot";
+import { formatBytes } from "../../lib/format-bytes";
 
 export class Progress {
   private done = 0;

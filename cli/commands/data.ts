@@ -9,7 +9,7 @@ import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
 import { api, CliError } from "../client";
 import { resolveConfig, type CliConfig } from "../config";
-import { formatBytes } from "../snapshot";
+import { formatBytes } from "../../lib/format-bytes";
 import { printTable, relativeTime } from "../table";
 import { Progress } from "./data-progress";
 

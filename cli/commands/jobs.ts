@@ -5,7 +5,8 @@ import { api, CliError } from "../client";
 import { resolveConfig, type CliConfig } from "../config";
 import { parseDataOption } from "../data-option";
 import { formatDuration, parseDuration } from "../duration";
-import { formatBytes, uploadSnapshot } from "../snapshot";
+import { formatBytes } from "../../lib/format-bytes";
+import { uploadSnapshot } from "../snapshot";
 import { printTable, relativeTime } from "../table";
 
 type Job = {
