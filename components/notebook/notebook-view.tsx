@@ -14,21 +14,18 @@ type Props = {
   path: string;
   canEdit: boolean;
   monacoVsPath?: string;
-  /** The file as the caller already read it (files.read), so a 5 MB notebook is not fetched twice. */
-  initialFile?: { version: number; content: string | null };
 };
 
 type Loaded = { notebook: TNotebook; version: number; key: number };
 
-export function NotebookView({ projectSlug, path, canEdit, monacoVsPath, initialFile }: Props) {
+export function NotebookView({ projectSlug, path, canEdit, monacoVsPath }: Props) {
   const api = useNotebookApi();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const [given] = useState(initialFile);
-  const load = useCallback(async (fresh = true) => {
+  const load = useCallback(async () => {
     try {
-      const file = !fresh && given ? given : await api.readFile({ projectSlug, path });
+      const file = await api.readFile({ projectSlug, path });
       if (file.content === null) throw new NotebookFormatError("This notebook is too large or not text, so it cannot be opened here; download it instead.");
       const { notebook } = parseNotebook(file.content);
       setLoaded((previous) => ({ notebook, version: file.version, key: (previous?.key ?? 0) + 1 }));
@@ -36,12 +33,12 @@ export function NotebookView({ projectSlug, path, canEdit, monacoVsPath, initial
     } catch (e) {
       setError(e instanceof NotebookFormatError ? `${path} cannot be opened as a notebook: ${e.message}` : errorMessageOf(e, "The notebook could not be opened."));
     }
-  }, [api, projectSlug, path, given]);
+  }, [api, projectSlug, path]);
 
   useEffect(() => {
     // Loading on mount is the point of this effect; the state it sets is the file's.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load(false);
+    void load();
   }, [load]);
 
   if (error) {
@@ -65,7 +62,7 @@ export function NotebookView({ projectSlug, path, canEdit, monacoVsPath, initial
       notebook={loaded.notebook}
       file={{ projectSlug, path, version: loaded.version }}
       canEdit={canEdit}
-      onReload={() => load(true)}
+      onReload={load}
       monacoVsPath={monacoVsPath}
     />
   );
