@@ -45,6 +45,12 @@ export const ZKernelView = z.object({
   startedAt: z.date(),
   /** The last execution request or output; idle shutdown counts from here. */
   lastActivityAt: z.date(),
+  /**
+   * The id of the kernel's latest event when this answer was made. Subscribing to `events` with
+   * it as `lastEventId` misses nothing that happens after the answer, however late the
+   * subscription connects (a fast cell can finish before it does).
+   */
+  lastEventId: z.string(),
 });
 export type TKernelView = z.infer<typeof ZKernelView>;
 

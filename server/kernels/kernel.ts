@@ -70,6 +70,7 @@ export class Kernel {
       state: this.state,
       startedAt: this.startedAt,
       lastActivityAt: this.lastActivityAt,
+      lastEventId: String(this.seq),
     };
   }
 

@@ -71,6 +71,27 @@ describe("a Python kernel", () => {
     expect(events.findIndex((e) => e.type === "execute_reply")).toBe(events.length - 1);
   });
 
+  it("a run sent before the event stream connects still reaches it, from the start answer's lastEventId", async () => {
+    // As the notebook does after a reload: start (the existing kernel) answers, the cell is sent
+    // at once, and the browser's stream connects only later.
+    const again = await caller.kernels.start({ projectSlug, notebookPath: "analysis.ipynb", kernelName: "python3" });
+    expect(again.kernelId).toBe(kernelId);
+    const cellId = randomUUID();
+    await caller.kernels.execute({ kernelId, code: "6*7", cellId });
+    await w.until((e) => e.type === "execute_reply" && e.cellId === cellId);
+
+    const controller = new AbortController();
+    const late = await callerFor(ana, controller.signal);
+    const stream = (await late.kernels.events({ kernelId, lastEventId: again.lastEventId })) as unknown as AsyncIterable<[string, { type: string; cellId: string | null; data?: Record<string, unknown> }]>;
+    const mine: { type: string; data?: Record<string, unknown> }[] = [];
+    for await (const [, event] of stream) {
+      if (event.cellId === cellId) mine.push(event);
+      if (event.type === "execute_reply" && event.cellId === cellId) break;
+    }
+    controller.abort();
+    expect(mine.find((e) => e.type === "execute_result")).toMatchObject({ data: { "text/plain": "42" } });
+  });
+
   it("streams stdout and stderr as they come, in order", async () => {
     const events = await w.run("import sys, time\nprint('first', flush=True)\ntime.sleep(0.3)\nprint('oops', file=sys.stderr, flush=True)\nprint('last')");
     const streams = events.filter((e) => e.type === "stream");

@@ -56,7 +56,7 @@ export class KernelSession {
     this.starting = this.api
       .start({ ...this.target, kernelName: this.status.kernelName })
       .then((kernel) => {
-        if (kernel.kernelId !== this.status.kernelId) this.listen(kernel.kernelId);
+        if (kernel.kernelId !== this.status.kernelId) this.listen(kernel.kernelId, kernel.lastEventId);
         this.set({ kernelId: kernel.kernelId, kernelName: kernel.kernelName, state: kernel.state });
         return kernel.kernelId;
       })
@@ -70,9 +70,10 @@ export class KernelSession {
     return this.starting;
   }
 
-  private listen(kernelId: string) {
+  /** Events after `fromEventId` (the start answer's): an execution sent before the stream connects still reaches the cells. */
+  private listen(kernelId: string, fromEventId: string) {
     this.subscription?.unsubscribe();
-    this.lastEventId = undefined;
+    this.lastEventId = fromEventId;
     this.subscription = this.api.events(
       { kernelId, lastEventId: this.lastEventId },
       {
