@@ -11,7 +11,9 @@ if (process.env.DATABASE_URL && !/@(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(pr
   throw new Error("The e2e tests refuse a non-local DATABASE_URL; unset it (each test server starts its own embedded PostgreSQL).");
 }
 
-export const PORTS = { development: 3311, demo: 3312, production: 3313 } as const;
+// E2E_PORT_BASE moves all of them (two checkouts testing at once on one machine).
+const portBase = Number(process.env.E2E_PORT_BASE ?? 3310);
+export const PORTS = { development: portBase + 1, demo: portBase + 2, production: portBase + 3 } as const;
 const runDir = (process.env.E2E_RUN_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-e2e-")));
 const distDir = process.env.BENCHTOP_DIST_DIR ?? ".next-e2e";
 

@@ -28,7 +28,7 @@ test("the OpenAPI document lists the REST routes with their schemas", async ({ r
 test("health says 503 with a reason when the database goes away, and recovers", async () => {
   test.setTimeout(120_000);
   const db = await startScratchDatabase("e2e-health");
-  const port = 3319;
+  const port = Number(process.env.E2E_PORT_BASE ?? 3310) + 9;
   let server: ChildProcess | undefined;
   try {
     server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
