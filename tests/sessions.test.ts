@@ -8,9 +8,12 @@ import { resolveActor } from "../server/auth/actor";
 import { db } from "../server/db/client";
 import { log } from "../server/log";
 import { dispatchRest } from "../server/rest/dispatch";
+import { endsWithItsSession } from "../server/auth/session-watch";
+import { submitJob } from "../server/queue/submit-job";
 import { endSessions } from "../server/users/people";
+import { startTestAgent } from "./support/agent-client";
 import { AuthClient, latestLink } from "./support/auth-client";
-import { createUser } from "./support/factories";
+import { createProjectFor, createUser } from "./support/factories";
 
 async function signedIn(labRole: "researcher" | "director" | "admin" = "director") {
   const user = await createUser({ labRole });
@@ -102,5 +105,36 @@ describe("sessions", () => {
     });
     expect((await resolveActor(new Headers({ cookie: `authjs.session-token=${forged}` }))).actor).toBeNull();
     expect(await restMe(cookie)).toBe(200);
+  });
+
+  it("an event stream the session opened closes when the session is ended", async () => {
+    const { user, cookie } = await signedIn();
+    const project = await createProjectFor(user);
+    // A pool of its own whose agent never claims: the job never runs, so its log stream stays open
+    // until something ends it.
+    const pool = `sse-${user.id}`;
+    await startTestAgent({ name: pool, pool, gpus: 0, cpuSlots: 1 });
+    const { id: jobId } = await submitJob({ actorId: user.id, projectSlug: project.slug, command: "sleep 1", gpus: 0, pools: [pool] });
+    const input = encodeURIComponent(JSON.stringify({ json: { jobId, from: 0 } }));
+    const raw = new Request(`http://localhost:3000/api/trpc/jobs.logStream?input=${input}`, { headers: { cookie, accept: "text/event-stream" } });
+    const req = endsWithItsSession(raw, { everyMs: 50 });
+    const res = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req,
+      router: appRouter,
+      createContext: async () => ({ ...(await resolveActor(req.headers)), requestId: "t", log }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/event-stream");
+    const reader = res.body!.getReader();
+    await reader.read(); // the stream is open and waiting for log lines
+
+    await endSessions({ actorId: (await createUser({ labRole: "admin" })).id, userId: user.id });
+    // The stream now ends by itself: reading runs to its end instead of waiting for log lines.
+    for (;;) if ((await reader.read()).done) break;
+    expect(req.signal.aborted).toBe(true);
+    // A bearer token's stream is not a session's: left as it is.
+    const withToken = new Request(raw, { headers: { authorization: "Bearer bt_x", accept: "text/event-stream" } });
+    expect(endsWithItsSession(withToken)).toBe(withToken);
   });
 });
