@@ -42,7 +42,11 @@ export async function countLinkRequest(args: { email: string; client: string; li
         FROM "SignInRequest" WHERE ${column} = ${key} AND "createdAt" > ${window}`;
       if (row && row.count >= limit) return { scope, retryAfterS: Math.max(1, row.retry ?? LINK_WINDOW_S) };
     }
-    await tx.$executeRaw`DELETE FROM "SignInRequest" WHERE (email = ${args.email} OR client = ${args.client}) AND "createdAt" <= ${window}`;
+    // What has left the window counts for nothing any more. SKIP LOCKED: two requests clearing
+    // at once never wait on each other (nor deadlock over rows taken in another order).
+    await tx.$executeRaw`
+      DELETE FROM "SignInRequest" WHERE id IN (
+        SELECT id FROM "SignInRequest" WHERE "createdAt" <= ${window} ORDER BY "createdAt" LIMIT 500 FOR UPDATE SKIP LOCKED)`;
     await tx.$executeRaw`INSERT INTO "SignInRequest" (email, client, "createdAt") VALUES (${args.email}, ${args.client}, ${now})`;
     return null;
   });

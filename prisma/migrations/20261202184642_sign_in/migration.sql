@@ -27,6 +27,9 @@ CREATE INDEX "SignInRequest_email_createdAt_idx" ON "SignInRequest"("email", "cr
 CREATE INDEX "SignInRequest_client_createdAt_idx" ON "SignInRequest"("client", "createdAt");
 
 -- CreateIndex
+CREATE INDEX "SignInRequest_createdAt_idx" ON "SignInRequest"("createdAt");
+
+-- CreateIndex
 CREATE INDEX "Session_userId_idx" ON "Session"("userId");
 
 -- Sign-in becomes invite-only with this release. Everyone who already has an account keeps it:
