@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { DEMO_SECRET_KEY } from "./e2e/secrets";
+import { E2E_ADMIN_EMAIL } from "./e2e/support/auth";
 
 // A guard: the e2e suite makes and deletes data; it never runs against a database elsewhere.
 if (process.env.DATABASE_URL && !/@(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(process.env.DATABASE_URL)) {
@@ -29,6 +30,12 @@ function server(mode: keyof typeof PORTS) {
     LOG_LEVEL: "warn",
   };
   delete env.DATABASE_URL;
+  // Sign-in is invite-only: the tests sign in fresh addresses of e2e.benchtop.dev, and one
+  // first admin. All of them come from 127.0.0.1, so the per-client link limit is raised.
+  env.BENCHTOP_ALLOWED_EMAIL_DOMAINS = "e2e.benchtop.dev";
+  env.BENCHTOP_ADMIN_EMAILS = E2E_ADMIN_EMAIL;
+  env.BENCHTOP_SIGNIN_LIMIT_PER_CLIENT = "10000";
+  delete env.BENCHTOP_SIGNUP;
   if (mode === "production") env.AUTH_SECRET = "e2e-production-secret-0123456789abcdef";
   else delete env.AUTH_SECRET;
   // A key the demo spec can look for in everything the browser receives (see e2e/secrets.ts).
@@ -64,7 +71,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "development", testMatch: /(auth|projects|api)\.spec\.ts/, use: { baseURL: `http://localhost:${PORTS.development}` } },
+    { name: "development", testMatch: /(auth|projects|api|people)\.spec\.ts/, use: { baseURL: `http://localhost:${PORTS.development}` } },
     { name: "demo", testMatch: /(demo|editor|datasets|notebook)\.spec\.ts/, use: { baseURL: `http://localhost:${PORTS.demo}` } },
     { name: "production", testMatch: /production\.spec\.ts/, use: { baseURL: `http://localhost:${PORTS.production}` } },
   ],

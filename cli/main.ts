@@ -5,6 +5,7 @@ import { registerAgentCommand } from "./commands/agent";
 import { registerAgentsCommands } from "./commands/agents";
 import { registerDataCommands } from "./commands/data";
 import { registerJobCommands } from "./commands/jobs";
+import { registerPeopleCommands } from "./commands/people";
 import { registerProjectCommands } from "./commands/projects";
 
 const program = new Command()
@@ -20,6 +21,7 @@ registerAgentCommand(program);
 registerAgentsCommands(program);
 registerJobCommands(program);
 registerDataCommands(program);
+registerPeopleCommands(program);
 
 try {
   await program.parseAsync(process.argv);

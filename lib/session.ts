@@ -1,17 +1,16 @@
 // Who is signed in, for server components. Pages call requireUser with their own path so a
 // visitor without a session lands on /signin and comes back to where they were going.
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/server/auth/auth";
-import { findUser, type TUser } from "@/server/users/users";
+import { sessionUser } from "@/server/auth/session-cookie";
+import type { TUser } from "@/server/users/users";
 
-/** The signed-in person, or null (no session, or the session's user no longer exists). */
-export const getCurrentUser = cache(async (): Promise<TUser | null> => {
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  return findUser(userId);
-});
+/**
+ * The signed-in person, or null: no session, a session that was signed out or ended (its row is
+ * checked, as for every API request), or a person who no longer exists. Once per render.
+ */
+export const getCurrentUser = cache(async (): Promise<TUser | null> => sessionUser((await headers()).get("cookie")));
 
 export async function requireUser(callbackPath: string): Promise<TUser> {
   const user = await getCurrentUser();

@@ -88,7 +88,12 @@ const { default: next } = await import("next");
 const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
-const server = http.createServer((req, res) => void handle(req, res));
+const server = http.createServer((req, res) => {
+  // The socket's own peer, for the per-client sign-in limit (server/auth/client-address.ts):
+  // set here, over anything the client sent under that name.
+  req.headers["x-benchtop-peer-address"] = req.socket.remoteAddress ?? "";
+  void handle(req, res);
+});
 server.on("error", async (e: NodeJS.ErrnoException) => {
   await stopDatabase();
   fail(e.code === "EADDRINUSE" ? `port ${env.PORT} is in use; set PORT to another one.` : e.message);

@@ -16,6 +16,26 @@ const postgresUrl = z
 const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
 
+/** A comma-separated list, trimmed and lower-cased; each entry must pass `valid`. */
+const commaList = (valid: RegExp, message: (entry: string) => string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const entries = (v ?? "").split(",").map((e) => e.trim().toLowerCase()).filter(Boolean);
+      const bad = entries.find((e) => !valid.test(e));
+      if (bad !== undefined) ctx.addIssue({ code: "custom", message: message(bad) });
+      return entries;
+    });
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const perWindow = z.coerce
+  .number({ error: "must be a whole number" })
+  .int("must be a whole number")
+  .min(1, "must be at least 1")
+  .max(10_000, "must be at most 10000");
+
 export const ZEnv = z
   .object({
     /** demo: seeded lab and one-click sign-in; development: dev mailbox; production: neither. */
@@ -23,8 +43,8 @@ export const ZEnv = z
     /** Benchtop's data folder: embedded PostgreSQL, generated secrets, the demo token. */
     BENCHTOP_HOME: z.string().min(1).default(".benchtop"),
     PORT: port.default(3000),
-    /** Interface to listen on. */
-    HOST: z.string().min(1).default("0.0.0.0"),
+    /** Interface to listen on: 127.0.0.1 in demo and development (see parseEnv), else every one. */
+    HOST: optional(z.string().min(1)),
     /** The URL people use to reach Benchtop; sign-in links point here. */
     BENCHTOP_URL: optional(z.url({ error: "must be a full URL such as https://benchtop.lab.example" })),
     DATABASE_URL: optional(postgresUrl),
@@ -41,6 +61,24 @@ export const ZEnv = z
     AUTH_GITHUB_SECRET: optional(z.string()),
     AUTH_GOOGLE_ID: optional(z.string()),
     AUTH_GOOGLE_SECRET: optional(z.string()),
+    /** invite: only addresses the lab knows get in (server/auth/sign-in-policy.ts); open: anyone, as an external. */
+    BENCHTOP_SIGNUP: z.enum(["invite", "open"]).default("invite"),
+    /** Addresses of these domains, or of their subdomains, may sign in (and start as lab members). */
+    BENCHTOP_ALLOWED_EMAIL_DOMAINS: commaList(
+      DOMAIN,
+      (e) => `must be a comma-separated list of domains such as lab.example,uni.example ("${e}" is not a domain)`,
+    ),
+    /** These addresses may always sign in, and are lab admins whenever they do: a fresh install's first admin. */
+    BENCHTOP_ADMIN_EMAILS: commaList(EMAIL, (e) => `must be a comma-separated list of email addresses ("${e}" is not one)`),
+    /** Sign-in links one address may be sent per 15 minutes. */
+    BENCHTOP_SIGNIN_LIMIT_PER_ADDRESS: perWindow.default(5),
+    /** Sign-in links one client (network address) may ask for per 15 minutes, whatever the addresses. */
+    BENCHTOP_SIGNIN_LIMIT_PER_CLIENT: perWindow.default(30),
+    /** Behind a reverse proxy that appends the client to X-Forwarded-For: take the client from there. */
+    BENCHTOP_TRUST_PROXY: z
+      .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+      .default("false")
+      .transform((v) => v === "true" || v === "1"),
     /** An agent silent this long loses its leases: its attempts end `lost` and are requeued. */
     BENCHTOP_HEARTBEAT_TIMEOUT_SECONDS: z.coerce
       .number({ error: "must be a number of seconds" })
@@ -114,7 +152,8 @@ export function withoutSecrets<T extends Record<string, string | undefined>>(sou
   return copy;
 }
 
-export type Env = z.infer<typeof ZEnv> & {
+export type Env = Omit<z.infer<typeof ZEnv>, "HOST"> & {
+  HOST: string;
   /** BENCHTOP_HOME as an absolute path. */
   home: string;
   /** The public base URL, without a trailing slash. */
@@ -146,6 +185,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const home = path.resolve(e.BENCHTOP_HOME);
   const baseUrl = (e.BENCHTOP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
-  return { ...e, home, baseUrl };
+  // Demo and development keep the dev mailbox (anyone who reaches it reads sign-in links) and
+  // demo's one-click sign-in: reachable from this machine only, unless HOST says otherwise.
+  const HOST = e.HOST ?? (e.BENCHTOP_MODE === "production" ? "0.0.0.0" : "127.0.0.1");
+  return { ...e, HOST, home, baseUrl };
 }
 

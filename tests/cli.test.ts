@@ -110,3 +110,27 @@ describe("benchtop CLI", () => {
     expect(r.stdout).toContain(ana.email);
   });
 });
+
+describe("benchtop people", () => {
+  it("a director lists, invites and signs someone out everywhere; a researcher is refused in words", async () => {
+    const director = await createUser({ labRole: "director", name: "Helen CLI" });
+    const env = { BENCHTOP_URL: url, BENCHTOP_TOKEN: (await createApiToken({ actorId: director.id, name: "cli" })).token };
+    const guest = `guest-${Date.now()}@partner.example`;
+    const invite = await benchtop(["people", "invite", guest], env);
+    expect(invite.stderr).toBe("");
+    expect(invite.stdout).toBe(`Invited ${guest} as researcher. They can sign in now.\n`);
+    const list = await benchtop(["people"], env);
+    expect(list.stdout).toMatch(/^EMAIL\s+NAME\s+ROLE\s+PROJECTS\s+SIGNED IN\s+SESSIONS/);
+    expect(list.stdout).toMatch(new RegExp(`${guest}\\s+-\\s+researcher\\s+0\\s+never \\(invited\\)\\s+0`));
+    const ended = await benchtop(["people", "end-sessions", guest], env);
+    expect(ended.stdout).toBe(`Ended 0 sessions of ${guest}.\n`);
+    const unknown = await benchtop(["people", "end-sessions", "nobody@nowhere.example"], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("Nobody with the address nobody@nowhere.example has an account");
+
+    const researcher = await createUser();
+    const refused = await benchtop(["people"], { BENCHTOP_URL: url, BENCHTOP_TOKEN: (await createApiToken({ actorId: researcher.id, name: "cli" })).token });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Only lab admins and directors can see and manage the lab's people.");
+  });
+});

@@ -40,3 +40,28 @@ describe("environment", () => {
     expect(result.stdout).not.toContain("embedded PostgreSQL");
   });
 });
+
+describe("sign-in settings", () => {
+  it("listens on 127.0.0.1 in demo and development unless HOST says otherwise, on every interface in production", () => {
+    expect(parseEnv(demo).HOST).toBe("127.0.0.1");
+    expect(parseEnv({ BENCHTOP_MODE: "development" }).HOST).toBe("127.0.0.1");
+    expect(parseEnv({ ...demo, HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
+    expect(parseEnv({ BENCHTOP_MODE: "production", AUTH_SECRET: "x".repeat(32) }).HOST).toBe("0.0.0.0");
+  });
+
+  it("reads the sign-in policy", () => {
+    const env = parseEnv({ ...demo, BENCHTOP_ALLOWED_EMAIL_DOMAINS: " Lab.Example, uni.example ", BENCHTOP_ADMIN_EMAILS: "Ana@Lab.Example" });
+    expect(env).toMatchObject({ BENCHTOP_SIGNUP: "invite", BENCHTOP_ALLOWED_EMAIL_DOMAINS: ["lab.example", "uni.example"], BENCHTOP_ADMIN_EMAILS: ["ana@lab.example"] });
+    expect(parseEnv(demo)).toMatchObject({ BENCHTOP_ALLOWED_EMAIL_DOMAINS: [], BENCHTOP_ADMIN_EMAILS: [] });
+    expect(parseEnv({ ...demo, BENCHTOP_SIGNUP: "open" }).BENCHTOP_SIGNUP).toBe("open");
+  });
+
+  it.each([
+    [{ BENCHTOP_SIGNUP: "anyone" }, "Environment variable BENCHTOP_SIGNUP must be one of invite, open"],
+    [{ BENCHTOP_ALLOWED_EMAIL_DOMAINS: "lab.example,@uni" }, 'Environment variable BENCHTOP_ALLOWED_EMAIL_DOMAINS must be a comma-separated list of domains such as lab.example,uni.example ("@uni" is not a domain)'],
+    [{ BENCHTOP_ADMIN_EMAILS: "ana" }, 'Environment variable BENCHTOP_ADMIN_EMAILS must be a comma-separated list of email addresses ("ana" is not one)'],
+    [{ BENCHTOP_SIGNIN_LIMIT_PER_ADDRESS: "0" }, "Environment variable BENCHTOP_SIGNIN_LIMIT_PER_ADDRESS must be at least 1"],
+  ])("refuses %o with one sentence naming the variable", (vars, sentence) => {
+    expect(() => parseEnv({ ...demo, ...vars })).toThrow(sentence);
+  });
+});

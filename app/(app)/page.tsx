@@ -32,7 +32,7 @@ export default async function DashboardPage() {
             ? "You are not in any project yet."
             : `You are in ${projects.length} active ${projects.length === 1 ? "project" : "projects"}.`
         }
-        actions={<NewProjectDialog />}
+        actions={user.external ? null : <NewProjectDialog />}
       />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_360px]">
         <div className="min-w-0 space-y-8">
@@ -50,7 +50,12 @@ export default async function DashboardPage() {
                 </Link>
               ) : null}
             </div>
-            {projects.length === 0 ? (
+            {projects.length === 0 && user.external ? (
+              <EmptyState icon={FolderPlus} title="No projects shared with you yet">
+                You are signed in as an external collaborator. A project owner can add you to their project by your
+                email address, or a lab admin can make you a lab member, who may start projects.
+              </EmptyState>
+            ) : projects.length === 0 ? (
               <EmptyState
                 icon={FolderPlus}
                 title="Start your first project"

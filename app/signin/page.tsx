@@ -25,7 +25,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const oauth = methods.filter((m) => m.kind === "oauth");
   const demo = methods.some((m) => m.kind === "demo");
   const people = demo ? await listDemoPeople() : [];
-  const error = signInErrorMessage(typeof params.error === "string" ? params.error : undefined);
+  const error = signInErrorMessage(params);
+  // An invitation mail links here with the address filled in.
+  const invitedEmail = typeof params.email === "string" ? params.email : "";
 
   return (
     <AuthShell footer="Benchtop is your lab's ML workbench: notebooks, a GPU queue, datasets and budgets.">
@@ -43,7 +45,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
               <p>{error}</p>
             </div>
           ) : null}
-          {email ? <EmailSignInForm callbackUrl={callbackUrl} /> : null}
+          {email ? <EmailSignInForm callbackUrl={callbackUrl} defaultEmail={invitedEmail} /> : null}
           {email && oauth.length > 0 ? <Divider>or</Divider> : null}
           {oauth.length > 0 ? <OAuthButtons providers={oauth} callbackUrl={callbackUrl} /> : null}
           {methods.length === 0 ? (

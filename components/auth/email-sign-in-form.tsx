@@ -7,8 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
-export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [email, setEmail] = useState("");
+export function EmailSignInForm({ callbackUrl, defaultEmail = "" }: { callbackUrl: string; defaultEmail?: string }) {
+  const [email, setEmail] = useState(defaultEmail);
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<string[] | undefined>();
 

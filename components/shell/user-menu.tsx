@@ -1,6 +1,6 @@
 "use client";
 
-import { Database, KeyRound, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { Database, KeyRound, LogOut, Monitor, Moon, Sun, Users } from "lucide-react";
 import { signOut } from "next-auth/react";
 import { useTheme } from "next-themes";
 import Link from "next/link";
@@ -50,12 +50,20 @@ export function UserMenu({ user }: { user: TUser }) {
           </Link>
         </DropdownMenuItem>
         {user.labRole === "director" || user.labRole === "admin" ? (
-          <DropdownMenuItem asChild>
-            <Link href="/settings/stores">
-              <Database />
-              Data stores
-            </Link>
-          </DropdownMenuItem>
+          <>
+            <DropdownMenuItem asChild>
+              <Link href="/settings/people">
+                <Users />
+                People
+              </Link>
+            </DropdownMenuItem>
+            <DropdownMenuItem asChild>
+              <Link href="/settings/stores">
+                <Database />
+                Data stores
+              </Link>
+            </DropdownMenuItem>
+          </>
         ) : null}
         <DropdownMenuSeparator />
         <DropdownMenuLabel>Theme</DropdownMenuLabel>

@@ -3,6 +3,7 @@ import { filesRouter } from "./routers/files";
 import { jobsRouter } from "./routers/jobs";
 import { kernelsRouter } from "./routers/kernels";
 import { meRouter } from "./routers/me";
+import { peopleRouter } from "./routers/people";
 import { projectsRouter } from "./routers/projects";
 import { tokensRouter } from "./routers/tokens";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   jobs: jobsRouter,
   kernels: kernelsRouter,
   me: meRouter,
+  people: peopleRouter,
   projects: projectsRouter,
   tokens: tokensRouter,
 });

@@ -1,7 +1,9 @@
-// Who is asking: a bearer API token (scripts, the CLI) or the browser's session cookie.
+// Who is asking: a bearer API token (scripts, the CLI) or the browser's session cookie. Every
+// edge asks here (tRPC, its SSE subscriptions, REST, the raw download routes), so a session
+// that was ended is refused on the next request, whatever the edge.
 import { authenticateApiToken } from "../tokens/api-tokens";
 import { findUser, type TUser } from "../users/users";
-import { auth } from "./auth";
+import { hasSessionCookie, sessionUser } from "./session-cookie";
 
 export type Actor = TUser & { via: "token" | "session" };
 
@@ -16,11 +18,9 @@ export async function resolveActor(headers: Headers): Promise<ActorResult> {
     const full = await findUser(user.id);
     return { actor: full ? { ...full, via: "token" } : null, tokenRejected: !full };
   }
-  // No cookie, no session: skip Auth.js (and its JWT decryption) for anonymous requests.
-  if (!headers.get("cookie")?.includes("authjs.session-token")) return { actor: null, tokenRejected: false };
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return { actor: null, tokenRejected: false };
-  const user = await findUser(userId);
+  // No cookie, no session: skip the JWT decryption and the lookup for anonymous requests.
+  const cookie = headers.get("cookie");
+  if (!hasSessionCookie(cookie)) return { actor: null, tokenRejected: false };
+  const user = await sessionUser(cookie);
   return { actor: user ? { ...user, via: "session" } : null, tokenRejected: false };
 }

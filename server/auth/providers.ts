@@ -3,11 +3,12 @@ import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
-import { env, isDemo, usesDevMailbox } from "../env";
-import { sendMail, signInMail } from "../mail/send-mail";
+import { env, isDemo } from "../env";
+import { canSendMail, sendInBackground, signInMail } from "../mail/send-mail";
 import { authorizeDemoSignIn } from "./demo-sign-in";
+import { landingUrl, LINK_MAX_AGE_S } from "./magic-links";
 
-export const emailSignInEnabled = Boolean(env.SMTP_URL) || usesDevMailbox;
+const emailSignInEnabled = canSendMail;
 
 export type SignInMethod = { id: string; name: string; kind: "email" | "oauth" | "demo" };
 
@@ -21,6 +22,11 @@ export function signInMethods(): SignInMethod[] {
   return methods;
 }
 
+// Every SSO provider may link an IdP account to an existing Benchtop account by email (a person
+// invited by email then signs in with SSO without a second account). That is safe only because
+// the signIn callback allows it when the IdP says it verified the address (sign-in-callback.ts).
+const LINK_BY_VERIFIED_EMAIL = { allowDangerousEmailAccountLinking: true } as const;
+
 export function buildProviders(): Provider[] {
   const providers: Provider[] = [];
   if (emailSignInEnabled) {
@@ -29,10 +35,12 @@ export function buildProviders(): Provider[] {
       type: "email",
       name: "Email",
       from: env.EMAIL_FROM,
-      maxAge: 24 * 60 * 60,
+      maxAge: LINK_MAX_AGE_S,
       options: {},
-      async sendVerificationRequest({ identifier, url }) {
-        await sendMail(signInMail(identifier, url));
+      // Not awaited: the answer must not take longer for an address that gets mail than for one
+      // that does not (sign-in-callback.ts), nor differ when the mail server is slow or down.
+      sendVerificationRequest({ identifier, url }) {
+        sendInBackground(signInMail(identifier, landingUrl(url)));
       },
     });
   }
@@ -44,13 +52,11 @@ export function buildProviders(): Provider[] {
       issuer: env.OIDC_ISSUER,
       clientId: env.OIDC_CLIENT_ID,
       clientSecret: env.OIDC_CLIENT_SECRET,
-      // The lab's own identity provider vouches for the address, so a person invited by email
-      // (who already has an account row) signs in with SSO without a second account.
-      allowDangerousEmailAccountLinking: true,
+      ...LINK_BY_VERIFIED_EMAIL,
     });
   }
-  if (env.AUTH_GITHUB_ID) providers.push(GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }));
-  if (env.AUTH_GOOGLE_ID) providers.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
+  if (env.AUTH_GITHUB_ID) providers.push(gitHub(env.AUTH_GITHUB_ID, env.AUTH_GITHUB_SECRET));
+  if (env.AUTH_GOOGLE_ID) providers.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET, ...LINK_BY_VERIFIED_EMAIL }));
   // One-click sign-in as a seeded person. Present only in demo mode; production refuses it.
   providers.push(
     Credentials({
@@ -61,4 +67,34 @@ export function buildProviders(): Provider[] {
     }),
   );
   return providers;
+}
+
+type GitHubEmail = { email: string; primary: boolean; verified: boolean };
+
+/**
+ * GitHub sends no email_verified claim, and Auth.js's GitHub provider takes the public or primary
+ * address whether verified or not. Benchtop asks GitHub's /user/emails for the primary address
+ * and uses it only when GitHub verified it, as email_verified, like an OIDC provider.
+ */
+function gitHub(clientId: string, clientSecret: string | undefined): Provider {
+  const base = GitHub({ clientId, clientSecret, ...LINK_BY_VERIFIED_EMAIL });
+  return {
+    ...base,
+    userinfo: {
+      url: "https://api.github.com/user",
+      async request({ tokens }: { tokens: { access_token?: string } }) {
+        const headers = { Authorization: `Bearer ${tokens.access_token}`, "User-Agent": "benchtop" };
+        const profile = (await (await fetch("https://api.github.com/user", { headers })).json()) as Record<string, unknown>;
+        const res = await fetch("https://api.github.com/user/emails", { headers });
+        const email = res.ok ? verifiedGitHubEmail((await res.json()) as GitHubEmail[]) : null;
+        return { ...profile, email, email_verified: email !== null };
+      },
+    },
+  } as Provider;
+}
+
+/** The primary address GitHub lists for the account, when GitHub verified it (lower-cased). */
+export function verifiedGitHubEmail(emails: GitHubEmail[]): string | null {
+  const primary = emails.find((e) => e.primary);
+  return primary?.verified ? primary.email.toLowerCase() : null;
 }

@@ -4,9 +4,16 @@ import { AppError } from "../errors";
 import { memberProjectSelect, toProject } from "./project-row";
 import { slugify, ZCreateProjectInput, type TCreateProjectInput, type TProject } from "./schemas";
 
-/** Creates a project; the creator becomes its owner. */
+/** Creates a project; the creator becomes its owner. External collaborators cannot. */
 export async function createProject(args: { actorId: string } & TCreateProjectInput): Promise<TProject> {
   const input = ZCreateProjectInput.parse(args);
+  const actor = await db.user.findUnique({ where: { id: args.actorId }, select: { external: true } });
+  if (!actor || actor.external) {
+    throw new AppError(
+      "FORBIDDEN",
+      "External collaborators cannot create projects; ask a lab admin to make you a lab member, or a project owner to add you.",
+    );
+  }
   const slug = input.slug ?? slugify(input.name);
   try {
     const project = await db.$transaction(async (tx) => {

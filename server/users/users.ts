@@ -11,7 +11,7 @@ export const ZUser = z.object({
 });
 export type TUser = z.infer<typeof ZUser>;
 
-const userSelect = { id: true, email: true, name: true, labRole: true, external: true } as const;
+export const userSelect = { id: true, email: true, name: true, labRole: true, external: true } as const;
 
 export async function findUser(userId: string): Promise<TUser | null> {
   return db.user.findUnique({ where: { id: userId }, select: userSelect });

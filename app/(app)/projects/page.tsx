@@ -8,11 +8,11 @@ import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc-server";
 export const metadata: Metadata = { title: "Projects" };
 
 export default async function ProjectsPage() {
-  await requireUser("/projects");
+  const user = await requireUser("/projects");
   await getQueryClient().prefetchQuery(serverTrpc.projects.list.queryOptions({ includeArchived: false }));
   return (
     <div className="space-y-6">
-      <PageHeader title="Projects" description="Every project you are a member of." actions={<NewProjectDialog />} />
+      <PageHeader title="Projects" description="Every project you are a member of." actions={user.external ? null : <NewProjectDialog />} />
       <HydrateClient>
         <ProjectsBrowser />
       </HydrateClient>

@@ -20,8 +20,12 @@ export default function CheckEmailPage() {
           </span>
           <div className="space-y-1.5">
             <h1 className="text-xl font-semibold tracking-tight">Check your inbox</h1>
+            {/* The same words for every address: whether a link was sent is for the inbox to tell. */}
             <p className="text-sm text-muted-foreground">
-              We sent you a sign-in link. It works once, for 24 hours. You can close this tab.
+              If this address may sign in, a link is on its way. It works once, for 15 minutes; you can close this tab.
+            </p>
+            <p className="text-xs text-muted-foreground">
+              Nothing after a few minutes? Check your spam folder, or ask your lab&apos;s Benchtop admin to invite you.
             </p>
           </div>
           {usesDevMailbox ? (

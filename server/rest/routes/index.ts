@@ -4,7 +4,8 @@ import { agentRoutes } from "./agents";
 import { datasetRoutes } from "./datasets";
 import { fileRoutes } from "./files";
 import { jobRoutes } from "./jobs";
+import { peopleRoutes } from "./people";
 import { projectRoutes } from "./projects";
 
 /** Every route under /api/v1. Later issues add jobs, datasets, ... here. */
-export const restRoutes: RestRoute[] = [...accountRoutes, ...projectRoutes, ...fileRoutes, ...jobRoutes, ...agentRoutes, ...datasetRoutes];
+export const restRoutes: RestRoute[] = [...accountRoutes, ...projectRoutes, ...fileRoutes, ...jobRoutes, ...agentRoutes, ...datasetRoutes, ...peopleRoutes];
