@@ -37,13 +37,23 @@ describe("job env values", () => {
     const eli = await callerFor(users.eli);
     const seen = await eli.jobs.get({ jobId: id });
     // What the job page sends back for "Re-run": the env as Eli got it, masked values null.
-    const rerun = await eli.jobs.submit({ ...base, env: { ...seen.env, EXTRA: "1" }, rerunOfId: id });
+    const rerun = await eli.jobs.submit({ ...base, env: seen.env, snapshotId: seen.snapshotId, rerunOfId: id });
     const asEli = await eli.jobs.get({ jobId: rerun.id });
-    expect(asEli.env).toEqual({ WANDB_API_KEY: null, SEED: null, EXTRA: null });
+    expect(asEli.env).toEqual({ WANDB_API_KEY: null, SEED: null });
     expect(JSON.stringify(asEli)).not.toContain("wandb-value-456");
-    expect((await getJob({ actorId: users.ed.id, jobId: rerun.id })).env).toEqual({ WANDB_API_KEY: "wandb-value-456", SEED: "7", EXTRA: "1" });
+    expect((await getJob({ actorId: users.ed.id, jobId: rerun.id })).env).toEqual({ WANDB_API_KEY: "wandb-value-456", SEED: "7" });
     const given = await runOnAgent(rerun.id);
-    expect(given.env).toMatchObject({ WANDB_API_KEY: "wandb-value-456", SEED: "7", EXTRA: "1" });
+    expect(given.env).toEqual({ WANDB_API_KEY: "wandb-value-456", SEED: "7" });
+    // Kept hidden values cannot be turned into `echo $WANDB_API_KEY`, nor joined by new variables
+    // (BASH_ENV, LD_PRELOAD...): the re-run must be the same run.
+    const changed = /keeps values you cannot see \(SEED, WANDB_API_KEY\), so it must run the same command on the same files with the same variables/;
+    await expect(eli.jobs.submit({ ...base, command: "echo $WANDB_API_KEY", env: seen.env, rerunOfId: id })).rejects.toThrow(changed);
+    await expect(eli.jobs.submit({ ...base, env: { ...seen.env, BASH_ENV: "/proc/self/environ" }, rerunOfId: id })).rejects.toThrow(changed);
+    // The owner sees the values, so may re-run with changes; the values are then the owner's.
+    const ana = await callerFor(users.ana);
+    const byOwner = await ana.jobs.submit({ ...base, command: "python train.py --fast", env: { WANDB_API_KEY: null, SEED: "8" }, rerunOfId: id });
+    expect((await ana.jobs.get({ jobId: byOwner.id })).env).toEqual({ WANDB_API_KEY: "wandb-value-456", SEED: "8" });
+    expect((await getJob({ actorId: users.ed.id, jobId: byOwner.id })).env).toEqual({ WANDB_API_KEY: null, SEED: null });
   });
 
   it("refuses a masked value that names nothing to keep", async () => {

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { createCaller } from "../../server/api/root";
+import { env } from "../../server/env";
 import type { Actor } from "../../server/auth/actor";
 import { log } from "../../server/log";
 import { dispatchRest } from "../../server/rest/dispatch";
@@ -33,7 +34,7 @@ export async function rest(token: string, method: string, path: string, body?: u
 
 /** A fresh folder inside the first allowed root (tests/support/setup-env.ts sets the roots). */
 export async function storeFolder(label = "store"): Promise<string> {
-  const root = process.env.BENCHTOP_LOCAL_STORE_ROOTS!.split(/[:,]/)[0]!;
+  const root = env.localStoreRoots[0]!;
   await fs.mkdir(root, { recursive: true });
   return fs.mkdtemp(path.join(root, `${label}-`));
 }
