@@ -6,6 +6,7 @@ import { registerAgentsCommands } from "./commands/agents";
 import { registerDataCommands } from "./commands/data";
 import { registerJobCommands } from "./commands/jobs";
 import { registerProjectCommands } from "./commands/projects";
+import { registerStoreCommands } from "./commands/stores";
 
 const program = new Command()
   .name("benchtop")
@@ -20,6 +21,7 @@ registerAgentCommand(program);
 registerAgentsCommands(program);
 registerJobCommands(program);
 registerDataCommands(program);
+registerStoreCommands(program);
 
 try {
   await program.parseAsync(process.argv);

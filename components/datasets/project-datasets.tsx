@@ -60,7 +60,7 @@ export function ProjectDatasets({ projectSlug, canCreate }: { projectSlug: strin
                   <TableCell>
                     <StoreBadge store={d.store} />
                   </TableCell>
-                  <TableCell className="hidden max-w-64 truncate font-mono text-xs text-muted-foreground md:table-cell">{locationOf(d)}</TableCell>
+                  <TableCell className="hidden max-w-64 truncate font-mono text-xs text-muted-foreground md:table-cell">{locationOf(d) ?? "—"}</TableCell>
                   <TableCell>
                     {d.latestVersion ? (
                       <span className="rounded-md bg-primary/10 px-1.5 py-0.5 font-mono text-xs font-semibold text-primary">v{d.latestVersion}</span>
