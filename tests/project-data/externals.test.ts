@@ -1,6 +1,7 @@
 // External collaborators see a project's datasets by name, never where they live: no store path,
 // endpoint, bucket, prefix or whether the store has credentials, through tRPC and REST alike.
 import { describe, expect, it } from "vitest";
+import { getDashboard } from "../../server/dashboard/get-dashboard";
 import { addMemberAs, createProjectFor, createUser } from "../support/factories";
 import { callerFor, rest, storeFolder, tag, tokenFor } from "./support";
 
@@ -55,6 +56,15 @@ describe("externals and store locations", () => {
     const stores = await rest(token, "GET", "/data-stores");
     expect(stores.status).toBe(200);
     expectNoLocation(stores.json, [root]);
+  });
+
+  it("the dashboard's activity feed tells an external that a dataset was made, not where", async () => {
+    const { xena, vic, root, secretBucket } = await labWithExternal();
+    const feed = await getDashboard({ actorId: xena.id });
+    expect(feed.activity.some((a) => a.action === "dataset.created")).toBe(true);
+    expectNoLocation(feed.activity, [root, secretBucket, "private/path"]);
+    // A lab member's feed still has it.
+    expect(JSON.stringify((await getDashboard({ actorId: vic.id })).activity)).toContain(secretBucket);
   });
 
   it("refuses an external's new dataset: a location is the lab's to give", async () => {
