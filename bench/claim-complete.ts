@@ -3,14 +3,16 @@
 // UPDATE ... FOR UPDATE SKIP LOCKED with a fencing token) and reports it ended (one statement that
 // ends node, attempt and job); pg-boss: fetch + complete. With --with-started the agent also
 // reports `started` in between, as a real run does. Placement by the scheduler is done beforehand
-// and not timed (pg-boss has no scheduler), and reported on its own.
-//   npx tsx bench/claim-complete.ts [jobs=3000] [workers=8] [--with-started]
+// and not timed (pg-boss has no scheduler), and reported on its own. With --with-secret-env every
+// job carries a --secret-env variable, which the claim decrypts (AES-256-GCM) for the assignment.
+//   npx tsx bench/claim-complete.ts [jobs=3000] [workers=8] [--with-started] [--with-secret-env]
 import os from "node:os";
 import { benchDatabase, fmt } from "./support";
 
 const N = Number(process.argv[2] ?? 3000);
 const WORKERS = Number(process.argv[3] ?? 8);
 const WITH_STARTED = process.argv.includes("--with-started");
+const WITH_SECRET = process.argv.includes("--with-secret-env");
 
 const db = await benchDatabase("bench-claim");
 const { db: prisma } = await import("../server/db/client");
@@ -20,6 +22,7 @@ const { claimNodes } = await import("../server/queue/claim");
 const { nodeStarted, nodeEnded } = await import("../server/queue/node-reports");
 const { createProject } = await import("../server/projects/create-project");
 const { snapshotProjectFiles } = await import("../server/queue/snapshots");
+const { encryptSecretEnv } = await import("../server/queue/secret-env");
 
 const user = await prisma.user.create({ data: { email: "bench@benchtop.dev", name: "Bench" } });
 const project = await createProject({ actorId: user.id, name: "Bench", slug: "bench" });
@@ -37,6 +40,7 @@ const jobs = Array.from({ length: N }, (_, i) => ({
   command: "true",
   snapshotId,
   maxRuntimeSeconds: 3600,
+  ...(WITH_SECRET ? { secretEnv: encryptSecretEnv({ API_TOKEN: `token-${i}` }), secretEnvNames: ["API_TOKEN"] } : {}),
 }));
 await prisma.job.createMany({ data: jobs });
 const t = performance.now();
@@ -57,6 +61,7 @@ async function ours(): Promise<number> {
       for (;;) {
         const [a] = await claimNodes(agent.id, 1);
         if (!a) return;
+        if (WITH_SECRET && !a.env.API_TOKEN) throw new Error("the claim lost the secret");
         if (WITH_STARTED) await nodeStarted(agent.id, a.nodeId, a.fencingToken);
         await nodeEnded(agent.id, a.nodeId, { fencingToken: a.fencingToken, outcome: "exited", exitCode: 0, signal: null, message: "" });
         done++;
@@ -97,7 +102,7 @@ const bossRate = await pgBoss();
 const oursRate = await ours();
 const succeeded = await prisma.job.count({ where: { state: "succeeded" } });
 console.log(`claim + complete of ${N} no-op attempts, ${WORKERS} concurrent workers, one embedded PostgreSQL (${os.cpus().length} CPUs)`);
-console.log(`  Benchtop (claim${WITH_STARTED ? " + started" : ""} + ended): ${fmt(oursRate, 0)} attempts/s   (${succeeded} jobs succeeded)`);
+console.log(`  Benchtop (claim${WITH_STARTED ? " + started" : ""} + ended${WITH_SECRET ? ", each with a secret variable" : ""}): ${fmt(oursRate, 0)} attempts/s   (${succeeded} jobs succeeded)`);
 console.log(`  pg-boss 12 (fetch + complete):   ${fmt(bossRate, 0)} jobs/s`);
 console.log(`  ratio: ${fmt(oursRate / bossRate, 2)}x   (target: at least 1x)`);
 console.log(`  placement beforehand (scheduler passes, not in the rate): ${N} attempts in ${fmt(placeMs, 0)} ms`);

@@ -4,7 +4,6 @@
 //   npx tsx bench/dataset-list.ts [--objects 100000]
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
@@ -33,7 +32,8 @@ try {
   const director = await db.user.create({ data: { email: `d-${randomUUID()}@bench`, name: "Director", labRole: "director" } });
   const caller = createCaller({ actor: { ...(await findUser(director.id))!, via: "session" } as never, requestId: "bench", log });
   const project = await createProject({ actorId: director.id, name: "Bench", slug: "bench" });
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), "bench-list-"));
+  await fs.mkdir(process.env.BENCHTOP_LOCAL_STORE_ROOTS!, { recursive: true });
+  const root = await fs.mkdtemp(path.join(process.env.BENCHTOP_LOCAL_STORE_ROOTS!, "bench-list-"));
   const local = await caller.datasets.stores.create({ name: "local", kind: "local", localRoot: root });
   const remote = await caller.datasets.stores.create({ name: "s3", kind: "s3", endpoint: s3.endpoint, forcePathStyle: true, accessKeyId: "S3RVER", secretAccessKey: "S3RVER" });
   await caller.datasets.create({ projectSlug: project.slug, name: "on-local", storeId: local.id, bucket: "bench", prefix: "" });

@@ -10,6 +10,8 @@ export async function benchDatabase(label: string): Promise<ScratchDatabase> {
   process.env.BENCHTOP_MODE = "development";
   process.env.LOG_LEVEL = "warn";
   process.env.BENCHTOP_HOME = db.home + "/home";
+  // Local data stores of a bench go here (beside BENCHTOP_HOME, never inside it).
+  process.env.BENCHTOP_LOCAL_STORE_ROOTS = db.home + "/stores";
   return db;
 }
 

@@ -7,6 +7,7 @@ import { registerDataCommands } from "./commands/data";
 import { registerJobCommands } from "./commands/jobs";
 import { registerPeopleCommands } from "./commands/people";
 import { registerProjectCommands } from "./commands/projects";
+import { registerStoreCommands } from "./commands/stores";
 
 const program = new Command()
   .name("benchtop")
@@ -22,6 +23,7 @@ registerAgentsCommands(program);
 registerJobCommands(program);
 registerDataCommands(program);
 registerPeopleCommands(program);
+registerStoreCommands(program);
 
 try {
   await program.parseAsync(process.argv);

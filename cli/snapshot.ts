@@ -1,6 +1,6 @@
 // The directory a job runs on, as `sky launch` takes its workdir: every file under it except what
 // .gitignore files (and .benchtopignore) exclude, and .git itself. Contents are uploaded only when
-// the server lacks them (content-addressed), then frozen as a snapshot of the project.
+// the project lacks them (content-addressed), then frozen as a snapshot of the project.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
@@ -61,7 +61,8 @@ export async function uploadSnapshot(config: CliConfig, projectSlug: string, roo
   const files = await listSnapshotFiles(root);
   if (files.length === 0) throw new CliError(`There are no files to send under ${root}.`);
   const bytes = files.reduce((n, f) => n + f.size, 0);
-  const { missing } = await api<{ missing: string[] }>(config, "POST", "/blobs/missing", { sha256s: files.map((f) => f.sha256) });
+  // Asked of this project: only what it holds already is skipped (another project's copy is not ours to use).
+  const { missing } = await api<{ missing: string[] }>(config, "POST", "/blobs/missing", { sha256s: files.map((f) => f.sha256), project: projectSlug });
   const todo = files.filter((f, i) => missing.includes(f.sha256) && files.findIndex((g) => g.sha256 === f.sha256) === i);
   progress(`${files.length} files (${formatBytes(bytes)}); uploading ${todo.length} new`);
   let done = 0;
@@ -69,7 +70,7 @@ export async function uploadSnapshot(config: CliConfig, projectSlug: string, roo
   await Promise.all(
     Array.from({ length: Math.min(4, queue.length) }, async () => {
       for (let f = queue.shift(); f; f = queue.shift()) {
-        const res = await fetch(`${config.url}/api/v1/blobs/${f.sha256}`, {
+        const res = await fetch(`${config.url}/api/v1/blobs/${f.sha256}?project=${encodeURIComponent(projectSlug)}`, {
           method: "PUT",
           headers: { authorization: `Bearer ${config.token}`, "content-type": "application/octet-stream", "content-length": String(f.size) },
           body: Readable.toWeb(createReadStream(f.abs)) as ReadableStream,

@@ -2,6 +2,7 @@
 // script checks the environment with this before anything reads it (see env.ts).
 import path from "node:path";
 import { z } from "zod";
+import { forbiddenLocalFolder, splitRoots } from "./storage/local-folder-rules";
 
 const port = z.coerce
   .number({ error: "must be a whole number" })
@@ -110,6 +111,11 @@ export const ZEnv = z
     BENCHTOP_STORAGE_URL: optional(z.string().refine((v) => /^s3:\/\/[a-z0-9.-]{3,63}(\/.*)?$/.test(v), "must be s3://bucket[/prefix][?endpoint=URL&region=R&path_style=true]")),
     BENCHTOP_S3_ACCESS_KEY_ID: optional(z.string()),
     BENCHTOP_S3_SECRET_ACCESS_KEY: optional(z.string()),
+    /**
+     * Folders local data stores may be rooted under (colon- or comma-separated absolute paths);
+     * unset = BENCHTOP_HOME/datasets. Never /, BENCHTOP_HOME or a folder around it.
+     */
+    BENCHTOP_LOCAL_STORE_ROOTS: optional(z.string()),
     /** Key for data-store credentials at rest (32+ characters); derived from AUTH_SECRET when unset. */
     BENCHTOP_SECRET_KEY: optional(z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)")),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -158,6 +164,8 @@ export type Env = Omit<z.infer<typeof ZEnv>, "HOST"> & {
   home: string;
   /** The public base URL, without a trailing slash. */
   baseUrl: string;
+  /** BENCHTOP_LOCAL_STORE_ROOTS as absolute paths (as given; symlinks are resolved when a store is checked). */
+  localStoreRoots: string[];
 };
 
 /** Thrown (and printed as one sentence) when the environment is not usable. */
@@ -188,6 +196,20 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // Demo and development keep the dev mailbox (anyone who reaches it reads sign-in links) and
   // demo's one-click sign-in: reachable from this machine only, unless HOST says otherwise.
   const HOST = e.HOST ?? (e.BENCHTOP_MODE === "production" ? "0.0.0.0" : "127.0.0.1");
-  return { ...e, HOST, home, baseUrl };
+  return { ...e, HOST, home, baseUrl, localStoreRoots: localStoreRoots(e.BENCHTOP_LOCAL_STORE_ROOTS, home) };
+}
+
+/** The allowed roots of local stores, each checked here so a bad list stops the start in one sentence. */
+export function localStoreRoots(value: string | undefined, home: string): string[] {
+  if (value === undefined) return [path.join(home, "datasets")];
+  const roots = splitRoots(value);
+  if (roots.length === 0) throw new EnvError("Environment variable BENCHTOP_LOCAL_STORE_ROOTS lists no folder; leave it unset for BENCHTOP_HOME/datasets.");
+  return roots.map((root) => {
+    if (!path.isAbsolute(root)) throw new EnvError(`Environment variable BENCHTOP_LOCAL_STORE_ROOTS must list absolute paths, not "${root}".`);
+    const resolved = path.resolve(root);
+    const why = forbiddenLocalFolder(resolved, home);
+    if (why) throw new EnvError(`Environment variable BENCHTOP_LOCAL_STORE_ROOTS cannot list ${resolved}: ${why}.`);
+    return resolved;
+  });
 }
 

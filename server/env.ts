@@ -11,7 +11,7 @@ export type { Env };
 const building = process.env.NEXT_PHASE === "phase-production-build";
 
 export const env: Env = building
-  ? { ...ZEnv.parse({}), HOST: "0.0.0.0", home: path.resolve(".benchtop"), baseUrl: "http://localhost:3000" }
+  ? { ...ZEnv.parse({}), HOST: "0.0.0.0", home: path.resolve(".benchtop"), baseUrl: "http://localhost:3000", localStoreRoots: [path.resolve(".benchtop", "datasets")] }
   : parseEnv(process.env);
 
 export const isDemo = env.BENCHTOP_MODE === "demo";

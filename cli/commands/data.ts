@@ -13,7 +13,7 @@ import { formatBytes } from "../../lib/format-bytes";
 import { printTable, relativeTime } from "../table";
 import { Progress } from "./data-progress";
 
-type Dataset = { name: string; description: string; store: { name: string; kind: string }; bucket: string; prefix: string; latestVersion: number | null; createdAt: string };
+type Dataset = { name: string; description: string; store: { name: string; kind: string }; /** Absent for external collaborators, whom the server does not tell where data lives. */ bucket?: string; prefix?: string; latestVersion: number | null; createdAt: string };
 type Page = { folders: { name: string; prefix: string }[]; objects: { key: string; name: string; size: number; modifiedAt: string }[]; nextToken: string | null };
 
 const PARALLEL_PARTS = 4;
@@ -132,7 +132,7 @@ export function registerDataCommands(program: Command) {
       if (datasets.length === 0) return void process.stdout.write(`Project ${opts.project} has no datasets yet. Create one at ${c.url}/projects/${opts.project}/datasets.\n`);
       printTable(
         ["NAME", "STORE", "LOCATION", "VERSION", "CREATED", "DESCRIPTION"],
-        datasets.map((d) => [d.name, `${d.store.name} (${d.store.kind})`, `${d.bucket}/${d.prefix}`, d.latestVersion ? `v${d.latestVersion}` : "-", relativeTime(d.createdAt), d.description.slice(0, 60)]),
+        datasets.map((d) => [d.name, `${d.store.name} (${d.store.kind})`, d.bucket === undefined ? "-" : `${d.bucket}/${d.prefix}`, d.latestVersion ? `v${d.latestVersion}` : "-", relativeTime(d.createdAt), d.description.slice(0, 60)]),
       );
     });
 

@@ -25,6 +25,9 @@ type Job = {
   startedAt: string | null;
   endedAt: string | null;
   submittedBy: { name: string | null; email: string };
+  /** null values: hidden from you (only the submitter, project owners and lab directors see them). */
+  env?: Record<string, string | null>;
+  secretEnvNames?: string[];
   datasets?: { name: string; version: number | null; mode: string; objectCount: number | null; totalBytes: number | null; envName: string }[];
   attempts?: { number: number; state: string; reason: string; startedAt: string | null; endedAt: string | null; nodes: { agent: string; gpuIndices: number[]; simulated: boolean }[] }[];
 };
@@ -52,6 +55,7 @@ export function registerJobCommands(program: Command) {
     .addOption(new Option("--priority <class>", "queue priority (high needs an owner or director)").choices(["low", "normal", "high"]).default("normal"))
     .option("--retries <n>", "retry a failed attempt this many times", "0")
     .option("--env <K=V>", "an environment variable for the job (repeatable)", collect, [])
+    .option("--secret-env <K=V>", "a secret variable: stored encrypted, given only to the job, never shown again (repeatable)", collect, [])
     .option("--pool <name>", "only this pool of capacity (repeatable)", collect, [])
     .option("--data <name[:version][@stream]>", "attach a dataset at $BENCHTOP_DATASET_<NAME>: its latest or a pinned version, copied first or streamed (repeatable)", collect, [])
     .option("--name <name>", "a name to know it by (default: the command)")
@@ -67,12 +71,18 @@ export function registerJobCommands(program: Command) {
       };
       const maxRuntimeSeconds = parseDuration(opts.maxRuntime);
       if (!maxRuntimeSeconds) throw new CliError(`--max-runtime "${opts.maxRuntime}" is not a duration like 90s, 30m, 4h or 1d.`, 2);
-      const env: Record<string, string> = {};
-      for (const pair of opts.env as string[]) {
-        const eq = pair.indexOf("=");
-        if (eq <= 0) throw new CliError(`--env "${pair}" must look like NAME=value.`, 2);
-        env[pair.slice(0, eq)] = pair.slice(eq + 1);
-      }
+      const pairs = (flag: string, given: string[]) => {
+        const out: Record<string, string> = {};
+        for (const pair of given) {
+          const eq = pair.indexOf("=");
+          // A secret's value is never echoed back, not even in a complaint about it.
+          if (eq <= 0) throw new CliError(`--${flag} "${flag === "secret-env" ? "…" : pair}" must look like NAME=value.`, 2);
+          out[pair.slice(0, eq)] = pair.slice(eq + 1);
+        }
+        return out;
+      };
+      const env = pairs("env", opts.env as string[]);
+      const secretEnv = pairs("secret-env", opts.secretEnv as string[]);
       const datasets = (opts.data as string[]).map(parseDataOption);
       if (opts.notebook && words.length) throw new CliError("Give either --notebook or a command after --, not both.", 2);
       if (!opts.notebook && !words.length) throw new CliError("Give the command after -- (benchtop submit -p demo -- python3 train.py), or --notebook PATH.", 2);
@@ -99,6 +109,7 @@ export function registerJobCommands(program: Command) {
         priority: opts.priority,
         retries: int(opts.retries, "retries"),
         env,
+        ...(Object.keys(secretEnv).length ? { secretEnv } : {}),
         pools: opts.pool,
         datasets,
       });
@@ -147,6 +158,12 @@ export function registerJobCommands(program: Command) {
       ];
       if (job.state === "queued") {
         lines.push(`  queue:     position ${job.queuePosition ?? "?"}${job.estimatedStartAt ? `, estimated start ${new Date(job.estimatedStartAt).toLocaleString()}` : ""}`);
+      }
+      const env = Object.entries(job.env ?? {});
+      if (env.length || job.secretEnvNames?.length) {
+        const shown = env.map(([k, v]) => (v === null ? `${k}=(hidden)` : `${k}=${v}`));
+        const secrets = (job.secretEnvNames ?? []).map((k) => `${k} (secret)`);
+        lines.push(`  env:       ${[...shown, ...secrets].join("  ")}`);
       }
       for (const d of job.datasets ?? []) {
         const size = d.objectCount === null ? "" : `, ${d.objectCount.toLocaleString("en-US")} files, ${formatBytes(d.totalBytes ?? 0)}`;

@@ -8,11 +8,15 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/lib/trpc";
 import { useDataset } from "./dataset-context";
 import { DatasetSettings } from "./dataset-settings";
-import type { TDatasetSummary } from "./types";
+import type { TDatasetSummary, TDatasetView } from "./types";
 import { FreezeVersionDialog, VersionsDialog } from "./versions-dialog";
 
-/** Where a dataset lives, as people write it: s3://bucket/prefix/ or the local store's bucket/prefix/. */
-export function locationOf(d: Pick<TDatasetSummary, "store" | "bucket" | "prefix">): string {
+/**
+ * Where a dataset lives, as people write it: s3://bucket/prefix/ or the local store's
+ * bucket/prefix/; null for an external collaborator, whom the server does not tell.
+ */
+export function locationOf(d: TDatasetView): string | null {
+  if (!("bucket" in d)) return null;
   return `${d.store.kind === "s3" ? "s3://" : ""}${d.bucket}/${d.prefix}`;
 }
 
@@ -46,7 +50,7 @@ export function DatasetHeader() {
         <div className="flex flex-wrap items-center gap-2">
           <h2 className="font-mono text-lg font-semibold tracking-tight">{dataset}</h2>
           {d ? <StoreBadge store={d.store} /> : null}
-          {d ? (
+          {d && locationOf(d) ? (
             <code className="truncate rounded bg-muted px-1.5 py-0.5 font-mono text-xs text-muted-foreground" title="Location in the store">
               {locationOf(d)}
             </code>
@@ -66,7 +70,7 @@ export function DatasetHeader() {
       <div className="flex shrink-0 items-center gap-2">
         <VersionsDialog projectSlug={projectSlug} dataset={dataset} latest={d?.latestVersion ?? null} />
         {canEdit ? <FreezeVersionDialog projectSlug={projectSlug} dataset={dataset} /> : null}
-        {canEdit && d ? <DatasetSettings projectSlug={projectSlug} dataset={dataset} description={d.description} location={locationOf(d)} /> : null}
+        {canEdit && d ? <DatasetSettings projectSlug={projectSlug} dataset={dataset} description={d.description} location={locationOf(d) ?? d.store.name} /> : null}
       </div>
     </div>
   );

@@ -91,7 +91,7 @@ function NewDatasetForm({ projectSlug }: { projectSlug: string }) {
         <SelectContent>
           {stores.data?.map((s) => (
             <SelectItem key={s.id} value={s.id}>
-              {s.name} <span className="text-muted-foreground">· {s.kind === "s3" ? (s.endpoint ?? "AWS S3") : "local folder"}</span>
+              {s.name} <span className="text-muted-foreground">· {s.kind === "s3" ? ("endpoint" in s && s.endpoint ? s.endpoint : "S3") : "local folder"}</span>
             </SelectItem>
           ))}
         </SelectContent>

@@ -40,7 +40,8 @@ export function ProjectDatasets({ projectSlug, canCreate }: { projectSlug: strin
               <TableRow>
                 <TableHead>Name</TableHead>
                 <TableHead>Store</TableHead>
-                <TableHead className="hidden md:table-cell">Location</TableHead>
+                {/* External collaborators are not told where data lives: no column at all. */}
+                {datasets.data.some((d) => locationOf(d)) ? <TableHead className="hidden md:table-cell">Location</TableHead> : null}
                 <TableHead>Version</TableHead>
                 <TableHead className="hidden lg:table-cell">Created</TableHead>
               </TableRow>
@@ -60,7 +61,7 @@ export function ProjectDatasets({ projectSlug, canCreate }: { projectSlug: strin
                   <TableCell>
                     <StoreBadge store={d.store} />
                   </TableCell>
-                  <TableCell className="hidden max-w-64 truncate font-mono text-xs text-muted-foreground md:table-cell">{locationOf(d)}</TableCell>
+                  {locationOf(d) ? <TableCell className="hidden max-w-64 truncate font-mono text-xs text-muted-foreground md:table-cell">{locationOf(d)}</TableCell> : null}
                   <TableCell>
                     {d.latestVersion ? (
                       <span className="rounded-md bg-primary/10 px-1.5 py-0.5 font-mono text-xs font-semibold text-primary">v{d.latestVersion}</span>

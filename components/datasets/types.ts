@@ -4,15 +4,21 @@ import type { z } from "zod";
 import type {
   TBrowseOutput,
   TDataStore,
+  TDataStoreView,
   TDatasetSnapshot,
   TDatasetSummary,
+  TDatasetView,
+  TLocationShare,
   TPreview,
   TSnapshotDiff,
   ZFolderSizeOutput,
   ZHeadOutput,
 } from "@/server/datasets/schemas";
 
-export type { TDataStore, TDatasetSnapshot, TDatasetSummary, TPreview, TSnapshotDiff };
+export type { TDataStore, TDataStoreView, TDatasetSnapshot, TDatasetSummary, TDatasetView, TLocationShare, TPreview, TSnapshotDiff };
+
+/** A full store, as lab members get it (externals get only its name and kind). */
+export const isFullStore = (s: TDataStoreView): s is TDataStore => "region" in s;
 export type TBrowsePage = TBrowseOutput;
 export type TFolder = TBrowsePage["folders"][number];
 export type TObject = TBrowsePage["objects"][number];

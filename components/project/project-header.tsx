@@ -29,9 +29,9 @@ export function ProjectHeader({ project }: { project: TProject }) {
         >
           <Archive className="mt-0.5 size-4 shrink-0 text-[color-mix(in_oklch,var(--warning),black_30%)] dark:text-warning" aria-hidden />
           <p>
-            <span className="font-medium">This project is archived.</span>{" "}
+            <span className="font-medium">This project is archived; it is read-only.</span>{" "}
             <span className="text-muted-foreground">
-              It no longer shows among active projects. Owners can restore it in Settings.
+              Its files, datasets and jobs can be read but not changed, and no job can be submitted. An owner can unarchive it in Settings.
             </span>
           </p>
         </div>

@@ -30,6 +30,8 @@ export type AuditAction =
   | "datastore.created"
   | "datastore.updated"
   | "datastore.deleted"
+  | "datastore.location_shared"
+  | "datastore.location_unshared"
   | "dataset.created"
   | "dataset.updated"
   | "dataset.removed"

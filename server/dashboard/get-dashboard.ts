@@ -43,5 +43,13 @@ export async function getDashboard(args: { actorId: string; activityLimit?: numb
       project: { select: { slug: true, name: true } },
     },
   });
-  return { projects, activity: events.map((e) => ({ ...e, id: e.id.toString() })) };
+  const viewer = await db.user.findUnique({ where: { id: args.actorId }, select: { external: true } });
+  return { projects, activity: events.map((e) => ({ ...(viewer?.external !== false ? withoutLocation(e) : e), id: e.id.toString() })) };
+}
+
+/** External collaborators never learn where data lives: dataset and store events lose their bucket, prefix and store path. */
+function withoutLocation<T extends { action: string; target: string; data: unknown }>(e: T): T {
+  if (e.action.startsWith("datastore.")) return { ...e, target: "a location on a data store", data: {} };
+  if (e.action.startsWith("dataset.")) return { ...e, data: {} };
+  return e;
 }

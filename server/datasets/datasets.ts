@@ -1,12 +1,20 @@
 // Datasets: a bucket and prefix on a data store, shared with a project's members (viewers read,
-// editors write, owners remove). Creating one checks that the bucket is there.
+// editors write, owners remove). Creating one checks that the bucket is there and that no other
+// project's dataset holds the location (locations.ts). Externals see them without a location.
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError } from "../errors";
-import { requireProjectRole } from "../projects/access";
+import { requireProjectRole, type ProjectAccess } from "../projects/access";
 import { assertValidKey, StorageKeyError, StoreAccessError } from "../storage/object-store";
+import { assertLocationFree } from "./locations";
 import { datasetRowSelect, loadDataset, openBucket, type DatasetRow } from "./open-store";
-import type { TCreateDatasetInput, TDatasetSummary } from "./schemas";
+import { ZDatasetSummaryForExternal, type TCreateDatasetInput, type TDatasetSummary, type TDatasetView } from "./schemas";
+
+/** What the caller may see of a dataset: externals get it without bucket and prefix (parsed away). */
+function viewFor(caller: ProjectAccess["caller"], d: DatasetRow): TDatasetView {
+  const summary = toSummary(d);
+  return caller.external ? ZDatasetSummaryForExternal.parse(summary) : summary;
+}
 
 function toSummary(d: DatasetRow): TDatasetSummary {
   return {
@@ -21,15 +29,15 @@ function toSummary(d: DatasetRow): TDatasetSummary {
   };
 }
 
-export async function listDatasets(args: { actorId: string; projectSlug: string }): Promise<TDatasetSummary[]> {
-  const { project } = await requireProjectRole({ ...args, atLeast: "viewer" });
+export async function listDatasets(args: { actorId: string; projectSlug: string }): Promise<TDatasetView[]> {
+  const { project, caller } = await requireProjectRole({ ...args, atLeast: "viewer" });
   const rows = await db.dataset.findMany({ where: { projectId: project.id }, orderBy: { name: "asc" }, select: datasetRowSelect });
-  return rows.map(toSummary);
+  return rows.map((d) => viewFor(caller, d));
 }
 
-export async function getDataset(args: { actorId: string; projectSlug: string; dataset: string }): Promise<TDatasetSummary> {
-  const { dataset } = await loadDataset({ ...args, atLeast: "viewer" });
-  return toSummary(dataset);
+export async function getDataset(args: { actorId: string; projectSlug: string; dataset: string }): Promise<TDatasetView> {
+  const { dataset, caller } = await loadDataset({ ...args, atLeast: "viewer" });
+  return viewFor(caller, dataset);
 }
 
 /** "imaging/2026" -> "imaging/2026/"; "" stays "". Refuses what no key could hold. */
@@ -44,7 +52,7 @@ export function normalizePrefix(prefix: string): string {
   return `${p}/`;
 }
 
-function checkBucketName(kind: "local" | "s3", bucket: string) {
+export function checkBucketName(kind: "local" | "s3", bucket: string) {
   const ok = kind === "s3" ? /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) : /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/.test(bucket);
   if (!ok) {
     const rule = kind === "s3" ? "3 to 63 lowercase letters, digits, dots and dashes" : "letters, digits, dots, dashes and underscores (a folder name), not starting with a dot";
@@ -52,8 +60,10 @@ function checkBucketName(kind: "local" | "s3", bucket: string) {
   }
 }
 
-export async function createDataset(args: { actorId: string } & TCreateDatasetInput): Promise<TDatasetSummary> {
-  const { project } = await requireProjectRole({ actorId: args.actorId, projectSlug: args.projectSlug, atLeast: "editor" });
+export async function createDataset(args: { actorId: string } & TCreateDatasetInput): Promise<TDatasetView> {
+  const { project, caller } = await requireProjectRole({ actorId: args.actorId, projectSlug: args.projectSlug, atLeast: "editor", intent: "write" });
+  // A location is the lab's to give: someone from another lab never learns or picks one.
+  if (caller.external) throw new AppError("FORBIDDEN", "External collaborators cannot add datasets; a lab member of the project can.");
   const store = await db.dataStore.findUnique({ where: { id: args.storeId }, select: datasetRowSelect.store.select });
   if (!store) throw new AppError("BAD_REQUEST", "That data store does not exist.", { storeId: ["is not a data store"] });
   checkBucketName(store.kind, args.bucket);
@@ -61,6 +71,10 @@ export async function createDataset(args: { actorId: string } & TCreateDatasetIn
   if (await db.dataset.findUnique({ where: { projectId_name: { projectId: project.id, name: args.name } }, select: { id: true } })) {
     throw new AppError("CONFLICT", `Project "${args.projectSlug}" has a dataset named "${args.name}" already.`, { name: ["is taken in this project"] });
   }
+  const place = { store, bucket: args.bucket, prefix };
+  // Checked before the store is touched (a local store would make the folder), and again below
+  // under the lock, where it counts.
+  await db.$transaction((tx) => assertLocationFree(tx, { actorId: args.actorId, projectId: project.id, place }));
   // The bucket must be there (a local store makes its folder).
   try {
     await openBucket(store, args.bucket, prefix).check();
@@ -69,6 +83,7 @@ export async function createDataset(args: { actorId: string } & TCreateDatasetIn
     throw e;
   }
   const row = await db.$transaction(async (tx) => {
+    await assertLocationFree(tx, { actorId: args.actorId, projectId: project.id, place });
     const created = await tx.dataset.create({
       data: { projectId: project.id, name: args.name, description: args.description ?? "", storeId: store.id, bucket: args.bucket, prefix, createdById: args.actorId },
       select: datasetRowSelect,
@@ -76,11 +91,12 @@ export async function createDataset(args: { actorId: string } & TCreateDatasetIn
     await recordAuditEvent(tx, { actorId: args.actorId, projectId: project.id, action: "dataset.created", target: args.name, data: { store: store.name, bucket: args.bucket, prefix } });
     return created;
   });
-  return toSummary(row);
+  return viewFor(caller, row);
 }
 
-export async function updateDataset(args: { actorId: string; projectSlug: string; dataset: string; name?: string; description?: string }): Promise<TDatasetSummary> {
-  const { dataset, project } = await loadDataset({ ...args, atLeast: "editor" });
+/** Renames or describes a dataset; its location never changes (make another dataset for another place). */
+export async function updateDataset(args: { actorId: string; projectSlug: string; dataset: string; name?: string; description?: string }): Promise<TDatasetView> {
+  const { dataset, project, caller } = await loadDataset({ ...args, atLeast: "editor", intent: "write" });
   if (args.name && args.name !== dataset.name) {
     if (await db.dataset.findUnique({ where: { projectId_name: { projectId: project.id, name: args.name } }, select: { id: true } })) {
       throw new AppError("CONFLICT", `Project "${args.projectSlug}" has a dataset named "${args.name}" already.`, { name: ["is taken in this project"] });
@@ -101,7 +117,7 @@ export async function updateDataset(args: { actorId: string; projectSlug: string
     });
     return updated;
   });
-  return toSummary(row);
+  return viewFor(caller, row);
 }
 
 /**
@@ -110,7 +126,7 @@ export async function updateDataset(args: { actorId: string; projectSlug: string
  * since a job's record of what it read must stay whole.
  */
 export async function removeDataset(args: { actorId: string; projectSlug: string; dataset: string }): Promise<void> {
-  const { dataset, project } = await loadDataset({ ...args, atLeast: "owner" });
+  const { dataset, project } = await loadDataset({ ...args, atLeast: "owner", intent: "write" });
   const jobs = await db.jobDataset.count({ where: { datasetId: dataset.id } });
   if (jobs > 0) {
     throw new AppError("CONFLICT", `Dataset "${dataset.name}" was used by ${jobs} job${jobs === 1 ? "" : "s"}, whose records name it; it cannot be removed.`);

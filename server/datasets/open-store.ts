@@ -6,6 +6,7 @@ import type { ProjectRole } from "@prisma/client";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { requireProjectRole, type ProjectAccess } from "../projects/access";
+import { localFolderRefusal } from "../storage/local-roots";
 import { LocalObjectStore } from "../storage/local-store";
 import { assertValidKey, type ObjectStore } from "../storage/object-store";
 import { S3ObjectStore } from "../storage/s3-store";
@@ -67,9 +68,19 @@ function localBucketPath(bucket: string, prefix: string): string {
   return prefix ? `${bucket}/${prefix.replace(/\/+$/, "")}` : bucket;
 }
 
-function localStore(storeId: string, localRoot: string, bucketPath: string): LocalObjectStore {
+function localStore(store: { id: string; name: string }, localRoot: string, bucketPath: string): LocalObjectStore {
   assertValidKey(bucketPath);
   if (bucketPath.split("/").some((s) => s.startsWith("."))) throw new AppError("BAD_REQUEST", `"${bucketPath}" cannot start a folder name with a dot in a local store.`);
+  // Checked at every open, not only when the store was saved: a store from before the rule, a
+  // root since taken out of BENCHTOP_LOCAL_STORE_ROOTS, or a symlink swapped under a bucket. The
+  // sentence names no path: anyone who opens a dataset may read it.
+  if (localFolderRefusal(path.join(localRoot, bucketPath))) {
+    throw new AppError(
+      "UNAVAILABLE",
+      `The local data store "${store.name}" is outside BENCHTOP_LOCAL_STORE_ROOTS; a lab admin can add its folder to BENCHTOP_LOCAL_STORE_ROOTS and restart Benchtop, or move the store.`,
+    );
+  }
+  const storeId = store.id;
   return new LocalObjectStore(path.join(localRoot, bucketPath), {
     signing: { store: storeId, bucket: bucketPath },
     uploadsDir: path.join(localRoot, ".benchtop-uploads", encodeURIComponent(bucketPath)),
@@ -84,7 +95,7 @@ export function openBucket(store: StoreRow, bucket: string, prefix: string): Obj
   let opened: ObjectStore;
   if (store.kind === "local") {
     if (!store.localRoot) throw new AppError("UNAVAILABLE", `The local data store "${store.name}" has no folder set.`);
-    opened = localStore(store.id, store.localRoot, localBucketPath(bucket, prefix));
+    opened = localStore(store, store.localRoot, localBucketPath(bucket, prefix));
   } else {
     const credentials = store.credentials ? decryptCredentials(store.credentials, store.name) : null;
     opened = new S3ObjectStore({ endpoint: store.endpoint, region: store.region, forcePathStyle: store.forcePathStyle, credentials }, bucket, prefix);
@@ -96,9 +107,9 @@ export function openBucket(store: StoreRow, bucket: string, prefix: string): Obj
 
 export type OpenDataset = ProjectAccess & { dataset: DatasetRow; objects: ObjectStore };
 
-/** The caller's dataset in a project, checked for `atLeast`, with its store opened. */
-export async function loadDataset(args: { actorId: string; projectSlug: string; dataset: string; atLeast: ProjectRole }): Promise<OpenDataset> {
-  const access = await requireProjectRole({ actorId: args.actorId, projectSlug: args.projectSlug, atLeast: args.atLeast });
+/** The caller's dataset in a project, checked for `atLeast` (and, for a write, that the project is not archived), with its store opened. */
+export async function loadDataset(args: { actorId: string; projectSlug: string; dataset: string; atLeast: ProjectRole; intent?: "read" | "write" }): Promise<OpenDataset> {
+  const access = await requireProjectRole({ actorId: args.actorId, projectSlug: args.projectSlug, atLeast: args.atLeast, intent: args.intent });
   const dataset = await db.dataset.findUnique({
     where: { projectId_name: { projectId: access.project.id, name: args.dataset } },
     select: datasetRowSelect,
@@ -120,10 +131,10 @@ export async function unsafeOpenDatasetById(datasetId: string): Promise<{ datase
 /** For the local presigned-URL route: the store a signed URL names (the signature was checked). */
 export async function localStoreForGrant(storeId: string, bucketPath: string): Promise<LocalObjectStore | null> {
   if (storeId === SYSTEM_STORE) return bucketPath === SYSTEM_BUCKET ? new LocalObjectStore(systemStorageRoot(), { signing: { store: SYSTEM_STORE, bucket: SYSTEM_BUCKET } }) : null;
-  const store = await db.dataStore.findUnique({ where: { id: storeId }, select: { id: true, kind: true, localRoot: true } });
+  const store = await db.dataStore.findUnique({ where: { id: storeId }, select: { id: true, name: true, kind: true, localRoot: true } });
   if (!store || store.kind !== "local" || !store.localRoot) return null;
   try {
-    return localStore(store.id, store.localRoot, bucketPath);
+    return localStore(store, store.localRoot, bucketPath);
   } catch {
     return null;
   }

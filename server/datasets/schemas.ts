@@ -29,6 +29,14 @@ export const ZDataStore = z.object({
 });
 export type TDataStore = z.infer<typeof ZDataStore>;
 
+/**
+ * A store as an external collaborator sees it: its name and kind, nothing of where it is or
+ * whether it has credentials. Parsing a store through it drops every other field.
+ */
+export const ZDataStoreForExternal = ZDataStore.pick({ id: true, name: true, kind: true });
+export const ZDataStoreView = z.union([ZDataStore, ZDataStoreForExternal]);
+export type TDataStoreView = z.infer<typeof ZDataStoreView>;
+
 const storeFields = {
   name: ZStoreName,
   /** S3: the endpoint URL (MinIO, Ceph, R2...); empty = AWS itself. */
@@ -64,6 +72,27 @@ export type TUpdateStoreInput = z.input<typeof ZUpdateStoreInput>;
 
 export const ZStoreTestResult = z.object({ ok: z.boolean(), message: z.string() });
 
+/** A location a lab admin shared with a project, so its datasets may overlap another project's. */
+export const ZLocationShare = z.object({
+  id: z.string(),
+  store: z.object({ id: z.string(), name: z.string() }),
+  bucket: z.string(),
+  /** "" (the whole bucket) or a folder ending with "/". */
+  prefix: z.string(),
+  project: z.object({ slug: z.string(), name: z.string() }),
+  grantedBy: z.object({ name: z.string().nullable(), email: z.string() }).nullable(),
+  createdAt: z.date(),
+});
+export type TLocationShare = z.infer<typeof ZLocationShare>;
+
+export const ZShareLocationInput = z.object({
+  storeId: z.string().min(1),
+  bucket: z.string().min(1, "is required").max(63),
+  prefix: z.string().max(512).default(""),
+  projectSlug: z.string().min(1, "is required"),
+});
+export type TShareLocationInput = z.input<typeof ZShareLocationInput>;
+
 // ---------------------------------------------------------------- datasets
 
 export const ZDatasetName = z
@@ -85,6 +114,11 @@ export const ZDatasetSummary = z.object({
   createdAt: z.date(),
 });
 export type TDatasetSummary = z.infer<typeof ZDatasetSummary>;
+
+/** A dataset as an external collaborator sees it: no bucket, no prefix (parsing drops them). */
+export const ZDatasetSummaryForExternal = ZDatasetSummary.omit({ bucket: true, prefix: true });
+export const ZDatasetView = z.union([ZDatasetSummary, ZDatasetSummaryForExternal]);
+export type TDatasetView = z.infer<typeof ZDatasetView>;
 
 export const ZCreateDatasetInput = z.object({
   projectSlug: z.string().min(1),

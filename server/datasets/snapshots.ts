@@ -70,7 +70,7 @@ export async function snapshotDataset(args: { datasetId: string; actorId: string
 }
 
 export async function createDatasetSnapshot(args: Ref & { note: string }): Promise<TDatasetSnapshot> {
-  const { dataset } = await loadDataset({ ...args, atLeast: "editor" });
+  const { dataset } = await loadDataset({ ...args, atLeast: "editor", intent: "write" });
   return snapshotDataset({ datasetId: dataset.id, actorId: args.actorId, note: args.note });
 }
 

@@ -1,16 +1,19 @@
 // Data stores: where datasets live (an S3-compatible endpoint, or a folder on the server).
 // Registered by lab admins and directors, checked before they are saved (a wrong key is refused
 // in words), credentials encrypted at rest and never returned: at most the key id's last 4.
+// A local store's folder must lie under BENCHTOP_LOCAL_STORE_ROOTS (storage/local-roots.ts).
+// External collaborators see a store's name and kind only.
 import fs from "node:fs/promises";
 import path from "node:path";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError } from "../errors";
+import { localFolderRefusal } from "../storage/local-roots";
 import { StoreAccessError } from "../storage/object-store";
 import { checkS3Connection } from "../storage/s3-store";
 import { isDirector } from "../users/users";
 import { accessKeyIdHint, decryptCredentials, encryptCredentials, type StoreCredentials } from "./credentials";
-import type { TCreateStoreInput, TDataStore, TUpdateStoreInput } from "./schemas";
+import { ZDataStoreForExternal, type TCreateStoreInput, type TDataStore, type TDataStoreView, type TUpdateStoreInput } from "./schemas";
 
 const storeSelect = {
   id: true,
@@ -41,7 +44,7 @@ function toDataStore(row: Row): TDataStore {
   return { ...rest, hasCredentials: credentials !== null, accessKeyIdHint: hint, datasetCount: _count.datasets };
 }
 
-async function requireLabAdmin(actorId: string) {
+export async function requireLabAdmin(actorId: string) {
   const user = await db.user.findUnique({ where: { id: actorId }, select: { labRole: true } });
   if (!user || !isDirector(user.labRole)) throw new AppError("FORBIDDEN", "Only lab admins and directors can manage data stores.");
 }
@@ -77,15 +80,20 @@ function credentialsOf(input: { accessKeyId?: string; secretAccessKey?: string }
   return { accessKeyId: input.accessKeyId.trim(), secretAccessKey: input.secretAccessKey.trim() };
 }
 
-function validate(c: Connection) {
+function validate(c: Pick<Connection, "kind" | "localRoot">) {
   if (c.kind === "local" && !c.localRoot) throw new AppError("BAD_REQUEST", "A local store needs a folder: localRoot.", { localRoot: ["is required for a local store"] });
   if (c.kind === "local" && c.localRoot && !path.isAbsolute(c.localRoot)) throw new AppError("BAD_REQUEST", "localRoot must be an absolute path.", { localRoot: ["must be an absolute path"] });
   if (c.kind === "s3" && c.localRoot) throw new AppError("BAD_REQUEST", "An S3 store has no localRoot.", { localRoot: ["is only for local stores"] });
+  // Before anything touches the folder (checkConnection makes it).
+  const refusal = c.kind === "local" && c.localRoot ? localFolderRefusal(c.localRoot) : null;
+  if (refusal) throw new AppError("BAD_REQUEST", refusal, { localRoot: [refusal] });
 }
 
-export async function listStores(args: { actorId: string }): Promise<TDataStore[]> {
-  void args.actorId; // any signed-in person may see the stores (to pick one for a dataset)
+/** Any signed-in person may see the stores (to pick one for a dataset); externals only by name and kind. */
+export async function listStores(args: { actorId: string }): Promise<TDataStoreView[]> {
+  const actor = await db.user.findUnique({ where: { id: args.actorId }, select: { external: true } });
   const rows = await db.dataStore.findMany({ orderBy: { name: "asc" }, select: storeSelect });
+  if (!actor || actor.external) return rows.map((r) => ZDataStoreForExternal.parse(r));
   return rows.map(toDataStore);
 }
 
@@ -186,6 +194,7 @@ export async function testStore(args: { actorId: string; id: string; testBucket?
   const row = await db.dataStore.findUnique({ where: { id: args.id }, select: storeSelect });
   if (!row) throw new AppError("NOT_FOUND", "The data store was not found.");
   try {
+    validate(row);
     await checkConnection(
       { ...row, credentials: row.credentials ? decryptCredentials(row.credentials, row.name) : null },
       args.testBucket,

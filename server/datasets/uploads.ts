@@ -1,5 +1,7 @@
 // Uploads straight from the browser (or the CLI) to the store: presigned multipart parts, so the
 // app server signs URLs and never touches the bytes. Resume = listParts, then send what is missing.
+// Starting, signing parts, completing and deleting are writes (refused in an archived project);
+// listing parts and aborting stay open, so an upload cut off by the archiving can be cleaned up.
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError } from "../errors";
@@ -27,7 +29,7 @@ async function uploadCall<T>(uploadId: string, run: () => Promise<T>): Promise<T
 }
 
 export async function startUpload(args: Ref & { size: number; contentType?: string }): Promise<{ uploadId: string; partSize: number; partCount: number }> {
-  const { objects } = await loadDataset({ ...args, atLeast: "editor" });
+  const { objects } = await loadDataset({ ...args, atLeast: "editor", intent: "write" });
   const partSize = partSizeFor(args.size);
   const partCount = Math.max(1, Math.ceil(args.size / partSize));
   const uploadId = await storeCall(() => objects.createMultipart(args.key, { contentType: args.contentType }));
@@ -35,7 +37,7 @@ export async function startUpload(args: Ref & { size: number; contentType?: stri
 }
 
 export async function uploadPartUrls(args: Ref & { uploadId: string; partNumbers: number[] }): Promise<{ partNumber: number; url: string }[]> {
-  const { objects } = await loadDataset({ ...args, atLeast: "editor" });
+  const { objects } = await loadDataset({ ...args, atLeast: "editor", intent: "write" });
   return uploadCall(args.uploadId, () =>
     Promise.all(args.partNumbers.map(async (n) => ({ partNumber: n, url: await objects.presignPart(args.key, args.uploadId, n, { expiresIn: PRESIGN_SECONDS }) }))),
   );
@@ -47,7 +49,7 @@ export async function listUploadParts(args: Ref & { uploadId: string }): Promise
 }
 
 export async function completeUpload(args: Ref & { uploadId: string; parts: { partNumber: number; etag: string }[] }): Promise<{ key: string; size: number; etag: string }> {
-  const { objects } = await loadDataset({ ...args, atLeast: "editor" });
+  const { objects } = await loadDataset({ ...args, atLeast: "editor", intent: "write" });
   const parts = [...args.parts].sort((a, b) => a.partNumber - b.partNumber);
   const info = await uploadCall(args.uploadId, () => objects.completeMultipart(args.key, args.uploadId, parts));
   return { key: info.key, size: info.size, etag: info.etag };
@@ -62,7 +64,7 @@ export async function abortUpload(args: Ref & { uploadId: string }): Promise<voi
 
 /** Deletes the named keys, or everything under a folder (page by page, 1000 per store call). */
 export async function deleteDatasetObjects(args: Omit<Ref, "key"> & { keys?: string[]; prefix?: string }): Promise<{ deleted: number }> {
-  const { objects, dataset, project } = await loadDataset({ ...args, atLeast: "editor" });
+  const { objects, dataset, project } = await loadDataset({ ...args, atLeast: "editor", intent: "write" });
   let deleted = 0;
   if (args.keys?.length) deleted += (await storeCall(() => objects.deleteMany(args.keys!))).deleted;
   if (args.prefix) {

@@ -32,8 +32,7 @@ function kernelsOf(userId: string): Kernel[] {
  */
 export async function startKernel(args: { actorId: string } & TStartKernelInput): Promise<TKernelView> {
   const input = ZStartKernelInput.parse(args);
-  const { project } = await requireProjectRole({ actorId: args.actorId, projectSlug: input.projectSlug, atLeast: "editor" });
-  if (project.archivedAt) throw new AppError("CONFLICT", `Project "${project.slug}" is archived; restore it to run code.`);
+  const { project } = await requireProjectRole({ actorId: args.actorId, projectSlug: input.projectSlug, atLeast: "editor", intent: "write" });
   const spec = findKernelSpec(input.kernelName);
   const key = notebookKey(args.actorId, project.id, input.notebookPath);
 

@@ -1,6 +1,8 @@
 // Who may do what in a project. Every project query starts here: a caller who is not a member
-// gets NOT_FOUND (the project's existence is not revealed), a member without the role FORBIDDEN.
-import type { ProjectRole } from "@prisma/client";
+// gets NOT_FOUND (the project's existence is not revealed), a member without the role FORBIDDEN,
+// and a write into an archived project CONFLICT with one sentence. That last rule lives only here:
+// every change to a project's datasets, uploads, jobs and files asks for `intent: "write"`.
+import type { LabRole, ProjectRole } from "@prisma/client";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 
@@ -23,16 +25,25 @@ export const projectSummarySelect = {
 export type ProjectAccess = {
   project: { id: string; slug: string; name: string; description: string; archivedAt: Date | null; createdAt: Date; updatedAt: Date };
   role: ProjectRole;
+  /** The caller's lab standing, for rules that depend on it (directors see more; externals less). */
+  caller: { labRole: LabRole; external: boolean };
 };
+
+/** What an archived project answers to any write. */
+export function archivedSentence(projectSlug: string): string {
+  return `Project ${projectSlug} is archived; it is read-only. An owner can unarchive it in Settings.`;
+}
 
 export async function requireProjectRole(args: {
   actorId: string;
   projectSlug: string;
   atLeast: ProjectRole;
+  /** "write": the call changes the project's work (datasets, uploads, jobs, files), refused while it is archived. */
+  intent?: "read" | "write";
 }): Promise<ProjectAccess> {
   const member = await db.member.findFirst({
     where: { userId: args.actorId, project: { slug: args.projectSlug } },
-    select: { role: true, project: { select: projectSummarySelect } },
+    select: { role: true, project: { select: projectSummarySelect }, user: { select: { labRole: true, external: true } } },
   });
   if (!member) throw new AppError("NOT_FOUND", `Project "${args.projectSlug}" was not found.`);
   if (!hasProjectRole(member.role, args.atLeast)) {
@@ -41,7 +52,8 @@ export async function requireProjectRole(args: {
       `This needs the ${args.atLeast} role in project "${args.projectSlug}"; you are ${article(member.role)} ${member.role}.`,
     );
   }
-  return { project: member.project, role: member.role };
+  if (args.intent === "write" && member.project.archivedAt) throw new AppError("CONFLICT", archivedSentence(member.project.slug));
+  return { project: member.project, role: member.role, caller: member.user };
 }
 
 function article(word: string): string {

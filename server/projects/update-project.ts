@@ -10,7 +10,7 @@ export async function updateProject(
   args: { actorId: string; projectSlug: string } & TUpdateProjectInput,
 ): Promise<TProject> {
   const input = ZUpdateProjectInput.parse({ name: args.name, description: args.description });
-  const { project } = await requireProjectRole({ actorId: args.actorId, projectSlug: args.projectSlug, atLeast: "owner" });
+  const { project } = await requireProjectRole({ actorId: args.actorId, projectSlug: args.projectSlug, atLeast: "owner", intent: "write" });
   await db.$transaction(async (tx) => {
     await tx.project.update({ where: { id: project.id }, data: input });
     if (input.name !== undefined && input.name !== project.name) {

@@ -4,6 +4,8 @@
 import { sql } from "../db/pool";
 import type { TAssignment } from "../agent-api/protocol";
 import { assignmentDatasets, type ClaimedDatasetRow } from "./job-datasets";
+import { nodeEnded } from "./node-reports";
+import { decryptSecretEnv, SecretEnvUnreadableError } from "./secret-env";
 import { notifications, CHANNEL } from "./notify";
 
 type ClaimedRow = {
@@ -18,6 +20,8 @@ type ClaimedRow = {
   name: string;
   command: string;
   env: Record<string, string>;
+  /** --secret-env, encrypted; null for most jobs, which then cost nothing more to claim. */
+  secretEnv: Uint8Array | null;
   snapshotId: string;
   nodes: number;
   maxRuntimeSeconds: number;
@@ -41,7 +45,7 @@ export async function claimNodes(agentId: string, limit = 32): Promise<TAssignme
        RETURNING n.id, n."attemptId", n."nodeRank", n."gpuIndices", n."fencingToken")
      SELECT c.id, c."nodeRank", c."gpuIndices", c."fencingToken"::text AS "fencingToken",
             a.number, a."masterAddr", a."masterPort",
-            j.id AS "jobId", j.name, j.command, j.env, j."snapshotId", j.nodes, j."maxRuntimeSeconds", j."graceSeconds",
+            j.id AS "jobId", j.name, j.command, j.env, j."secretEnv", j."snapshotId", j.nodes, j."maxRuntimeSeconds", j."graceSeconds",
             p.slug,
             (SELECT k.id FROM "Checkpoint" k WHERE k."jobId" = j.id ORDER BY k."createdAt" DESC LIMIT 1) AS "checkpointId",
             (SELECT coalesce(json_agg(json_build_object('name', d.name, 'mode', jd.mode, 'snapshotId', s.id, 'version', s.version,
@@ -55,7 +59,28 @@ export async function claimNodes(agentId: string, limit = 32): Promise<TAssignme
        JOIN "Project" p ON p.id = j."projectId"`,
     values: [agentId, limit],
   });
-  return rows.map((r) => ({
+  // Secrets are decrypted here, after the statement (no key in SQL) and without another round trip.
+  const assignments: TAssignment[] = [];
+  for (const r of rows) {
+    let env = r.env;
+    if (r.secretEnv) {
+      try {
+        env = { ...r.env, ...decryptSecretEnv(r.secretEnv) };
+      } catch (e) {
+        if (!(e instanceof SecretEnvUnreadableError)) throw e;
+        // Running it without its secrets would be wrong in a way the job could not tell: end the
+        // attempt now, in words, as the agent would for a snapshot it cannot fetch.
+        await nodeEnded(agentId, r.id, { fencingToken: r.fencingToken, outcome: "failed_to_start", exitCode: null, signal: null, message: e.message });
+        continue;
+      }
+    }
+    assignments.push(toAssignment(r, env));
+  }
+  return assignments;
+}
+
+function toAssignment(r: ClaimedRow, env: Record<string, string>): TAssignment {
+  return {
     nodeId: r.id,
     fencingToken: r.fencingToken,
     jobId: r.jobId,
@@ -66,7 +91,7 @@ export async function claimNodes(agentId: string, limit = 32): Promise<TAssignme
     nodes: r.nodes,
     gpuIndices: r.gpuIndices,
     command: r.command,
-    env: r.env,
+    env,
     snapshotId: r.snapshotId,
     maxRuntimeSeconds: r.maxRuntimeSeconds,
     graceSeconds: r.graceSeconds,
@@ -74,7 +99,7 @@ export async function claimNodes(agentId: string, limit = 32): Promise<TAssignme
     masterPort: r.masterPort,
     checkpointId: r.checkpointId,
     datasets: assignmentDatasets(r.datasets),
-  }));
+  };
 }
 
 /** Long poll: claims at once if there is work, else waits for a NOTIFY (or the timeout) and tries again. */

@@ -3,6 +3,7 @@ import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { jobDatasetsSelect, toJobDatasetsDetail } from "./job-datasets";
+import { envView } from "./job-env";
 import type { TJobDetail, TJobState, TJobSummary } from "./schemas";
 
 const summarySelect = {
@@ -60,6 +61,7 @@ export async function listJobs(args: {
   return rows.map(toSummary);
 }
 
+/** A job in one of the caller's projects; its variables' values only as job-env.ts allows. */
 export async function getJob(args: { actorId: string; jobId: string }): Promise<TJobDetail> {
   const job = await db.job.findFirst({
     where: { id: args.jobId, ...visibleTo(args.actorId) },
@@ -69,6 +71,10 @@ export async function getJob(args: { actorId: string; jobId: string }): Promise<
       maxRetries: true,
       graceSeconds: true,
       env: true,
+      envAuthorId: true,
+      submittedById: true,
+      secretEnvNames: true,
+      project: { select: { slug: true, name: true, members: { where: { userId: args.actorId }, select: { role: true, user: { select: { labRole: true } } } } } },
       pools: true,
       snapshotId: true,
       logLineCount: true,
@@ -91,12 +97,13 @@ export async function getJob(args: { actorId: string; jobId: string }): Promise<
     },
   });
   if (!job) throw new AppError("NOT_FOUND", `Job ${args.jobId} was not found.`);
-  const { attempts, env, datasets, ...rest } = job;
+  const { attempts, env, datasets, envAuthorId, submittedById, project, ...rest } = job;
+  const reader = { id: args.actorId, role: project.members[0]!.role, labRole: project.members[0]!.user.labRole };
   return {
-    ...toSummary(rest),
+    ...toSummary({ ...rest, project }),
     ...rest,
     gpus: rest.gpusPerNode,
-    env: env as Record<string, string>,
+    ...envView({ env: env as Record<string, string>, envAuthorId, submittedById }, reader),
     datasets: toJobDatasetsDetail(datasets),
     attempts: attempts.map((a) => ({
       ...a,

@@ -3,17 +3,23 @@ import { z } from "zod";
 
 const RESERVED_ENV = /^(BENCHTOP_|CUDA_VISIBLE_DEVICES$|MASTER_ADDR$|MASTER_PORT$|WORLD_SIZE$|NODE_RANK$)/;
 
-export const ZJobEnv = z
-  .record(
-    z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "must be a variable name (letters, digits, _)"),
-    z.string().max(32_768, "must be at most 32 KiB"),
-  )
-  .refine((e) => Object.keys(e).length <= 200, "may hold at most 200 variables")
-  .superRefine((e, ctx) => {
-    for (const key of Object.keys(e)) {
-      if (RESERVED_ENV.test(key)) ctx.addIssue({ code: "custom", path: [key], message: `is set by Benchtop for every job and cannot be overridden` });
-    }
-  });
+/** Variables for a job. On a re-run, a null value keeps the value the re-run job had (job-env.ts). */
+const envRecord = () =>
+  z
+    .record(
+      z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "must be a variable name (letters, digits, _)"),
+      z.string().max(32_768, "must be at most 32 KiB").nullable(),
+    )
+    .refine((e) => Object.keys(e).length <= 200, "may hold at most 200 variables")
+    .superRefine((e, ctx) => {
+      for (const key of Object.keys(e)) {
+        if (RESERVED_ENV.test(key)) ctx.addIssue({ code: "custom", path: [key], message: `is set by Benchtop for every job and cannot be overridden` });
+      }
+    });
+
+export const ZJobEnv = envRecord();
+/** `--secret-env K=V`: stored encrypted, given only to the agent, never shown again (names only). */
+export const ZSecretEnv = envRecord();
 
 export const ZJobPriority = z.enum(["low", "normal", "high"]);
 
@@ -59,6 +65,8 @@ export const ZSubmitJobInput = z.object({
   priority: ZJobPriority.default("normal"),
   retries: z.number().int().min(0, "cannot be negative").max(10, "must be at most 10").default(0),
   env: ZJobEnv.default({}),
+  /** Left out on a re-run: the secrets of the job it repeats are kept. */
+  secretEnv: ZSecretEnv.optional(),
   pools: z.array(z.string().min(1).max(63)).max(10).default([]),
   graceSeconds: z.number().int().min(0).max(600, "must be at most 600 seconds").default(30),
   /** Absent on a re-run: the same datasets at the same versions as the job it repeats. */
@@ -108,7 +116,12 @@ export const ZJobDetail = ZJobSummary.extend({
   maxRuntimeSeconds: z.number().int(),
   maxRetries: z.number().int(),
   graceSeconds: z.number().int(),
-  env: z.record(z.string(), z.string()),
+  /** Every variable's name; its value, or null when the caller may not see values (envMasked). */
+  env: z.record(z.string(), z.string().nullable()),
+  /** True when the values in env are hidden from the caller: only the submitter, project owners and lab directors see them. */
+  envMasked: z.boolean(),
+  /** The names of the job's secret variables; their values are never shown to anyone. */
+  secretEnvNames: z.array(z.string()),
   pools: z.array(z.string()),
   snapshotId: z.string(),
   logLineCount: z.number().int(),

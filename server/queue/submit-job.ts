@@ -6,26 +6,26 @@ import { assertNotebookInSnapshot, resolveJobCommand } from "../kernels/notebook
 import { isDirector } from "../users/users";
 import { loadAgents } from "./capacity";
 import { createJobDatasets, resolveJobDatasets } from "./job-datasets";
+import { resolveEnv, type RerunSource } from "./job-env";
 import { notify, CHANNEL } from "./notify";
 import { fitsAnyCapacity } from "./scheduler";
 import { ZSubmitJobInput, type TSubmitJobInput } from "./schemas";
-import { snapshotProjectFiles } from "./snapshots";
+import { assertProjectSnapshot, snapshotProjectFiles } from "./snapshots";
 
 /**
- * Queues a job. Editors and owners may submit; high priority needs a project owner or a lab
- * director. A job no capacity could ever hold is refused now, with the reason, rather than
- * waiting forever.
+ * Queues a job. Editors and owners may submit (never into an archived project); high priority
+ * needs a project owner or a lab director. A job no capacity could ever hold is refused now, with
+ * the reason, rather than waiting forever. Its variables and secrets are resolved by job-env.ts.
  */
 export async function submitJob(args: { actorId: string; rerunOfId?: string } & TSubmitJobInput): Promise<{ id: string }> {
   const input = ZSubmitJobInput.parse(args);
   const { command, notebookPath } = resolveJobCommand(input);
   const jobName = input.name || (notebookPath ?? command).slice(0, 80);
-  const { project, role } = await requireProjectRole({ actorId: args.actorId, projectSlug: input.projectSlug, atLeast: "editor" });
-  const actor = await db.user.findUniqueOrThrow({ where: { id: args.actorId }, select: { labRole: true, name: true, email: true } });
-  if (input.priority === "high" && role !== "owner" && !isDirector(actor.labRole)) {
+  const { project, role, caller } = await requireProjectRole({ actorId: args.actorId, projectSlug: input.projectSlug, atLeast: "editor", intent: "write" });
+  const actor = await db.user.findUniqueOrThrow({ where: { id: args.actorId }, select: { name: true, email: true } });
+  if (input.priority === "high" && role !== "owner" && !isDirector(caller.labRole)) {
     throw new AppError("FORBIDDEN", "High priority needs a project owner or a lab director.", { priority: ["high needs an owner or director"] });
   }
-  if (project.archivedAt) throw new AppError("CONFLICT", `Project "${project.slug}" is archived; restore it to run jobs.`);
 
   const pools = input.pools.length
     ? await db.pool.findMany({ where: { name: { in: input.pools } }, select: { id: true, name: true } })
@@ -53,22 +53,29 @@ export async function submitJob(args: { actorId: string; rerunOfId?: string } & 
   if (!fit.ok) throw new AppError("UNPROCESSABLE", `This job can never start: ${fit.reason}.`, { gpus: [fit.reason] });
 
   // A re-run runs on the files the original ran on, unless it is given others.
-  let rerunSnapshot: string | null = null;
+  let original: RerunSource | null = null;
   let rerunNotebook: string | null = null;
   if (args.rerunOfId) {
-    const original = await db.job.findFirst({ where: { id: args.rerunOfId, projectId: project.id }, select: { snapshotId: true, command: true, notebookPath: true } });
-    if (!original) throw new AppError("BAD_REQUEST", "The job to re-run was not found in this project.", { rerunOfId: ["is unknown"] });
-    rerunSnapshot = original.snapshotId;
+    const row = await db.job.findFirst({
+      where: { id: args.rerunOfId, projectId: project.id },
+      select: { snapshotId: true, command: true, notebookPath: true, env: true, envAuthorId: true, submittedById: true, secretEnv: true, secretEnvNames: true },
+    });
+    if (!row) throw new AppError("BAD_REQUEST", "The job to re-run was not found in this project.", { rerunOfId: ["is unknown"] });
+    original = { ...row, env: row.env as Record<string, string> };
     // A notebook job re-run with its command as it was is still that notebook's run.
     if (original.command === command) rerunNotebook = original.notebookPath;
   }
+  if (input.snapshotId) await assertProjectSnapshot(project.id, input.snapshotId);
   const snapshotId =
-    input.snapshotId ?? rerunSnapshot ?? (await snapshotProjectFiles({ actorId: args.actorId, projectSlug: input.projectSlug }));
-  if (input.snapshotId) {
-    const snap = await db.snapshot.findFirst({ where: { id: input.snapshotId, projectId: project.id }, select: { id: true } });
-    if (!snap) throw new AppError("BAD_REQUEST", "That snapshot does not belong to this project; upload it first.", { snapshotId: ["is unknown"] });
-  }
+    input.snapshotId ?? original?.snapshotId ?? (await snapshotProjectFiles({ actorId: args.actorId, projectSlug: input.projectSlug }));
   if (notebookPath) await assertNotebookInSnapshot(snapshotId, notebookPath);
+  const env = resolveEnv({
+    actor: { id: args.actorId, role, labRole: caller.labRole },
+    given: input.env,
+    givenSecrets: input.secretEnv,
+    original,
+    run: { command, snapshotId, notebookPath: notebookPath ?? rerunNotebook },
+  });
   // Checked and frozen before the job exists: the job records the dataset versions it reads.
   const datasets = await resolveJobDatasets({ actorId: args.actorId, projectId: project.id, attachments: input.datasets, rerunOfId: args.rerunOfId });
 
@@ -87,7 +94,10 @@ export async function submitJob(args: { actorId: string; rerunOfId?: string } & 
         maxRuntimeSeconds: input.maxRuntimeSeconds,
         priority: input.priority,
         maxRetries: input.retries,
-        env: input.env,
+        env: env.env,
+        envAuthorId: env.envAuthorId,
+        secretEnv: env.secretEnv,
+        secretEnvNames: env.secretEnvNames,
         pools: input.pools,
         graceSeconds: input.graceSeconds,
         rerunOfId: args.rerunOfId ?? null,

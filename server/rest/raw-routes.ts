@@ -2,7 +2,8 @@
 import { Readable } from "node:stream";
 import { resolveActor } from "../auth/actor";
 import { AppError } from "../errors";
-import { getBlob, putBlob } from "../queue/blobs";
+import { getBlob } from "../queue/blobs";
+import { putProjectBlob } from "../queue/project-blobs";
 import { artifactBlob, getJob, readLogLines } from "../queue/read-jobs";
 
 const fail = (e: unknown) => {
@@ -16,12 +17,17 @@ async function actorOrFail(req: Request) {
   return actor;
 }
 
-/** PUT /api/v1/blobs/{sha256}: the bytes of one file; refused unless they hash to sha256. */
+/**
+ * PUT /api/v1/blobs/{sha256}?project=SLUG: the bytes of one file for a snapshot of that project
+ * (editors); refused unless they hash to sha256.
+ */
 export async function putBlobRoute(req: Request, sha256: string): Promise<Response> {
   try {
-    await actorOrFail(req);
+    const actor = await actorOrFail(req);
+    const projectSlug = new URL(req.url).searchParams.get("project");
+    if (!projectSlug) throw new AppError("BAD_REQUEST", "Name the project the file is for: PUT /api/v1/blobs/{sha256}?project=SLUG.");
     if (!req.body) throw new AppError("BAD_REQUEST", "Send the file's bytes as the request body.");
-    await putBlob(sha256, Readable.fromWeb(req.body as import("node:stream/web").ReadableStream));
+    await putProjectBlob({ actorId: actor.id, projectSlug, sha256, body: Readable.fromWeb(req.body as import("node:stream/web").ReadableStream) });
     return new Response(null, { status: 204 });
   } catch (e) {
     return fail(e);

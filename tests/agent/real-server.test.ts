@@ -13,7 +13,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { dispatchAgentApi } from "../../server/agent-api/dispatch";
 import { db } from "../../server/db/client";
 import { createAgent } from "../../server/queue/agents";
-import { putBlob, sha256Of } from "../../server/queue/blobs";
+import { sha256Of } from "../../server/queue/blobs";
+import { putProjectBlob } from "../../server/queue/project-blobs";
 import { cancelJob } from "../../server/queue/cancel-job";
 import { getJob, listArtifacts, readLogLines, readMetrics } from "../../server/queue/read-jobs";
 import { runSchedulerPass } from "../../server/queue/scheduler-pass";
@@ -76,7 +77,7 @@ async function lab(files: Record<string, string>) {
   const manifest = { files: [] as { path: string; sha256: string; size: number; mode: number }[] };
   for (const [p, content] of Object.entries(files)) {
     const bytes = Buffer.from(content);
-    await putBlob(sha256Of(bytes), bytes);
+    await putProjectBlob({ actorId: owner.id, projectSlug: project.slug, sha256: sha256Of(bytes), body: bytes });
     manifest.files.push({ path: p, sha256: sha256Of(bytes), size: bytes.length, mode: 0o755 });
   }
   const snapshotId = await createSnapshot({ actorId: owner.id, projectSlug: project.slug, manifest });

@@ -11,6 +11,7 @@ import { createStore } from "../../server/datasets/stores";
 import { createAgent } from "../../server/queue/agents";
 import { getJob, readLogLines } from "../../server/queue/read-jobs";
 import type { S3Connection } from "../../server/storage/s3-store";
+import { storeRoot } from "../datasets/lab";
 import { createProjectFor, createUser } from "../support/factories";
 
 export const tag = () => randomUUID().slice(0, 6);
@@ -36,7 +37,8 @@ export async function datasetLab(dir: string, opts: { s3?: { connection: S3Conne
       })
     ).id;
   } else {
-    const root = path.join(dir, `store-${t}`);
+    // Local stores live under BENCHTOP_LOCAL_STORE_ROOTS, not in the test's own folder.
+    const root = path.join(await storeRoot(), `store-${dir.split("/").pop()}-${t}`);
     await fs.mkdir(path.join(root, "bucket"), { recursive: true });
     storeId = (await createStore({ actorId: admin.id, kind: "local", name: `local-${t}`, localRoot: root })).id;
   }

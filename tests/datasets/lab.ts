@@ -1,7 +1,6 @@
 // A lab with a local data store, a project and a dataset, reached through the tRPC caller the
 // browser uses, and the local store's presigned-URL route served on loopback.
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { createCaller } from "../../server/api/root";
@@ -9,6 +8,7 @@ import type { Actor } from "../../server/auth/actor";
 import { localStoreForGrant } from "../../server/datasets/open-store";
 import { log } from "../../server/log";
 import { findUser } from "../../server/users/users";
+import { env } from "../../server/env";
 import { addMemberAs, createProjectFor, createUser, type TestUser } from "../support/factories";
 import { serveLocalRoute } from "../storage/local-http";
 
@@ -23,6 +23,12 @@ export async function startRoute() {
   return serveLocalRoute(localStoreForGrant);
 }
 
+/** Where tests may put local stores: the first of BENCHTOP_LOCAL_STORE_ROOTS (tests/support/setup-env.ts). */
+export async function storeRoot(): Promise<string> {
+  await fs.mkdir(env.localStoreRoots[0]!, { recursive: true });
+  return env.localStoreRoots[0]!;
+}
+
 export async function datasetLab() {
   const helen = await createUser({ name: "Helen Director", labRole: "director" });
   const ana = await createUser({ name: "Ana Owner" });
@@ -32,7 +38,7 @@ export async function datasetLab() {
   const project = await createProjectFor(ana);
   await addMemberAs(ana, project, ben, "editor");
   await addMemberAs(ana, project, vic, "viewer");
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), "bt-datasets-"));
+  const root = await fs.mkdtemp(path.join(await storeRoot(), "bt-datasets-"));
   const callers = { helen: await callerFor(helen), ana: await callerFor(ana), ben: await callerFor(ben), vic: await callerFor(vic), eve: await callerFor(eve) };
   const store = await callers.helen.datasets.stores.create({ name: `local-${randomUUID().slice(0, 8)}`, kind: "local", localRoot: root });
   const dataset = await callers.ana.datasets.create({ projectSlug: project.slug, name: "assays", storeId: store.id, bucket: "lab-bucket", prefix: "stability" });

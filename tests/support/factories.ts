@@ -8,11 +8,11 @@ import type { TProject } from "../../server/projects/schemas";
 
 export type TestUser = { id: string; email: string; name: string };
 
-export async function createUser(opts: { labRole?: LabRole; name?: string } = {}): Promise<TestUser> {
+export async function createUser(opts: { labRole?: LabRole; name?: string; external?: boolean } = {}): Promise<TestUser> {
   const tag = randomUUID().slice(0, 8);
   const name = opts.name ?? `Person ${tag}`;
   return db.user.create({
-    data: { email: `person-${tag}@test.benchtop.dev`, name, labRole: opts.labRole ?? "researcher" },
+    data: { email: `person-${tag}@test.benchtop.dev`, name, labRole: opts.labRole ?? "researcher", external: opts.external ?? false },
     select: { id: true, email: true, name: true },
   }) as Promise<TestUser>;
 }

@@ -12,7 +12,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LoadError, LoadingRows } from "@/components/ui/list-states";
 import { useTRPC } from "@/lib/trpc";
 import { errorMessageOf } from "@/lib/trpc-errors";
-import type { TDataStore } from "../types";
+import { isFullStore, type TDataStore, type TDataStoreView } from "../types";
+import { LocationShares } from "./location-shares";
 import { StoreForm } from "./store-form";
 
 /** The lab's data stores. Lab directors and admins add, test, edit and delete; others only see them. */
@@ -40,10 +41,11 @@ export function StoresAdmin({ canManage }: { canManage: boolean }) {
       ) : (
         <ul className="space-y-3">
           {stores.data.map((s) => (
-            <StoreCard key={s.id} store={s} canManage={canManage} onEdit={() => setEditing(s)} />
+            <StoreCard key={s.id} store={s} canManage={canManage && isFullStore(s)} onEdit={() => isFullStore(s) && setEditing(s)} />
           ))}
         </ul>
       )}
+      {canManage && stores.data?.length ? <LocationShares stores={stores.data} /> : null}
       <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
         <DialogContent className="sm:max-w-xl">
           <DialogHeader>
@@ -57,7 +59,7 @@ export function StoresAdmin({ canManage }: { canManage: boolean }) {
   );
 }
 
-function StoreCard({ store, canManage, onEdit }: { store: TDataStore; canManage: boolean; onEdit: () => void }) {
+function StoreCard({ store, canManage, onEdit }: { store: TDataStoreView; canManage: boolean; onEdit: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
@@ -69,8 +71,10 @@ function StoreCard({ store, canManage, onEdit }: { store: TDataStore; canManage:
   );
   const remove = useMutation(trpc.datasets.stores.delete.mutationOptions());
   const Icon = store.kind === "s3" ? Cloud : HardDrive;
-  const facts: [string, string][] =
-    store.kind === "local"
+  // External collaborators get a store's name and kind only: no folder, endpoint or key.
+  const facts: [string, string][] = !isFullStore(store)
+    ? []
+    : store.kind === "local"
       ? [["Folder", store.localRoot ?? "—"]]
       : [
           ["Endpoint", store.endpoint ?? "AWS S3"],
@@ -88,18 +92,20 @@ function StoreCard({ store, canManage, onEdit }: { store: TDataStore; canManage:
           <div className="flex flex-wrap items-center gap-2">
             <h3 className="font-mono text-sm font-semibold">{store.name}</h3>
             <Badge variant="outline">{store.kind === "s3" ? "S3-compatible" : "Local folder"}</Badge>
-            <span className="text-xs text-muted-foreground">
-              {store.datasetCount} {store.datasetCount === 1 ? "dataset" : "datasets"}
-            </span>
+            {isFullStore(store) ? (
+              <span className="text-xs text-muted-foreground">
+                {store.datasetCount} {store.datasetCount === 1 ? "dataset" : "datasets"}
+              </span>
+            ) : null}
           </div>
-          <dl className="grid grid-cols-[6rem_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs">
+          {facts.length ? <dl className="grid grid-cols-[6rem_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs">
             {facts.map(([k, v]) => (
               <div key={k} className="contents">
                 <dt className="text-muted-foreground">{k}</dt>
                 <dd className="truncate font-mono">{v}</dd>
               </div>
             ))}
-          </dl>
+          </dl> : null}
           {result ? (
             <p role="status" className={`flex items-start gap-1.5 text-sm ${result.ok ? "text-success" : "text-destructive"}`}>
               {result.ok ? <CheckCircle2 className="mt-0.5 size-4 shrink-0" aria-hidden /> : <XCircle className="mt-0.5 size-4 shrink-0" aria-hidden />}
@@ -119,7 +125,7 @@ function StoreCard({ store, canManage, onEdit }: { store: TDataStore; canManage:
             </Button>
             <ConfirmDialog
               trigger={
-                <Button variant="ghost" size="icon-sm" aria-label={`Delete ${store.name}`} disabled={store.datasetCount > 0} title={store.datasetCount > 0 ? "Datasets still use this store" : undefined}>
+                <Button variant="ghost" size="icon-sm" aria-label={`Delete ${store.name}`} disabled={!isFullStore(store) || store.datasetCount > 0} title={isFullStore(store) && store.datasetCount > 0 ? "Datasets still use this store" : undefined}>
                   <Trash2 aria-hidden />
                 </Button>
               }

@@ -1,3 +1,4 @@
+import { Lock } from "lucide-react";
 import type { ReactNode } from "react";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -45,17 +46,29 @@ export function JobFacts({ job }: { job: TJob }) {
           </span>
         </Fact>
       </dl>
-      {env.length ? (
+      {env.length || job.secretEnvNames.length ? (
         <div className="border-t border-border px-5 py-3">
           <p className="text-xs font-medium text-muted-foreground">Environment</p>
           <ul className="mt-1.5 space-y-0.5 font-mono text-xs">
             {env.map(([key, value]) => (
-              <li key={key} className="truncate" title={`${key}=${value}`}>
+              <li key={key} className="truncate" title={value === null ? `${key}: value hidden` : `${key}=${value}`}>
                 <span className="text-muted-foreground">{key}=</span>
-                {value}
+                {value === null ? <span className="font-sans text-muted-foreground italic">hidden</span> : value}
+              </li>
+            ))}
+            {job.secretEnvNames.map((key) => (
+              <li key={key} className="flex items-center gap-1.5 truncate" title={`${key}: a secret, never shown`}>
+                <span className="text-muted-foreground">{key}</span>
+                <span className="inline-flex items-center gap-1 font-sans text-muted-foreground italic">
+                  <Lock className="size-3" aria-hidden />
+                  secret
+                </span>
               </li>
             ))}
           </ul>
+          {job.envMasked ? (
+            <p className="mt-2 text-xs text-muted-foreground">Values are shown to the person who gave them, the project’s owners and lab directors.</p>
+          ) : null}
         </div>
       ) : null}
     </Card>

@@ -1,12 +1,16 @@
 "use client";
 
-import { Plus, Trash2 } from "lucide-react";
+import { Lock, LockOpen, Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { FieldErrors } from "@/lib/trpc-errors";
 import { envRow, type EnvRow } from "./job-form-values";
 
-/** Key/value rows for the job's environment; each row's problem shows under it. */
+/**
+ * Key/value rows for the job's environment; each row's problem shows under it. The lock makes a
+ * row a secret: typed like a password, stored encrypted, given only to the job, never shown again.
+ * A kept row (re-run with changes) carries the re-run job's value without showing it.
+ */
 export function EnvVarsEditor({
   rows,
   onChange,
@@ -50,15 +54,29 @@ export function EnvVarsEditor({
                     =
                   </span>
                   <Input
-                    aria-label={`Value of variable ${i + 1}`}
+                    aria-label={`${row.secret ? "Secret value" : "Value"} of variable ${i + 1}`}
+                    type={row.secret ? "password" : "text"}
                     value={row.value}
-                    onChange={(e) => update(row.id, { value: e.target.value })}
-                    placeholder="offline"
+                    onChange={(e) => update(row.id, { value: e.target.value, kept: false })}
+                    placeholder={row.kept ? (row.secret ? "secret, kept from the job it re-runs" : "hidden, kept from the job it re-runs") : row.secret ? "secret value" : "offline"}
                     className="flex-1 font-mono"
                     spellCheck={false}
                     autoCapitalize="off"
-                    autoComplete="off"
+                    autoComplete={row.secret ? "new-password" : "off"}
                   />
+                  <Button
+                    type="button"
+                    variant={row.secret ? "secondary" : "ghost"}
+                    size="icon-sm"
+                    aria-pressed={row.secret}
+                    aria-label={row.secret ? `Variable ${row.key || i + 1} is secret` : `Make variable ${row.key || i + 1} secret`}
+                    title={row.secret ? "Secret: stored encrypted, given only to the job, never shown again" : "Make it secret"}
+                    // A kept value stays what it was: a secret cannot become a plain variable by a click.
+                    disabled={row.kept}
+                    onClick={() => update(row.id, { secret: !row.secret })}
+                  >
+                    {row.secret ? <Lock aria-hidden /> : <LockOpen aria-hidden />}
+                  </Button>
                   <Button
                     type="button"
                     variant="ghost"
@@ -75,6 +93,9 @@ export function EnvVarsEditor({
           })}
         </ul>
       )}
+      {rows.some((r) => r.secret) ? (
+        <p className="text-xs text-muted-foreground">Secret values are encrypted at rest, given only to the job’s processes, and never shown again, not even to you.</p>
+      ) : null}
       {serverErrors?.length ? <p className="text-xs font-medium text-destructive">Environment: {serverErrors.join(". ")}</p> : null}
       <Button type="button" variant="outline" size="sm" className="w-fit" onClick={() => onChange([...rows, envRow()])}>
         <Plus aria-hidden />

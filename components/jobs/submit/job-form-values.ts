@@ -5,7 +5,12 @@ import type { RouterInputs, TJob } from "@/lib/router-types";
 import type { FieldErrors } from "@/lib/trpc-errors";
 
 export type Priority = "low" | "normal" | "high";
-export type EnvRow = { id: number; key: string; value: string };
+/**
+ * A variable of the form. secret: sent as --secret-env (encrypted, never shown again). kept: on a
+ * "re-run with changes", the value is the re-run job's, which this person may not see; it is sent
+ * as null and the server keeps it (until the value is typed anew).
+ */
+export type EnvRow = { id: number; key: string; value: string; secret: boolean; kept: boolean };
 /** An attached dataset: `version` is "latest" (frozen at submit) or a snapshot's number. */
 export type DatasetRow = { id: number; name: string; version: string; mode: "copy" | "stream" };
 
@@ -28,7 +33,13 @@ export type JobFormValues = {
 export const RUNTIME_PRESETS = ["30m", "1h", "4h", "12h", "1d", "3d"] as const;
 
 let nextRowId = 1;
-export const envRow = (key = "", value = ""): EnvRow => ({ id: nextRowId++, key, value });
+export const envRow = (key = "", value = "", opts: { secret?: boolean; kept?: boolean } = {}): EnvRow => ({
+  id: nextRowId++,
+  key,
+  value,
+  secret: opts.secret ?? false,
+  kept: opts.kept ?? false,
+});
 export const datasetRow = (name = "", version = "latest", mode: DatasetRow["mode"] = "copy"): DatasetRow => ({ id: nextRowId++, name, version, mode });
 
 export function defaultValues(prefill: { command?: string; name?: string; notebook?: string } = {}): JobFormValues {
@@ -59,7 +70,10 @@ export function valuesFromJob(job: TJob): JobFormValues {
     maxRuntime: formatRuntimeLimit(job.maxRuntimeSeconds),
     priority: job.priority,
     retries: String(job.maxRetries),
-    env: Object.entries(job.env).map(([key, value]) => envRow(key, value)),
+    env: [
+      ...Object.entries(job.env).map(([key, value]) => (value === null ? envRow(key, "", { kept: true }) : envRow(key, value))),
+      ...job.secretEnvNames.map((key) => envRow(key, "", { secret: true, kept: true })),
+    ],
     // Pinned at the versions the job read, so a re-run with changes reads the same data unless changed here.
     datasets: job.datasets.map((d) => datasetRow(d.name, d.version === null ? "latest" : String(d.version), d.mode)),
   };
@@ -114,7 +128,10 @@ export function checkValues(v: JobFormValues): FieldErrors {
 export type SubmitInput = RouterInputs["jobs"]["submit"];
 
 export function toSubmitInput(projectSlug: string, v: JobFormValues, rerunOfId?: string): SubmitInput {
-  const env = Object.fromEntries(v.env.filter((r) => r.key.trim()).map((r) => [r.key.trim(), r.value]));
+  const rows = v.env.filter((r) => r.key.trim());
+  const pairs = (secret: boolean) => Object.fromEntries(rows.filter((r) => r.secret === secret).map((r) => [r.key.trim(), r.kept ? null : r.value]));
+  const env = pairs(false);
+  const secretEnv = pairs(true);
   return {
     projectSlug,
     ...(v.notebook !== null ? { command: "", notebook: v.notebook.trim() } : { command: v.command.trim() }),
@@ -126,6 +143,8 @@ export function toSubmitInput(projectSlug: string, v: JobFormValues, rerunOfId?:
     priority: v.priority,
     retries: Number(v.retries),
     env,
+    // On a re-run the secrets are the whole set (a kept one is null; one removed here is dropped).
+    ...(rerunOfId || Object.keys(secretEnv).length ? { secretEnv } : {}),
     datasets: v.datasets.map((d) => ({ name: d.name, version: d.version === "latest" ? null : Number(d.version), mode: d.mode })),
     ...(rerunOfId ? { rerunOfId } : {}),
   };

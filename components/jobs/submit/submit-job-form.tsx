@@ -142,7 +142,7 @@ export function SubmitJobForm({ projectSlug, initialValues, canUseHigh, rerunOfI
         </Section>
 
         <Section title="Environment variables">
-          <EnvVarsEditor rows={values.env} onChange={(rows) => set("env", rows)} errors={errors} serverErrors={errors.env} />
+          <EnvVarsEditor rows={values.env} onChange={(rows) => set("env", rows)} errors={errors} serverErrors={[...(errors.env ?? []), ...(errors.secretEnv ?? [])]} />
         </Section>
 
         <CardFooter className="flex-wrap justify-end gap-2 bg-muted/30">

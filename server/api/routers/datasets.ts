@@ -12,9 +12,12 @@ import {
   ZCreateSnapshotInput,
   ZCreateStoreInput,
   ZDataStore,
+  ZDataStoreView,
   ZDatasetRef,
   ZDatasetSnapshot,
-  ZDatasetSummary,
+  ZDatasetView,
+  ZLocationShare,
+  ZShareLocationInput,
   ZDeleteObjectsInput,
   ZDeleteObjectsOutput,
   ZFolderPrefix,
@@ -38,6 +41,7 @@ import {
   ZUploadStartOutput,
 } from "../../datasets/schemas";
 import { createDatasetSnapshot, diffDatasetSnapshots, listDatasetSnapshots } from "../../datasets/snapshots";
+import { listLocationShares, revokeLocationShare, shareLocation } from "../../datasets/location-shares";
 import { createStore, deleteStore, listStores, testStore, updateStore } from "../../datasets/stores";
 import { abortUpload, completeUpload, deleteDatasetObjects, listUploadParts, startUpload, uploadPartUrls } from "../../datasets/uploads";
 import { authedProcedure, createTRPCRouter } from "../trpc";
@@ -46,8 +50,8 @@ const ZStoreId = z.object({ id: z.string().min(1) });
 
 export const datasetsRouter = createTRPCRouter({
   stores: createTRPCRouter({
-    /** Every signed-in person may list stores (to pick one for a dataset); never credentials. */
-    list: authedProcedure.output(z.array(ZDataStore)).query(({ ctx }) => listStores({ actorId: ctx.actor.id })),
+    /** Every signed-in person may list stores (to pick one for a dataset); never credentials; externals get names only. */
+    list: authedProcedure.output(z.array(ZDataStoreView)).query(({ ctx }) => listStores({ actorId: ctx.actor.id })),
     /** Lab admins and directors; checks the store before saving it. */
     create: authedProcedure.input(ZCreateStoreInput).output(ZDataStore).mutation(({ ctx, input }) => createStore({ actorId: ctx.actor.id, ...input })),
     update: authedProcedure.input(ZUpdateStoreInput).output(ZDataStore).mutation(({ ctx, input }) => updateStore({ actorId: ctx.actor.id, ...input })),
@@ -57,19 +61,29 @@ export const datasetsRouter = createTRPCRouter({
       .input(ZStoreId.extend({ testBucket: z.string().min(3).max(63).optional() }))
       .output(ZStoreTestResult)
       .mutation(({ ctx, input }) => testStore({ actorId: ctx.actor.id, ...input })),
+    /** Lab admins and directors: locations shared with a project, so its datasets may overlap another project's. */
+    shares: createTRPCRouter({
+      list: authedProcedure
+        .input(z.object({ storeId: z.string().min(1).optional() }))
+        .output(z.array(ZLocationShare))
+        .query(({ ctx, input }) => listLocationShares({ actorId: ctx.actor.id, storeId: input.storeId })),
+      create: authedProcedure.input(ZShareLocationInput).output(ZLocationShare).mutation(({ ctx, input }) => shareLocation({ actorId: ctx.actor.id, ...input })),
+      /** Refused while datasets of the project need the share. */
+      revoke: authedProcedure.input(ZStoreId).output(z.void()).mutation(({ ctx, input }) => revokeLocationShare({ actorId: ctx.actor.id, id: input.id })),
+    }),
   }),
 
   list: authedProcedure
     .input(z.object({ projectSlug: z.string().min(1) }))
-    .output(z.array(ZDatasetSummary))
+    .output(z.array(ZDatasetView))
     .query(({ ctx, input }) => listDatasets({ actorId: ctx.actor.id, projectSlug: input.projectSlug })),
   get: authedProcedure
     .input(ZDatasetRef)
-    .output(ZDatasetSummary)
+    .output(ZDatasetView)
     .query(({ ctx, input }) => getDataset({ actorId: ctx.actor.id, ...input })),
   /** Editors and owners. */
-  create: authedProcedure.input(ZCreateDatasetInput).output(ZDatasetSummary).mutation(({ ctx, input }) => createDataset({ actorId: ctx.actor.id, ...input })),
-  update: authedProcedure.input(ZUpdateDatasetInput).output(ZDatasetSummary).mutation(({ ctx, input }) => updateDataset({ actorId: ctx.actor.id, ...input })),
+  create: authedProcedure.input(ZCreateDatasetInput).output(ZDatasetView).mutation(({ ctx, input }) => createDataset({ actorId: ctx.actor.id, ...input })),
+  update: authedProcedure.input(ZUpdateDatasetInput).output(ZDatasetView).mutation(({ ctx, input }) => updateDataset({ actorId: ctx.actor.id, ...input })),
   /** Owners; refused while jobs reference the dataset (their record of what they read must stay). The store's objects stay. */
   remove: authedProcedure.input(ZDatasetRef).output(z.void()).mutation(({ ctx, input }) => removeDataset({ actorId: ctx.actor.id, ...input })),
 

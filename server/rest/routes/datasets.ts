@@ -8,8 +8,10 @@ import {
   ZCreateDatasetInput,
   ZCreateStoreInput,
   ZDataStore,
+  ZDataStoreView,
   ZDatasetSnapshot,
-  ZDatasetSummary,
+  ZDatasetView,
+  ZLocationShare,
   ZDeleteObjectsOutput,
   ZFolderPrefix,
   ZFolderSizeOutput,
@@ -26,6 +28,7 @@ import {
   ZUploadStartOutput,
 } from "../../datasets/schemas";
 import { createDatasetSnapshot, diffDatasetSnapshots, listDatasetSnapshots } from "../../datasets/snapshots";
+import { listLocationShares, revokeLocationShare, shareLocation } from "../../datasets/location-shares";
 import { createStore, deleteStore, listStores, testStore, updateStore } from "../../datasets/stores";
 import { abortUpload, completeUpload, deleteDatasetObjects, listUploadParts, startUpload, uploadPartUrls } from "../../datasets/uploads";
 import { defineRoute } from "../define-route";
@@ -39,7 +42,7 @@ const D = `${BASE}/{dataset}`;
 const int = (max: number) => z.coerce.number().int().min(1).max(max);
 
 export const datasetRoutes = [
-  defineRoute({ method: "GET", path: "/data-stores", tag: "Datasets", summary: "Data stores (never their credentials)", response: z.object({ stores: z.array(ZDataStore) }), handler: async ({ actor }) => ({ stores: await listStores({ actorId: actor.id }) }) }),
+  defineRoute({ method: "GET", path: "/data-stores", tag: "Datasets", summary: "Data stores (never their credentials; external collaborators get names and kinds only)", response: z.object({ stores: z.array(ZDataStoreView) }), handler: async ({ actor }) => ({ stores: await listStores({ actorId: actor.id }) }) }),
   defineRoute({
     method: "POST",
     path: "/data-stores",
@@ -71,8 +74,42 @@ export const datasetRoutes = [
     response: ZStoreTestResult,
     handler: ({ actor, params, body }) => testStore({ actorId: actor.id, id: params.storeId, testBucket: body.testBucket }),
   }),
+  defineRoute({
+    method: "GET",
+    path: "/data-stores/{storeId}/shares",
+    tag: "Datasets",
+    summary: "Locations of this store shared with a project (lab admins, directors)",
+    params: ZStoreParams,
+    response: z.object({ shares: z.array(ZLocationShare) }),
+    handler: async ({ actor, params }) => ({ shares: await listLocationShares({ actorId: actor.id, storeId: params.storeId }) }),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/data-stores/{storeId}/shares",
+    tag: "Datasets",
+    summary: "Share a bucket and prefix with a project, so its datasets may overlap another project's there (lab admins, directors; audited)",
+    params: ZStoreParams,
+    body: z.object({
+      bucket: z.string().min(1).max(63),
+      prefix: z.string().max(512).default("").meta({ description: "A folder in the bucket; empty = the whole bucket" }),
+      project: z.string().min(1).meta({ description: "The project's slug" }),
+    }),
+    response: ZLocationShare,
+    status: 201,
+    handler: ({ actor, params, body }) => shareLocation({ actorId: actor.id, storeId: params.storeId, bucket: body.bucket, prefix: body.prefix, projectSlug: body.project }),
+  }),
+  defineRoute({
+    method: "DELETE",
+    path: "/data-stores/{storeId}/shares/{shareId}",
+    tag: "Datasets",
+    summary: "Stop sharing a location (refused while the project's datasets there need it)",
+    params: ZStoreParams.extend({ shareId: z.string().min(1) }),
+    response: undefined,
+    status: 204,
+    handler: ({ actor, params }) => revokeLocationShare({ actorId: actor.id, id: params.shareId, storeId: params.storeId }),
+  }),
 
-  defineRoute({ method: "GET", path: BASE, tag: "Datasets", summary: "A project's datasets", params: ZProject, response: z.object({ datasets: z.array(ZDatasetSummary) }), handler: async ({ actor, params }) => ({ datasets: await listDatasets({ actorId: actor.id, projectSlug: params.projectSlug }) }) }),
+  defineRoute({ method: "GET", path: BASE, tag: "Datasets", summary: "A project's datasets", params: ZProject, response: z.object({ datasets: z.array(ZDatasetView) }), handler: async ({ actor, params }) => ({ datasets: await listDatasets({ actorId: actor.id, projectSlug: params.projectSlug }) }) }),
   defineRoute({
     method: "POST",
     path: BASE,
@@ -80,11 +117,11 @@ export const datasetRoutes = [
     summary: "Create a dataset on a store's bucket and prefix (editors, owners)",
     params: ZProject,
     body: ZCreateDatasetInput.omit({ projectSlug: true }),
-    response: ZDatasetSummary,
+    response: ZDatasetView,
     status: 201,
     handler: ({ actor, params, body }) => createDataset({ actorId: actor.id, projectSlug: params.projectSlug, ...body }),
   }),
-  defineRoute({ method: "GET", path: D, tag: "Datasets", summary: "One dataset", params: ZDs, response: ZDatasetSummary, handler: ({ actor, params }) => getDataset({ actorId: actor.id, ...params }) }),
+  defineRoute({ method: "GET", path: D, tag: "Datasets", summary: "One dataset", params: ZDs, response: ZDatasetView, handler: ({ actor, params }) => getDataset({ actorId: actor.id, ...params }) }),
   defineRoute({
     method: "PATCH",
     path: D,
@@ -92,7 +129,7 @@ export const datasetRoutes = [
     summary: "Rename or describe a dataset (editors, owners)",
     params: ZDs,
     body: z.object({ name: z.string().optional(), description: z.string().max(2000).optional() }),
-    response: ZDatasetSummary,
+    response: ZDatasetView,
     handler: ({ actor, params, body }) => updateDataset({ actorId: actor.id, ...params, ...body }),
   }),
   defineRoute({ method: "DELETE", path: D, tag: "Datasets", summary: "Remove a dataset (owners; its objects stay in the store; refused once jobs used it)", params: ZDs, response: undefined, status: 204, handler: ({ actor, params }) => removeDataset({ actorId: actor.id, ...params }) }),

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ZManifestEntry } from "../../agent-api/protocol";
 import { AppError } from "../../errors";
-import { missingBlobs } from "../../queue/blobs";
 import { cancelJob } from "../../queue/cancel-job";
+import { missingBlobsFor } from "../../queue/project-blobs";
 import { notifications, CHANNEL } from "../../queue/notify";
 import { getJob, listArtifacts, listJobs, readLogLines, readMetrics } from "../../queue/read-jobs";
 import { ZJobDetail, ZJobState, ZJobSummary, ZSubmitJobInput, FINAL_STATES } from "../../queue/schemas";
@@ -115,10 +115,13 @@ export const jobRoutes = [
     method: "POST",
     path: "/blobs/missing",
     tag: "Snapshots",
-    summary: "Which of these file contents (SHA-256) the server lacks; upload those with PUT /blobs/{sha256}",
-    body: z.object({ sha256s: z.array(z.string().regex(/^[a-f0-9]{64}$/, "must be a SHA-256")).max(100_000) }),
+    summary: "Which of these file contents (SHA-256) the project lacks; upload those with PUT /blobs/{sha256}?project=SLUG. Without a project all are missing",
+    body: z.object({
+      sha256s: z.array(z.string().regex(/^[a-f0-9]{64}$/, "must be a SHA-256")).max(100_000),
+      project: z.string().min(1).optional().meta({ description: "The project the snapshot is for (its slug); editors" }),
+    }),
     response: z.object({ missing: z.array(z.string()) }),
-    handler: async ({ body }) => ({ missing: await missingBlobs(body.sha256s) }),
+    handler: async ({ actor, body }) => ({ missing: await missingBlobsFor({ actorId: actor.id, projectSlug: body.project, sha256s: body.sha256s }) }),
   }),
   defineRoute({
     method: "POST",

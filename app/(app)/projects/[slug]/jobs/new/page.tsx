@@ -42,7 +42,7 @@ export default async function NewJobPage({ params, searchParams }: { params: Par
         }
       >
         {project.archived
-          ? "Restore the project in Settings to run jobs in it again."
+          ? "It is read-only. An owner can unarchive it in Settings; then jobs can run in it again."
           : "Ask an owner of this project to make you an editor, then you can submit jobs here."}
       </EmptyState>
     );
