@@ -5,6 +5,7 @@ import { registerAgentCommand } from "./commands/agent";
 import { registerAgentsCommands } from "./commands/agents";
 import { registerDataCommands } from "./commands/data";
 import { registerJobCommands } from "./commands/jobs";
+import { registerPoolsCommands } from "./commands/pools";
 import { registerProjectCommands } from "./commands/projects";
 
 const program = new Command()
@@ -18,6 +19,7 @@ registerAccountCommands(program);
 registerProjectCommands(program);
 registerAgentCommand(program);
 registerAgentsCommands(program);
+registerPoolsCommands(program);
 registerJobCommands(program);
 registerDataCommands(program);
 

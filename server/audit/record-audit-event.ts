@@ -21,6 +21,7 @@ export type AuditAction =
   | "agent.created"
   | "agent.drained"
   | "agent.undrained"
+  | "pool.updated"
   | "job.submitted"
   | "job.cancelled"
   | "datastore.created"
