@@ -75,7 +75,7 @@ async function plantedLab(agentArgs: string[]) {
   await fs.writeFile(path.join(home, "agent-token"), agentToken + "\n", { mode: 0o600 });
   await fs.writeFile(path.join(home, "demo-token"), demoToken + "\n", { mode: 0o600 });
   // The server's stand-in: AUTH_SECRET in its environment, a secret on its command line.
-  lab.track(spawn("bash", ["-c", "sleep 600", "benchtop-server", `--secret=${secrets.serverCmdline}`], { env: { AUTH_SECRET: secrets.serverEnv } as unknown as NodeJS.ProcessEnv, stdio: "ignore" }));
+  lab.track(spawn("bash", ["-c", "sleep 600; exit 0", "benchtop-server", `--secret=${secrets.serverCmdline}`], { env: { AUTH_SECRET: secrets.serverEnv } as unknown as NodeJS.ProcessEnv, stdio: "ignore" }));
 
   const agent = spawn(
     process.execPath,
@@ -106,7 +106,8 @@ async function plantedLab(agentArgs: string[]) {
   const submitAs = async (command: string, files: Record<string, string>, extra: Partial<Parameters<typeof submitJob>[0]> = {}) =>
     (await submitJob({
       actorId: attacker.admin.id, projectSlug: attacker.project.slug, command, gpus: 1, gpuType: victim.gpuType, pools: [victim.pool],
-      snapshotId: await snapshotOf(attacker.admin.id, attacker.project.slug, files), datasets: [{ name: "iris-mini" }], ...extra,
+      // A file of its own, so no other test's project already holds this very snapshot.
+      snapshotId: await snapshotOf(attacker.admin.id, attacker.project.slug, { ...files, ".tag": t }), datasets: [{ name: "iris-mini" }], ...extra,
     })).id;
   return {
     home, secrets, attacker, agent, output: () => output,
@@ -136,7 +137,9 @@ describe.sequential("a hostile job", () => {
     expect(log).toContain("the attacker's own rows");
     for (const [what, secret] of Object.entries(planted.secrets)) expect(log, `the hostile job read ${what}`).not.toContain(secret);
     expect(log).not.toMatch(/^API 200/m);
-    expect(log.split("\n").filter((l) => l.startsWith("FOUND ") && !l.includes("the attacker's own rows"))).toEqual([]);
+    // All it found outside its working directory is what its sandbox grants it: its own tree and
+    // datasets, and the agent's public Python helpers.
+    expect(log.split("\n").filter((l) => l.startsWith("FOUND ") && !/^FOUND (\/job\/|\/benchtop\/python\/)/.test(l))).toEqual([]);
     await planted.stop();
   }, 180_000);
 

@@ -15,6 +15,9 @@ export function realLab(label: string) {
   const processes: ChildProcess[] = [];
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), `benchtop-${label}-`));
+    // Agents started here run their jobs as nobody (the tests run as root), who must pass through
+    // this folder to a job's run folder, as through /var/lib on a GPU server; listing it stays closed.
+    await fs.chmod(dir, 0o711);
     api = await serveApis();
     supervisor = startSupervisor({ tickMs: 200 });
   });
