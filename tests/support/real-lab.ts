@@ -34,6 +34,12 @@ export function realLab(label: string) {
     get url() {
       return api!.url;
     },
+    /** A file holding an agent token, readable by its owner only, for `--token-file` (a token never goes on a command line). */
+    async tokenFile(name: string, token: string): Promise<string> {
+      const file = path.join(dir, `${name}.token`);
+      await fs.writeFile(file, token + "\n", { mode: 0o600 });
+      return file;
+    },
     /** Kills it when the file's tests end. */
     track<T extends ChildProcess>(p: T): T {
       processes.push(p);
