@@ -120,9 +120,20 @@ export class SandboxedJob implements JobProcess {
     return this.child.pid!;
   }
 
-  /** Whether the namespace is still there (its PID 1 lives as long as any job process does). */
+  /**
+   * Whether any process of the job is left. PID 1 is the last of the namespace to exit (the
+   * kernel reaps the others first), so a PID 1 that is gone or a zombie means none are. A zombie:
+   * once the outer bwrap is gone, PID 1 is reparented to the machine's init, which may take its
+   * time to reap it (seconds, in some containers).
+   */
   isAlive(): boolean {
-    return inNamespace(this.initPid, this.pidNamespace);
+    if (!inNamespace(this.initPid, this.pidNamespace)) return false;
+    try {
+      const stat = fs.readFileSync(`/proc/${this.initPid}/stat`, "utf8");
+      return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+    } catch {
+      return false;
+    }
   }
 
   signal(signal: NodeJS.Signals): void {
