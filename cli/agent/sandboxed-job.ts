@@ -32,14 +32,24 @@ export function exitOfStatus(code: number | null, signal: NodeJS.Signals | null)
   return { exitCode: code, signal: null };
 }
 
-/** Pids (as this machine numbers them) of every process in PID namespace `ns`. */
+/** Whether `pid` has exited and waits to be reaped (or is gone): nothing left to signal. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.charAt(stat.lastIndexOf(")") + 2) === "Z";
+  } catch {
+    return true;
+  }
+}
+
+/** Pids (as this machine numbers them) of every live process in PID namespace `ns`. */
 export function processesInNamespace(ns: number): number[] {
   const link = `pid:[${ns}]`;
   const pids: number[] = [];
   for (const name of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      if (fs.readlinkSync(`/proc/${name}/ns/pid`) === link) pids.push(Number(name));
+      if (fs.readlinkSync(`/proc/${name}/ns/pid`) === link && !isZombie(Number(name))) pids.push(Number(name));
     } catch {
       // Gone meanwhile, or not ours to look at (then not the job's either).
     }
@@ -127,13 +137,7 @@ export class SandboxedJob implements JobProcess {
    * time to reap it (seconds, in some containers).
    */
   isAlive(): boolean {
-    if (!inNamespace(this.initPid, this.pidNamespace)) return false;
-    try {
-      const stat = fs.readFileSync(`/proc/${this.initPid}/stat`, "utf8");
-      return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-    } catch {
-      return false;
-    }
+    return inNamespace(this.initPid, this.pidNamespace) && !isZombie(this.initPid);
   }
 
   signal(signal: NodeJS.Signals): void {
