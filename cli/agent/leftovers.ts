@@ -15,7 +15,7 @@ import { signalGroup } from "./process-group";
 import type { Progress } from "./progress";
 import { retryUntilDone } from "./retry";
 import { RunDir } from "./run-dir";
-import type { NodeRecord } from "./run-node";
+import type { NodeRecord } from "./node-record";
 import { inNamespace } from "./sandboxed-job";
 
 /**

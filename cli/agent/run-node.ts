@@ -20,15 +20,16 @@ import { launchJob } from "./job-launch";
 import { LineSplitter } from "./line-splitter";
 import { LogSender } from "./log-sender";
 import { LogSpool } from "./log-spool";
+import { writeNodeRecord } from "./node-record";
 import { finishNode, type NodeOutcome } from "./node-finish";
 import type { JobProcess } from "./process-group";
 import type { Progress } from "./progress";
 import { describeError, retryUntilDone } from "./retry";
 import { RunDir } from "./run-dir";
-import { SandboxedJob } from "./sandboxed-job";
 import { materialiseManifest } from "./snapshot";
 
 export type { NodeOutcome } from "./node-finish";
+export type { NodeRecord } from "./node-record";
 
 export type NodeRunDeps = {
   client: AgentClient;
@@ -48,22 +49,6 @@ export type NodeRunDeps = {
 };
 
 type Phase = "preparing" | "running" | "finishing" | "done";
-
-/**
- * Written beside the job's files so a restarted agent can find (and stop) what this one left
- * running: a process group (pgid), or a sandbox (its PID namespace and that namespace's PID 1).
- * jobUser: who owns the job's tree, so that the next agent removes it as that user.
- */
-export type NodeRecord = {
-  nodeId: string;
-  fencingToken: string;
-  jobId: string;
-  attempt: number;
-  rank: number;
-  pgid: number | null;
-  sandbox?: { initPid: number; pidNamespace: number } | null;
-  jobUser?: { name: string; uid: number; gid: number } | null;
-};
 
 const NO_ISOLATION: Isolation = { sandbox: false, user: null, agentUser: "", binds: [] };
 
@@ -353,19 +338,7 @@ export class NodeRun {
     }
   }
 
-  private async writeRecord(group: JobProcess | null): Promise<void> {
-    const a = this.assignment;
-    const sandbox = group instanceof SandboxedJob ? { initPid: group.initPid, pidNamespace: group.pidNamespace } : null;
-    const record: NodeRecord = {
-      nodeId: a.nodeId,
-      fencingToken: a.fencingToken,
-      jobId: a.jobId,
-      attempt: a.attemptNumber,
-      rank: a.nodeRank,
-      pgid: group && !sandbox ? group.pid : null,
-      sandbox,
-      jobUser: this.isolation.user,
-    };
-    await fs.writeFile(path.join(this.runDir, "node.json"), JSON.stringify(record) + "\n", { mode: 0o600 });
+  private writeRecord(group: JobProcess | null): Promise<void> {
+    return writeNodeRecord(this.runDir, this.assignment, group, this.isolation.user);
   }
 }

@@ -20,13 +20,16 @@ export function AgentIsolation({ agent }: { agent: TAgent }) {
   );
   if (sandbox === false) {
     return (
-      <p role="note" className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/5 px-2.5 py-2 text-xs text-destructive">
-        <ShieldAlert className="mt-px size-3.5 shrink-0" aria-hidden />
-        <span>
-          <span className="font-medium">No isolation.</span> Jobs run as <span className="font-mono">{jobUser}</span> without a sandbox
-          (--no-isolation): any job here can read this agent&apos;s token, other jobs&apos; files and other processes&apos; environments.
-        </span>
-      </p>
+      <div className="space-y-2">
+        <p role="note" className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/5 px-2.5 py-2 text-xs text-destructive">
+          <ShieldAlert className="mt-px size-3.5 shrink-0" aria-hidden />
+          <span>
+            <span className="font-medium">No isolation.</span> Jobs run as <span className="font-mono">{jobUser}</span> without a sandbox
+            (--no-isolation): any job here can read this agent&apos;s token, other jobs&apos; files and other processes&apos; environments.
+          </span>
+        </p>
+        <p className="flex items-center text-xs text-muted-foreground">{network}</p>
+      </div>
     );
   }
   return (
