@@ -4,7 +4,6 @@
 // checkpoints saved while it runs, stopped on cancel or max runtime, then logs flushed, a last
 // checkpoint, outputs as artifacts, and `ended` sent until the server has it. A lost lease stops
 // all of that at once: kill, forget, report nothing.
-import fs from "node:fs/promises";
 import path from "node:path";
 import type { TAssignment } from "../../server/agent-api/protocol";
 import { setLongTimeout } from "./backoff";
