@@ -16,6 +16,9 @@ if (process.env.DATABASE_URL && !/@(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(pr
 const portBase = Number(process.env.E2E_PORT_BASE ?? 3310);
 export const PORTS = { development: portBase + 1, demo: portBase + 2, production: portBase + 3 } as const;
 const runDir = (process.env.E2E_RUN_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-e2e-")));
+// The demo's local agent runs jobs as nobody (when this runs as root), who must pass through this
+// folder to its runs, as through /var/lib on a GPU server; listing it stays closed.
+fs.chmodSync(runDir, 0o711);
 const distDir = process.env.BENCHTOP_DIST_DIR ?? ".next-e2e";
 
 function server(mode: keyof typeof PORTS) {

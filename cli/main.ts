@@ -6,6 +6,7 @@ import { registerAgentsCommands } from "./commands/agents";
 import { registerDataCommands } from "./commands/data";
 import { registerJobCommands } from "./commands/jobs";
 import { registerPeopleCommands } from "./commands/people";
+import { registerPoolsCommands } from "./commands/pools";
 import { registerProjectCommands } from "./commands/projects";
 import { registerStoreCommands } from "./commands/stores";
 
@@ -20,6 +21,7 @@ registerAccountCommands(program);
 registerProjectCommands(program);
 registerAgentCommand(program);
 registerAgentsCommands(program);
+registerPoolsCommands(program);
 registerJobCommands(program);
 registerDataCommands(program);
 registerPeopleCommands(program);

@@ -73,12 +73,13 @@ try {
 }
 
 let demoToken: string | null = null;
-let localAgentToken: string | null = null;
+let localAgentTokenFile: string | null = null;
 if (env.BENCHTOP_MODE === "demo") {
   const { seedDemoLab, ensureDemoToken, ensureLocalAgent } = await import("../server/seed/demo-lab");
   if (await seedDemoLab()) step("Seeded the demo lab: Helen (director), Ana and Ben (researchers), Chen (external)");
   demoToken = await ensureDemoToken(path.join(env.home, "demo-token"));
-  localAgentToken = await ensureLocalAgent(path.join(env.home, "agent-token"));
+  localAgentTokenFile = path.join(env.home, "agent-token");
+  await ensureLocalAgent(localAgentTokenFile);
   await fs.writeFile(path.join(env.home, "demo-url"), env.baseUrl + "\n");
 }
 
@@ -100,7 +101,7 @@ server.on("error", async (e: NodeJS.ErrnoException) => {
 });
 server.listen(env.PORT, env.HOST, () => {
   printBanner();
-  if (localAgentToken) startLocalAgent(localAgentToken);
+  if (localAgentTokenFile) void startLocalAgent(localAgentTokenFile);
 });
 
 // The queue's supervisor (sweeps and scheduler passes) runs in this process; with several app
@@ -110,12 +111,25 @@ const supervisor = startSupervisor();
 
 /**
  * The demo's local agent, a process of its own as on a real GPU server. On a machine without
- * GPUs it offers 4 simulated GPUs, so every path of the demo works anywhere.
+ * GPUs it offers 4 simulated GPUs, so every path of the demo works anywhere. It gets the isolation
+ * a lab's agent gets (each job sandboxed, as nobody when this runs as root) wherever this machine
+ * allows it; where it does not (no working bubblewrap), it runs jobs with --no-isolation, and one
+ * line says so and why. Its token goes by file (mode 0600), never on the command line.
  */
-function startLocalAgent(token: string) {
+async function startLocalAgent(tokenFile: string) {
+  const { planIsolation, probeSandbox } = await import("../cli/agent/isolation");
+  const { AGENT_PYTHON_DIR } = await import("../cli/agent/job-env");
+  const os = await import("node:os");
   const hasNvidiaSmi = spawnSync("nvidia-smi", ["-L"], { stdio: "ignore" }).status === 0;
-  const args = ["bin/benchtop.mjs", "agent", "--server", `http://127.0.0.1:${env.PORT}`, "--token", token, "--name", "local", "--address", "127.0.0.1", "--work-dir", path.join(env.home, "agent")];
+  const args = ["bin/benchtop.mjs", "agent", "--server", `http://127.0.0.1:${env.PORT}`, "--token-file", tokenFile, "--name", "local", "--address", "127.0.0.1", "--work-dir", path.join(env.home, "agent")];
   if (!hasNvidiaSmi) args.push("--simulate-gpus", "4", "--gpu-type", "demo-gpu", "--cpu-slots", "2");
+  // The job user passes through BENCHTOP_HOME to the agent's runs (never lists it), as the kernels' user does.
+  if (process.getuid?.() === 0) await fs.chmod(env.home, 0o711);
+  const refusal = probeSandbox(planIsolation({}, { uid: process.getuid?.() ?? 0, user: os.userInfo().username }), { runsDir: env.home, pythonDir: AGENT_PYTHON_DIR });
+  if (refusal) {
+    args.push("--no-isolation");
+    console.log(`${paint("33", "!")} The local agent runs jobs without isolation (--no-isolation): ${refusal.replace(/^Jobs cannot be isolated: /, "").replace(/, or pass --no-isolation.*$/, ".")}`);
+  }
   step(hasNvidiaSmi ? "Starting the local agent on this machine's GPUs" : "Starting the local agent with 4 simulated GPUs (no nvidia-smi here)");
   agentProcess = spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"], env: withoutSecrets(process.env) });
   agentProcess.on("exit", (code) => {

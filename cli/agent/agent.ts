@@ -11,7 +11,9 @@ import { BlobCache } from "./blob-cache";
 import { DatasetCache } from "./dataset-cache";
 import { Capacity } from "./capacity";
 import { AgentApiError, AgentClient } from "./client";
+import { GpuDeviceError, gpuDeviceNodes } from "./gpu-devices";
 import { detectGpus, type GpuInventory, type NvidiaSmi } from "./gpus";
+import { isolationReport, probeSandbox } from "./isolation";
 import { AGENT_PYTHON_DIR } from "./job-env";
 import { recoverLeftovers } from "./leftovers";
 import type { AgentSettings } from "./options";
@@ -58,9 +60,25 @@ export class Agent {
   async run(): Promise<void> {
     const { settings, progress } = this;
     const runsDir = path.join(settings.workDir, "runs");
+    const cacheDir = path.join(settings.workDir, "cache");
     await fs.mkdir(runsDir, { recursive: true, mode: 0o700 });
-    const cache = new BlobCache(path.join(settings.workDir, "cache"), this.client);
-    const datasetCache = new DatasetCache(path.join(settings.workDir, "cache"), settings.datasetCacheBytes, this.client.baseUrl);
+    await fs.mkdir(cacheDir, { recursive: true, mode: 0o700 });
+    // A job user must pass through the work dir to its run's folder (to be bound), never list it;
+    // the caches and everything else stay the agent's alone.
+    const iso = settings.isolation;
+    for (const dir of [settings.workDir, runsDir]) await fs.chmod(dir, iso.user ? 0o711 : 0o700);
+    await fs.chmod(cacheDir, 0o700);
+    const refusal = probeSandbox(iso, { runsDir, pythonDir: AGENT_PYTHON_DIR });
+    if (refusal) throw new AgentFatalError(refusal);
+    progress("agent.isolation", iso.sandbox ? { sandbox: "bwrap", jobUser: iso.user?.name ?? `${iso.agentUser} (no separate user)`, binds: iso.binds.join(",") || undefined } : { sandbox: "none", jobUser: iso.agentUser });
+    if (!iso.sandbox) {
+      process.stderr.write(
+        `benchtop agent: WARNING: --no-isolation: jobs run as ${iso.agentUser} without a sandbox; any job can read this agent's token and files, ` +
+          "other jobs' files and other processes' environments. Use it only on a machine that runs nobody else's work.\n",
+      );
+    }
+    const cache = new BlobCache(cacheDir, this.client);
+    const datasetCache = new DatasetCache(cacheDir, settings.datasetCacheBytes, this.client.baseUrl);
 
     const inventory = await detectGpus({ simulate: settings.simulate ?? undefined, nvidiaSmi: this.tuning.nvidiaSmi });
     if (settings.onlyGpus) {
@@ -69,6 +87,17 @@ export class Agent {
       inventory.gpus = inventory.gpus.filter((g) => settings.onlyGpus!.includes(g.index));
     }
     this.inventory = inventory;
+    // Each real GPU's device nodes, found now: a sandboxed job given a GPU whose node is unknown
+    // would simply see no GPU, so an agent that cannot tell refuses to start.
+    const busIds = new Map(inventory.gpus.map((g) => [g.index, g.pciBusId ?? null]));
+    const gpuDevices = (indices: number[]) =>
+      inventory.simulated || !iso.sandbox ? [] : gpuDeviceNodes(indices.map((index) => ({ index, pciBusId: busIds.get(index) ?? "" })));
+    try {
+      gpuDevices(inventory.gpus.map((g) => g.index));
+    } catch (e) {
+      if (!(e instanceof GpuDeviceError)) throw e;
+      throw new AgentFatalError(`Jobs cannot be given their GPUs in the sandbox: ${e.message}; pass --no-isolation to run jobs without a sandbox.`);
+    }
     // A machine without real GPUs (simulated ones included) offers one CPU slot unless told otherwise.
     const cpuSlots = settings.cpuSlots ?? (inventory.gpus.length > 0 && !inventory.simulated ? 0 : 1);
     this.capacity = new Capacity(inventory.gpus.map((g) => g.index), cpuSlots);
@@ -85,7 +114,18 @@ export class Agent {
     if (!registration) return;
     void deliverLeftovers().catch((e) => progress("error", { what: "deliver leftovers", error: describeError(e) }));
 
-    const deps = { client: this.client, cache, datasetCache, runsDir, host: settings.host, agentPythonDir: AGENT_PYTHON_DIR, progress, checkpointIntervalMs: this.tuning.checkpointIntervalMs };
+    const deps = {
+      client: this.client,
+      cache,
+      datasetCache,
+      runsDir,
+      host: settings.host,
+      agentPythonDir: AGENT_PYTHON_DIR,
+      progress,
+      checkpointIntervalMs: this.tuning.checkpointIntervalMs,
+      isolation: iso,
+      gpuDevices,
+    };
     // One heartbeat before the first poll, so an agent started while drained never claims.
     await this.heartbeat();
     void this.heartbeatLoop(registration.heartbeatIntervalMs);
@@ -122,6 +162,7 @@ export class Agent {
       simulated: inventory.simulated,
       cpuSlots,
       version: AGENT_VERSION,
+      isolation: isolationReport(settings.isolation),
     };
     for (let attempt = 0; !this.abort.signal.aborted; attempt++) {
       try {

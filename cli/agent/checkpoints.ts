@@ -4,7 +4,7 @@
 // uploaded and the new checkpoint posted. Only rank 0 of a multi-node job saves.
 import type { AgentClient } from "./client";
 import { AgentApiError } from "./client";
-import { contentsOf, fingerprintOf, HashMemo, isRacy, type ManifestEntry, manifestOf, scanDirectory, uploadMissingBlobs } from "./dir-upload";
+import { contentsOf, fingerprintOf, HashMemo, isRacy, type JobDir, type ManifestEntry, manifestOf, scanDirectory, uploadMissingBlobs } from "./dir-upload";
 
 export type SaveResult = { saved: true; checkpointId: string; files: number; bytes: number } | { saved: false; why: "unchanged" | "empty" | "changing" };
 
@@ -15,7 +15,8 @@ export class CheckpointSaver {
   private running: Promise<SaveResult> | null = null;
 
   constructor(
-    private readonly dir: string,
+    /** BENCHTOP_CHECKPOINT_DIR as the agent sees it, and whose files count: the job writes it while we read. */
+    private readonly dir: JobDir,
     private readonly client: Pick<AgentClient, "missingBlobs" | "uploadBlob" | "checkpoint">,
     private readonly nodeId: string,
     private readonly fencingToken: string,
@@ -46,7 +47,7 @@ export class CheckpointSaver {
     if (base && fingerprint === base.fingerprint && !files.some((f) => isRacy(f, base.lookedAt))) return { saved: false, why: "unchanged" };
     // An empty directory is no checkpoint: posting it would make a retry start from nothing.
     if (files.length === 0) return { saved: false, why: "empty" };
-    const manifest = await manifestOf(files, this.memo);
+    const manifest = await manifestOf(this.dir, files, this.memo);
     const contents = contentsOf(manifest);
     // The job may be writing the checkpoint while we hash it. A half-written one must never be
     // posted, so if anything moved while we read, wait for the next tick (jobs that write to a
@@ -56,9 +57,10 @@ export class CheckpointSaver {
       this.baseline = { fingerprint, contents, lookedAt };
       return { saved: false, why: "unchanged" };
     }
-    const byPath = new Map(files.map((f) => [f.path, f.file]));
+    // A file that vanished between the scan and its hash is no checkpoint of anything: next tick.
+    if (manifest.length !== files.length) return { saved: false, why: "changing" };
     try {
-      await uploadMissingBlobs(this.client, manifest.map((e) => ({ sha256: e.sha256, file: byPath.get(e.path)! })), { signal });
+      await uploadMissingBlobs(this.client, this.dir, manifest, { signal });
     } catch (e) {
       // The server hashes every upload: a 400 here means the file changed between our hash and the PUT.
       if (e instanceof AgentApiError && e.status === 400) return { saved: false, why: "changing" };

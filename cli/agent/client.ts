@@ -2,7 +2,8 @@
 // responses checked against the same zod schemas the server uses. Errors are AgentApiError; a
 // 409 lease_lost is LeaseLostError, the one answer after which a node must not be reported again.
 import { createHash } from "node:crypto";
-import { createWriteStream, openAsBlob } from "node:fs";
+import { createWriteStream } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
@@ -46,7 +47,7 @@ export class LeaseLostError extends AgentApiError {
   override name = "LeaseLostError";
 }
 
-type RequestOptions = { json?: unknown; body?: Blob; signal?: AbortSignal; timeoutMs?: number };
+type RequestOptions = { json?: unknown; stream?: ReadableStream<Uint8Array>; signal?: AbortSignal; timeoutMs?: number };
 
 export class AgentClient {
   readonly baseUrl: string;
@@ -68,11 +69,13 @@ export class AgentClient {
         headers: {
           authorization: `Bearer ${this.token}`,
           accept: "application/json",
-          ...(opts.json !== undefined ? { "content-type": "application/json" } : opts.body ? { "content-type": "application/octet-stream" } : {}),
+          ...(opts.json !== undefined ? { "content-type": "application/json" } : opts.stream ? { "content-type": "application/octet-stream" } : {}),
         },
-        body: opts.json !== undefined ? JSON.stringify(opts.json) : opts.body,
+        body: opts.json !== undefined ? JSON.stringify(opts.json) : opts.stream,
+        // A stream body is sent chunked as it is read (fetch's half duplex: the answer comes after).
+        ...(opts.stream ? { duplex: "half" } : {}),
         signal: AbortSignal.any(signals),
-      });
+      } as RequestInit);
     } catch (e) {
       if (opts.signal?.aborted) throw opts.signal.reason;
       const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
@@ -162,10 +165,14 @@ export class AgentClient {
     return missing;
   }
 
-  async uploadBlob(sha256: string, file: string, signal?: AbortSignal): Promise<void> {
-    // openAsBlob streams the file and gives fetch its length; nothing is read into memory.
-    const body = await openAsBlob(file);
-    await this.noContent("PUT", `/blobs/${sha256}`, { body, signal, timeoutMs: 6 * 60 * 60_000 });
+  /**
+   * PUTs a blob from a descriptor already opened and checked (a job's file, job-files.ts), so the
+   * bytes sent are those of the file that was checked, never of whatever its path names by now.
+   * Sent chunked as it is read; the server hashes what arrives and refuses another content (400).
+   */
+  async uploadBlob(sha256: string, handle: FileHandle, signal?: AbortSignal): Promise<void> {
+    const stream = Readable.toWeb(handle.createReadStream({ start: 0, autoClose: false })) as unknown as ReadableStream<Uint8Array>;
+    await this.noContent("PUT", `/blobs/${sha256}`, { stream, signal, timeoutMs: 6 * 60 * 60_000 });
   }
 
   /** A page of an attached dataset's frozen objects, with presigned URLs (dataset-fetch.ts). */

@@ -3,6 +3,10 @@
 //   BENCHTOP_DATASET_<NAME>        <run>/datasets/<name>/, the objects under their keys (read-only files)
 //   BENCHTOP_DATASET_<NAME>_READY  <run>/datasets/<name>.ready, a file that exists once every object is there
 //
+// (In a sandbox <run>/datasets is /job/datasets, bound read-only: the files are the agent's hard
+// links into its cache, mode 0444, in a folder the job cannot write, and the cache itself is
+// nowhere in the job's view.)
+//
 // Copy mode: fetched before the job starts (READY already exists when it starts). Stream mode: the
 // folder exists, empty, when the job starts; files appear in key order, each whole at its name;
 // READY appears after the last. If a streamed dataset cannot be fetched (an object changed since
@@ -44,12 +48,16 @@ export class JobDatasets {
     return path.join(this.root, `${ds.name}.ready`);
   }
 
-  /** BENCHTOP_DATASET_<NAME> and BENCHTOP_DATASET_<NAME>_READY for each attached dataset. */
-  env(): Record<string, string> {
+  get any(): boolean {
+    return this.assignment.datasets.length > 0;
+  }
+
+  /** BENCHTOP_DATASET_<NAME> and BENCHTOP_DATASET_<NAME>_READY for each attached dataset, under `seenAt` (where the job sees the folder: /job/datasets in a sandbox). */
+  env(seenAt = this.root): Record<string, string> {
     const env: Record<string, string> = {};
     for (const ds of this.assignment.datasets) {
-      env[ds.envName] = this.dirOf(ds);
-      env[`${ds.envName}_READY`] = this.readyOf(ds);
+      env[ds.envName] = path.join(seenAt, ds.name);
+      env[`${ds.envName}_READY`] = path.join(seenAt, `${ds.name}.ready`);
     }
     return env;
   }
@@ -58,7 +66,8 @@ export class JobDatasets {
   async prepare(signal: AbortSignal): Promise<string | null> {
     const all = this.assignment.datasets;
     if (all.length === 0) return null;
-    await fs.mkdir(this.root, { recursive: true, mode: 0o700 });
+    // Readable by the job (its user may be another), writable by the agent only; in the sandbox it is bound read-only.
+    await fs.mkdir(this.root, { recursive: true, mode: 0o755 });
     for (const ds of all) await fs.mkdir(this.dirOf(ds), { recursive: true });
     for (const ds of all.filter((d) => d.mode === "copy")) {
       this.note(`${describeDataset(ds)}: fetching ${ds.objectCount.toLocaleString("en-US")} files, ${formatBytes(ds.totalBytes)} before the job starts`);

@@ -1,15 +1,15 @@
-// Sends a directory's files to the server as content-addressed blobs: list, hash, ask which blobs
-// the server lacks, PUT only those. Checkpoints and outputs both go this way; the manifest that
-// comes back is what POST /checkpoint and POST /artifacts name.
-import fs from "node:fs/promises";
-import path from "node:path";
+// Sends a directory a job wrote to the server as content-addressed blobs: list, hash, ask which
+// blobs the server lacks, PUT only those. Checkpoints and outputs both go this way; the manifest
+// that comes back is what POST /checkpoint and POST /artifacts name. Every read goes through
+// job-files.ts: the folder is the job's, so no link in it is ever followed.
+import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { ZManifestEntry } from "../../server/agent-api/protocol";
-import { sha256OfFile } from "./blob-cache";
 import type { AgentClient } from "./client";
+import { openJobFile, scanJobDir, type JobTreeOwner, type ScannedFile } from "./job-files";
 
 export type ManifestEntry = z.infer<typeof ZManifestEntry>;
-export type ScannedFile = { path: string; file: string; size: number; mtimeMs: number; ino: number; mode: number };
+export type { ScannedFile } from "./job-files";
 
 /**
  * File clocks are coarse (a kernel tick, up to 2 s on some filesystems): a file rewritten with the
@@ -20,30 +20,23 @@ export type ScannedFile = { path: string; file: string; size: number; mtimeMs: n
 export const RACY_MS = 2_000;
 export const isRacy = (f: ScannedFile, lookedAt: number) => f.mtimeMs >= lookedAt - RACY_MS;
 
-/**
- * Regular files under `dir`, by relative POSIX path, sorted. Symlinks are skipped: a job could
- * otherwise point one at any file the agent's user can read and have it uploaded.
- */
-export async function scanDirectory(dir: string): Promise<ScannedFile[]> {
-  const found: ScannedFile[] = [];
-  const walk = async (abs: string, rel: string) => {
-    const entries = await fs.readdir(abs, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === "ENOENT") return [];
-      throw e;
-    });
-    for (const entry of entries) {
-      const childAbs = path.join(abs, entry.name);
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(childAbs, childRel);
-      else if (entry.isFile()) {
-        // A file the job deletes while we look is simply not part of this scan.
-        const stat = await fs.lstat(childAbs).catch(() => null);
-        if (stat?.isFile()) found.push({ path: childRel, file: childAbs, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, mode: stat.mode & 0o777 });
-      }
-    }
-  };
-  await walk(dir, "");
-  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+/** A job's folder: where it is, and whose files count (with a separate job user, only its own). */
+export type JobDir = { dir: string; owner: JobTreeOwner };
+
+/** Regular files under the job's folder; links, FIFOs and devices are left out (job-files.ts). */
+export const scanDirectory = (d: JobDir) => scanJobDir(d.dir, d.owner);
+
+/** SHA-256 of one file of the job's folder, read through a descriptor checked to be inside it; null when it is gone or is no file. */
+export async function sha256OfJobFile(d: JobDir, rel: string): Promise<string | null> {
+  const fh = await openJobFile(d.dir, rel, d.owner);
+  if (!fh) return null;
+  try {
+    const hash = createHash("sha256");
+    for await (const chunk of fh.createReadStream({ start: 0, autoClose: false })) hash.update(chunk as Buffer);
+    return hash.digest("hex");
+  } finally {
+    await fh.close();
+  }
 }
 
 /**
@@ -63,36 +56,52 @@ export function contentsOf(manifest: ManifestEntry[]): string {
 export class HashMemo {
   private readonly known = new Map<string, { size: number; mtimeMs: number; ino: number; hashedAt: number; sha256: string }>();
 
-  async hash(f: ScannedFile): Promise<string> {
+  /** Null when the file went away (or stopped being a file) since the scan. */
+  async hash(d: JobDir, f: ScannedFile): Promise<string | null> {
     const memo = this.known.get(f.path);
     if (memo && memo.size === f.size && memo.mtimeMs === f.mtimeMs && memo.ino === f.ino && !isRacy(f, memo.hashedAt)) return memo.sha256;
     const hashedAt = Date.now();
-    const sha256 = await sha256OfFile(f.file);
+    const sha256 = await sha256OfJobFile(d, f.path);
+    if (sha256 === null) return null;
     this.known.set(f.path, { size: f.size, mtimeMs: f.mtimeMs, ino: f.ino, hashedAt, sha256 });
     return sha256;
   }
 }
 
-export async function manifestOf(files: ScannedFile[], memo = new HashMemo()): Promise<ManifestEntry[]> {
+/** The manifest of the scanned files; a file that vanished between scan and hash is left out (the next look sees the change). */
+export async function manifestOf(d: JobDir, files: ScannedFile[], memo = new HashMemo()): Promise<ManifestEntry[]> {
   const entries: ManifestEntry[] = [];
-  for (const f of files) entries.push({ path: f.path, sha256: await memo.hash(f), size: f.size, mode: f.mode });
+  for (const f of files) {
+    const sha256 = await memo.hash(d, f);
+    if (sha256 !== null) entries.push({ path: f.path, sha256, size: f.size, mode: f.mode });
+  }
   return entries;
 }
 
-/** PUTs the blobs of `entries` the server does not have yet; `fileOf` says where each lives locally. */
+/** PUTs the blobs of `entries` the server does not have yet, each read from the job's folder as hashed. */
 export async function uploadMissingBlobs(
   client: Pick<AgentClient, "missingBlobs" | "uploadBlob">,
-  entries: { sha256: string; file: string }[],
+  d: JobDir,
+  entries: { sha256: string; path: string }[],
   { signal, concurrency = 4 }: { signal?: AbortSignal; concurrency?: number } = {},
 ): Promise<number> {
-  const fileBySha = new Map(entries.map((e) => [e.sha256, e.file]));
-  const missing = await client.missingBlobs([...fileBySha.keys()], signal);
+  const pathBySha = new Map(entries.map((e) => [e.sha256, e.path]));
+  const missing = await client.missingBlobs([...pathBySha.keys()], signal);
   let next = 0;
   const worker = async () => {
     while (next < missing.length) {
       const sha = missing[next++]!;
-      const file = fileBySha.get(sha);
-      if (file) await client.uploadBlob(sha, file, signal);
+      const rel = pathBySha.get(sha);
+      if (!rel) continue;
+      const fh = await openJobFile(d.dir, rel, d.owner);
+      // Gone since it was hashed: the server then lacks a blob the manifest names, and refuses
+      // the manifest; the next look at the folder sees the change.
+      if (!fh) continue;
+      try {
+        await client.uploadBlob(sha, fh, signal);
+      } finally {
+        await fh.close();
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, missing.length) }, worker));

@@ -6,10 +6,12 @@ import { execFile } from "node:child_process";
 import type { z } from "zod";
 import type { ZGpuInfo, ZGpuStat } from "../../server/agent-api/protocol";
 
-export type GpuInfo = z.infer<typeof ZGpuInfo> & { uuid: string | null };
+/** pciBusId: where the GPU sits ("00000000:3B:00.0"), which names its device node (gpu-devices.ts); null for simulated GPUs. */
+export type GpuInfo = z.infer<typeof ZGpuInfo> & { uuid: string | null; pciBusId?: string | null };
 export type GpuStat = z.infer<typeof ZGpuStat>;
 
 export const GPU_LIST_QUERY = ["--query-gpu=index,name,memory.total,uuid", "--format=csv,noheader,nounits"];
+export const GPU_PCI_QUERY = ["--query-gpu=index,pci.bus_id", "--format=csv,noheader"];
 export const GPU_STATS_QUERY = ["--query-gpu=index,utilization.gpu,memory.used", "--format=csv,noheader,nounits"];
 
 /** A number, or null for the bracketed words nvidia-smi prints when it cannot say ("[N/A]", "[Not Supported]", "[Unknown Error]"). */
@@ -45,6 +47,16 @@ export function parseGpuList(output: string): GpuInfo[] {
     gpus.push({ index, model: model || "unknown GPU", memoryMb: memory === null ? 0 : Math.round(memory), uuid: uuid.startsWith("[") ? null : uuid });
   }
   return gpus;
+}
+
+/** Parses `index, pci.bus_id` rows into the bus id of each index. */
+export function parseGpuPci(output: string): Map<number, string> {
+  const byIndex = new Map<number, string>();
+  for (const fields of csvRows(output)) {
+    const index = numberOrNull(fields[0]);
+    if (index !== null && Number.isInteger(index) && fields[1] && !fields[1].startsWith("[")) byIndex.set(index, fields[1]);
+  }
+  return byIndex;
 }
 
 /** Parses `index, utilization.gpu, memory.used` rows; MIG-enabled GPUs report "[N/A]" utilisation, which stays null. */
@@ -101,6 +113,9 @@ export async function detectGpus(opts: { simulate?: { count: number; model: stri
     return { gpus: [], simulated: false, note: (e as Error).message, stats: async () => [] };
   }
   if (gpus.length === 0) return { gpus: [], simulated: false, note: "nvidia-smi lists no GPUs", stats: async () => [] };
+  // Asked apart from the list so the list's parser keeps reading output captured on real machines.
+  const pci = await smi(GPU_PCI_QUERY).then(parseGpuPci, () => new Map<number, string>());
+  for (const gpu of gpus) gpu.pciBusId = pci.get(gpu.index) ?? null;
   // A heartbeat must not fail because nvidia-smi did: report no stats that time.
   const stats = async () => smi(GPU_STATS_QUERY).then(parseGpuStats, () => []);
   return { gpus, simulated: false, note: null, stats };

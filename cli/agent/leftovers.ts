@@ -1,6 +1,7 @@
 // What an earlier agent process left in <work-dir>/runs: after a crash or `kill -9`, its jobs may
-// still be running (they are their own process groups, so they outlive the agent) and their last
-// log lines and `ended` report may be unsent. Their leases belong to a dead agent process and
+// still be running (with --no-isolation they are their own process groups, so they outlive the
+// agent; a sandboxed job dies with its agent through bwrap's --die-with-parent, and is checked
+// anyway) and their last log lines and `ended` report may be unsent. Their leases belong to a dead agent process and
 // will expire, so the jobs are stopped here, and what was spooled is delivered while the server
 // still accepts it (a 409 lease_lost just means it no longer does).
 import fs from "node:fs/promises";
@@ -13,7 +14,9 @@ import { LogSpool } from "./log-spool";
 import { signalGroup } from "./process-group";
 import type { Progress } from "./progress";
 import { retryUntilDone } from "./retry";
-import type { NodeRecord } from "./run-node";
+import { RunDir } from "./run-dir";
+import type { NodeRecord } from "./node-record";
+import { inNamespace } from "./sandboxed-job";
 
 /**
  * Whether process group `pgid` is still the job's: some member carries the job's
@@ -54,7 +57,17 @@ export async function recoverLeftovers(opts: { runsDir: string; client: AgentCli
       signalGroup(record.pgid, "SIGKILL");
       progress("leftover.killed", { node: name, pgid: record.pgid });
     }
-    await fs.rm(path.join(dir, "files"), { recursive: true, force: true });
+    // The namespace's PID 1 dying ends every process in it.
+    if (record.sandbox && inNamespace(record.sandbox.initPid, record.sandbox.pidNamespace)) {
+      try {
+        process.kill(record.sandbox.initPid, "SIGKILL");
+      } catch {
+        // Gone meanwhile.
+      }
+      progress("leftover.killed", { node: name, pidNamespace: record.sandbox.pidNamespace });
+    }
+    const run = new RunDir(dir, record.jobUser ?? null);
+    await run.removeJobParts(["files", "checkpoints", "home", "tmp"]);
     found.push({ dir, record });
   }
   return async () => {
@@ -82,13 +95,14 @@ export async function recoverLeftovers(opts: { runsDir: string; client: AgentCli
       progress("leftover.delivered", { node: label, logs, ended });
       // A job that ended but whose outputs never reached the server: its results are kept for a
       // person (a job stopped mid-run is retried elsewhere, so its outputs are not).
-      if (pending && (await fs.readdir(path.join(dir, "outputs")).catch(() => [])).length > 0) {
+      const run = new RunDir(dir, record.jobUser ?? null);
+      if (pending && (await fs.readdir(run.part("outputs")).catch(() => [])).length > 0) {
         const kept = path.join(path.dirname(runsDir), "kept", label);
-        await fs.mkdir(path.dirname(kept), { recursive: true });
-        await fs.rename(path.join(dir, "outputs"), kept).catch(() => undefined);
+        await fs.mkdir(path.dirname(kept), { recursive: true, mode: 0o700 });
+        await fs.rename(run.part("outputs"), kept).catch(() => undefined);
         progress("outputs.kept", { node: label, dir: kept });
       }
-      await fs.rm(dir, { recursive: true, force: true });
+      await run.remove();
     }
   };
 }

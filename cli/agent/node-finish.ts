@@ -9,10 +9,11 @@ import type { z } from "zod";
 import type { TAssignment, ZEndedRequest } from "../../server/agent-api/protocol";
 import type { CheckpointSaver } from "./checkpoints";
 import { LeaseLostError, type AgentClient } from "./client";
-import { manifestOf, scanDirectory, uploadMissingBlobs } from "./dir-upload";
+import { manifestOf, scanDirectory, uploadMissingBlobs, type JobDir } from "./dir-upload";
 import type { LogSender } from "./log-sender";
 import type { Progress } from "./progress";
 import { describeError, retryUntilDone } from "./retry";
+import type { RunDir } from "./run-dir";
 
 export type NodeOutcome = Omit<z.infer<typeof ZEndedRequest>, "fencingToken">;
 
@@ -21,11 +22,11 @@ export type FinishArgs = {
   progress: Progress;
   assignment: TAssignment;
   label: string;
-  runDir: string;
+  run: RunDir;
   /** Rank 0 of a job that ran: the saver for the last checkpoint. */
   checkpoints: CheckpointSaver | null;
   /** Null when the job never ran (nothing to keep). */
-  outputsDir: string | null;
+  outputsDir: JobDir | null;
   sender: LogSender;
   outcome: NodeOutcome;
   signal: AbortSignal;
@@ -62,9 +63,8 @@ export async function finishNode(args: FinishArgs): Promise<boolean> {
     outputsKept = await step("artifacts", async () => {
       const files = await scanDirectory(outputsDir);
       if (files.length === 0) return;
-      const manifest = await manifestOf(files);
-      const byPath = new Map(files.map((f) => [f.path, f.file]));
-      await uploadMissingBlobs(client, manifest.map((e) => ({ sha256: e.sha256, file: byPath.get(e.path)! })), { signal });
+      const manifest = await manifestOf(outputsDir, files);
+      await uploadMissingBlobs(client, outputsDir, manifest, { signal });
       await client.artifacts(a.nodeId, { fencingToken: a.fencingToken, files: manifest }, signal);
       progress("artifacts.saved", { node: label, files: manifest.length, bytes: manifest.reduce((n, e) => n + e.size, 0) });
     });
@@ -73,7 +73,7 @@ export async function finishNode(args: FinishArgs): Promise<boolean> {
   if (logResult === "lease_lost" || signal.aborted) return false;
 
   const ended = { fencingToken: a.fencingToken, ...args.outcome };
-  await fs.writeFile(path.join(args.runDir, "ended.json"), JSON.stringify(ended) + "\n", { mode: 0o600 }).catch(() => undefined);
+  await fs.writeFile(path.join(args.run.root, "ended.json"), JSON.stringify(ended) + "\n", { mode: 0o600 }).catch(() => undefined);
   const acknowledged = await step("ended report", () => client.ended(a.nodeId, ended, signal).then(args.onEndAcknowledged));
   progress("job.ended", {
     node: label,
@@ -86,10 +86,11 @@ export async function finishNode(args: FinishArgs): Promise<boolean> {
   if (signal.aborted) return false;
   // Nothing of the job stays behind (its files may hold secrets), except what could not be
   // delivered: the next agent start tries again and keeps undelivered outputs under kept/.
-  if (acknowledged && outputsKept && logResult === "delivered") await fs.rm(args.runDir, { recursive: true, force: true });
+  // Removal follows no link the job left (run-dir.ts).
+  if (acknowledged && outputsKept && logResult === "delivered") await args.run.remove();
   else {
-    for (const dir of ["files", "checkpoints"]) await fs.rm(path.join(args.runDir, dir), { recursive: true, force: true });
-    progress("run.kept", { node: label, dir: args.runDir, why: !acknowledged ? "ended was not acknowledged" : !outputsKept ? "outputs were not delivered" : "logs were not delivered" });
+    await args.run.removeJobParts(["files", "checkpoints", "home", "tmp"]);
+    progress("run.kept", { node: label, dir: args.run.root, why: !acknowledged ? "ended was not acknowledged" : !outputsKept ? "outputs were not delivered" : "logs were not delivered" });
   }
   return acknowledged;
 }

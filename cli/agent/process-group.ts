@@ -1,6 +1,8 @@
 // A job's command as its own process group (a new session, via detached), so that stopping it
 // reaches every process it started, not only bash: SIGTERM to the whole group, a grace period,
-// then SIGKILL to whatever is left.
+// then SIGKILL to whatever is left. This is how an agent started with --no-isolation runs jobs;
+// a sandboxed job (sandboxed-job.ts) is stopped through its PID namespace instead, which a
+// process cannot leave the way it can leave a process group (setsid).
 import { spawn, type ChildProcessByStdio } from "node:child_process";
 import type { Readable } from "node:stream";
 import { sleep } from "./backoff";
@@ -16,7 +18,46 @@ export type StartOptions = {
   onStderr?: (chunk: Buffer) => void;
 };
 
-export class ProcessGroup {
+/** A running job, however it was started: what run-node.ts needs to watch and stop it. */
+export interface JobProcess {
+  readonly exited: Promise<ProcessExit>;
+  /** Both output streams have closed (every process holding them is gone). */
+  readonly outputClosed: Promise<void>;
+  /** The process the agent started (for its progress lines). */
+  readonly pid: number;
+  isAlive(): boolean;
+  signal(signal: NodeJS.Signals): void;
+  /** SIGTERM to every process of the job, up to `graceMs` for them to go, then SIGKILL. */
+  stop(graceMs: number): Promise<StopResult>;
+  /** Stops reading output (a process that escaped may hold the pipes open forever). */
+  closeOutput(): void;
+}
+
+/**
+ * Collects a child's stdout and stderr. Listeners go on before anything can await: when a child
+ * exits, Node resumes any stdio stream nobody reads and its output is thrown away, so a fast job
+ * would lose its lines.
+ */
+export function outputOf(child: { stdout: Readable; stderr: Readable }, opts: Pick<StartOptions, "onStdout" | "onStderr">): Promise<void> {
+  const closed = (stream: Readable, onData?: (chunk: Buffer) => void) =>
+    new Promise<void>((resolve) => {
+      if (onData) stream.on("data", onData);
+      stream.once("close", resolve);
+    });
+  return Promise.all([closed(child.stdout, opts.onStdout), closed(child.stderr, opts.onStderr)]).then(() => undefined);
+}
+
+/** Waits until `gone()`, polling; false when `ms` passed first. */
+export async function waitUntil(gone: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!gone()) {
+    if (Date.now() >= deadline) return false;
+    await sleep(50);
+  }
+  return true;
+}
+
+export class ProcessGroup implements JobProcess {
   readonly exited: Promise<ProcessExit>;
   /** Both output streams have closed (every process holding them is gone). */
   readonly outputClosed: Promise<void>;
@@ -26,14 +67,7 @@ export class ProcessGroup {
     opts: StartOptions,
   ) {
     this.exited = new Promise((resolve) => child.once("exit", (exitCode, signal) => resolve({ exitCode, signal })));
-    // Listeners go on before anything can await: when a child exits, Node resumes any stdio
-    // stream nobody reads and its output is thrown away, so a fast job would lose its lines.
-    const closed = (stream: Readable, onData?: (chunk: Buffer) => void) =>
-      new Promise<void>((resolve) => {
-        if (onData) stream.on("data", onData);
-        stream.once("close", resolve);
-      });
-    this.outputClosed = Promise.all([closed(child.stdout, opts.onStdout), closed(child.stderr, opts.onStderr)]).then(() => undefined);
+    this.outputClosed = outputOf(child, opts);
   }
 
   /** Starts `bash -c command`; rejects (nothing running) when it cannot be started at all. */
@@ -91,21 +125,12 @@ export function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   }
 }
 
-async function waitForGroupGone(pgid: number, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (isGroupAlive(pgid)) {
-    if (Date.now() >= deadline) return false;
-    await sleep(50);
-  }
-  return true;
-}
-
 export async function stopGroup(pgid: number, graceMs: number): Promise<StopResult> {
   if (!isGroupAlive(pgid)) return { killed: false };
   signalGroup(pgid, "SIGTERM");
-  if (await waitForGroupGone(pgid, graceMs)) return { killed: false };
+  if (await waitUntil(() => !isGroupAlive(pgid), graceMs)) return { killed: false };
   signalGroup(pgid, "SIGKILL");
   // SIGKILL cannot be caught; the wait is only for the kernel to tear the processes down.
-  await waitForGroupGone(pgid, 10_000);
+  await waitUntil(() => !isGroupAlive(pgid), 10_000);
   return { killed: true };
 }

@@ -1,9 +1,9 @@
-// One node of an attempt, from assignment to `ended`: a fresh run dir, the snapshot and the last
-// checkpoint put in place, the command started as a process group with the job's contract env,
-// its output spooled and shipped, checkpoints saved while it runs, stopped on cancel or max
-// runtime, then logs flushed, a last checkpoint, outputs as artifacts, and `ended` sent until
-// the server has it. A lost lease stops all of that at once: kill, forget, report nothing.
-import fs from "node:fs/promises";
+// One node of an attempt, from assignment to `ended`: a fresh run dir (run-dir.ts), the snapshot
+// and the last checkpoint put in place and handed to the job user, the command started in its
+// sandbox (job-launch.ts) with the job's contract env, its output spooled and shipped,
+// checkpoints saved while it runs, stopped on cancel or max runtime, then logs flushed, a last
+// checkpoint, outputs as artifacts, and `ended` sent until the server has it. A lost lease stops
+// all of that at once: kill, forget, report nothing.
 import path from "node:path";
 import type { TAssignment } from "../../server/agent-api/protocol";
 import { setLongTimeout } from "./backoff";
@@ -12,17 +12,23 @@ import { CheckpointSaver } from "./checkpoints";
 import { LeaseLostError, type AgentClient } from "./client";
 import { JobDatasets } from "./dataset-attach";
 import { DatasetCache } from "./dataset-cache";
-import { buildJobEnv, type HostBasics } from "./job-env";
+import type { JobDir } from "./dir-upload";
+import type { Isolation } from "./isolation";
+import type { HostBasics } from "./job-env";
+import { launchJob } from "./job-launch";
 import { LineSplitter } from "./line-splitter";
 import { LogSender } from "./log-sender";
 import { LogSpool } from "./log-spool";
+import { writeNodeRecord } from "./node-record";
 import { finishNode, type NodeOutcome } from "./node-finish";
-import { ProcessGroup } from "./process-group";
+import type { JobProcess } from "./process-group";
 import type { Progress } from "./progress";
 import { describeError, retryUntilDone } from "./retry";
+import { RunDir } from "./run-dir";
 import { materialiseManifest } from "./snapshot";
 
 export type { NodeOutcome } from "./node-finish";
+export type { NodeRecord } from "./node-record";
 
 export type NodeRunDeps = {
   client: AgentClient;
@@ -35,12 +41,15 @@ export type NodeRunDeps = {
   progress: Progress;
   /** How often BENCHTOP_CHECKPOINT_DIR is looked at while the job runs. */
   checkpointIntervalMs?: number;
+  /** How jobs are isolated (isolation.ts); default: not at all, as with --no-isolation. */
+  isolation?: Isolation;
+  /** The device nodes of these GPUs (gpu-devices.ts); default: none (simulated GPUs). */
+  gpuDevices?: (gpuIndices: number[]) => string[];
 };
 
 type Phase = "preparing" | "running" | "finishing" | "done";
 
-/** Written beside the job's files so a restarted agent can find (and stop) what this one left running. */
-export type NodeRecord = { nodeId: string; fencingToken: string; jobId: string; attempt: number; rank: number; pgid: number | null };
+const NO_ISOLATION: Isolation = { sandbox: false, user: null, agentUser: "", binds: [] };
 
 export class NodeRun {
   readonly label: string;
@@ -48,6 +57,8 @@ export class NodeRun {
   readonly filesDir: string;
   readonly checkpointsDir: string;
   readonly outputsDir: string;
+  private readonly dir: RunDir;
+  private readonly isolation: Isolation;
   phase: Phase = "preparing";
   /** Resolves with what was reported as `ended`, or null when the lease was lost or the agent gave the node up. */
   readonly done: Promise<NodeOutcome | null>;
@@ -60,7 +71,7 @@ export class NodeRun {
   private readonly abort = new AbortController();
   /** Aborts fetching the snapshot when the node is cancelled before it started. */
   private readonly prepAbort = new AbortController();
-  private group: ProcessGroup | null = null;
+  private group: JobProcess | null = null;
   private sender: LogSender | null = null;
   private spool: LogSpool | null = null;
   private readonly datasets: JobDatasets;
@@ -75,10 +86,12 @@ export class NodeRun {
   ) {
     const a = assignment;
     this.label = `${a.jobId}-a${a.attemptNumber}-n${a.nodeRank}`;
-    this.runDir = path.join(deps.runsDir, this.label.replace(/[^A-Za-z0-9._-]/g, "_"));
-    this.filesDir = path.join(this.runDir, "files");
-    this.checkpointsDir = path.join(this.runDir, "checkpoints");
-    this.outputsDir = path.join(this.runDir, "outputs");
+    this.isolation = deps.isolation ?? NO_ISOLATION;
+    this.dir = new RunDir(RunDir.pathFor(deps.runsDir, this.label), this.isolation.user);
+    this.runDir = this.dir.root;
+    this.filesDir = this.dir.part("files");
+    this.checkpointsDir = this.dir.part("checkpoints");
+    this.outputsDir = this.dir.part("outputs");
     const datasetCache = deps.datasetCache ?? new DatasetCache(path.join(deps.runsDir, "..", "cache"), null, deps.client.baseUrl);
     this.datasets = new JobDatasets({ client: deps.client, datasetCache, progress: deps.progress }, assignment, this.runDir, this.label, (line) => this.note(line));
     // Never rejects: the agent's loops must outlive any one node's surprise.
@@ -153,8 +166,7 @@ export class NodeRun {
     const a = this.assignment;
     let outcome: NodeOutcome;
     try {
-      await fs.rm(this.runDir, { recursive: true, force: true });
-      for (const dir of [this.filesDir, this.checkpointsDir, this.outputsDir]) await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+      await this.dir.create();
       await this.writeRecord(null);
       this.spool = await LogSpool.create(path.join(this.runDir, "logs.jsonl"));
       this.sender = new LogSender(this.spool, this.deps.client, a.nodeId, a.fencingToken, {
@@ -174,8 +186,8 @@ export class NodeRun {
     if (this.gone) {
       await this.spool?.close();
       // A lost node's files are of no use to anyone; an abandoned one keeps its log spool for the next agent start.
-      if (this.abort.signal.reason?.message === "lease lost") await fs.rm(this.runDir, { recursive: true, force: true });
-      else await fs.rm(this.filesDir, { recursive: true, force: true });
+      if (this.abort.signal.reason?.message === "lease lost") await this.dir.remove();
+      else await this.dir.removeJobParts(["files", "home", "tmp"]);
       await this.datasets.remove().catch(() => undefined);
       this.phase = "done";
       return null;
@@ -185,9 +197,9 @@ export class NodeRun {
       ...this.deps,
       assignment: a,
       label: this.label,
-      runDir: this.runDir,
+      run: this.dir,
       checkpoints: a.nodeRank === 0 && outcome.outcome !== "failed_to_start" ? this.saver : null,
-      outputsDir: outcome.outcome === "failed_to_start" ? null : this.outputsDir,
+      outputsDir: outcome.outcome === "failed_to_start" ? null : this.jobDir(this.outputsDir),
       sender: this.sender!,
       outcome,
       signal: this.abort.signal,
@@ -199,9 +211,14 @@ export class NodeRun {
     return reported ? outcome : null;
   }
 
+  /** A folder the job writes, and whose files count there (with a job user, only its own). */
+  private jobDir(dir: string): JobDir {
+    return { dir, owner: this.isolation.user ? { uid: this.isolation.user.uid } : null };
+  }
+
   private saverInstance: CheckpointSaver | null = null;
   private get saver(): CheckpointSaver {
-    this.saverInstance ??= new CheckpointSaver(this.checkpointsDir, this.deps.client, this.assignment.nodeId, this.assignment.fencingToken);
+    this.saverInstance ??= new CheckpointSaver(this.jobDir(this.checkpointsDir), this.deps.client, this.assignment.nodeId, this.assignment.fencingToken);
     return this.saverInstance;
   }
 
@@ -223,7 +240,11 @@ export class NodeRun {
         progress("checkpoint.restored", { node: this.label, checkpoint: a.checkpointId, files: checkpoint.files.length });
       }
       step = "fetch the datasets";
-      return await this.datasets.prepare(signal);
+      const failure = await this.datasets.prepare(signal);
+      // Only now, with everything the agent writes in place, is the tree the job's.
+      step = "hand the files to the job user";
+      await this.dir.handOver();
+      return failure;
     } catch (e) {
       if (e instanceof LeaseLostError) this.markLost("the server refused a report (lease_lost)");
       if (signal.aborted) return "stopped before it started";
@@ -235,20 +256,25 @@ export class NodeRun {
     const { progress } = this.deps;
     const a = this.assignment;
     if (this.stopReason || this.gone) return { outcome: "failed_to_start", exitCode: null, signal: null, message: "stopped before it started" };
-    const env = buildJobEnv(a, { outputs: this.outputsDir, checkpoints: this.checkpointsDir, datasets: this.datasets.env() }, this.deps.host, this.deps.agentPythonDir);
     // One splitter per stream: a line is whole within its stream, and each stream keeps its order.
     const stdout = new LineSplitter((line) => this.spool!.append(line));
     const stderr = new LineSplitter((line) => this.spool!.append(line));
     try {
-      this.group = await ProcessGroup.start({
-        command: a.command,
-        cwd: this.filesDir,
-        env,
+      this.group = await launchJob({
+        assignment: a,
+        run: this.dir,
+        isolation: this.isolation,
+        host: this.deps.host,
+        agentPythonDir: this.deps.agentPythonDir,
+        gpuDevices: this.deps.gpuDevices ?? (() => []),
+        datasetEnv: (seenAt) => this.datasets.env(seenAt),
+        hasDatasets: this.datasets.any,
         onStdout: (chunk) => stdout.push(chunk),
         onStderr: (chunk) => stderr.push(chunk),
       });
     } catch (e) {
-      return { outcome: "failed_to_start", exitCode: null, signal: null, message: `could not start bash: ${describeError(e)}` };
+      const what = this.isolation.sandbox ? "could not start the job in its sandbox" : "could not start bash";
+      return { outcome: "failed_to_start", exitCode: null, signal: null, message: `${what}: ${describeError(e)}` };
     }
     const group = this.group;
     this.phase = "running";
@@ -262,7 +288,7 @@ export class NodeRun {
       },
       () => this.markLost("the server refused a dataset listing (lease_lost)"),
     );
-    await this.writeRecord(group.pid).catch(() => undefined);
+    await this.writeRecord(group).catch(() => undefined);
     progress("job.started", { node: this.label, job: a.jobName, pid: group.pid, gpus: a.gpuIndices.join(",") || "none" });
     const startedReport = retryUntilDone(() => this.deps.client.started(a.nodeId, a.fencingToken, this.abort.signal), {
       what: `report ${this.label} started`,
@@ -311,9 +337,7 @@ export class NodeRun {
     }
   }
 
-  private async writeRecord(pgid: number | null): Promise<void> {
-    const a = this.assignment;
-    const record: NodeRecord = { nodeId: a.nodeId, fencingToken: a.fencingToken, jobId: a.jobId, attempt: a.attemptNumber, rank: a.nodeRank, pgid };
-    await fs.writeFile(path.join(this.runDir, "node.json"), JSON.stringify(record) + "\n", { mode: 0o600 });
+  private writeRecord(group: JobProcess | null): Promise<void> {
+    return writeNodeRecord(this.runDir, this.assignment, group, this.isolation.user);
   }
 }

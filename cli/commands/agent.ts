@@ -4,14 +4,26 @@ import { AgentSettingsError, resolveAgentSettings, type AgentFlags } from "../ag
 import { progressTo } from "../agent/progress";
 import { CliError } from "../client";
 
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write("Paste the agent token, then press Ctrl+D:\n");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 export function registerAgentCommand(program: Command) {
   program
     .command("agent")
     .description("Run jobs for Benchtop on this machine: register its GPUs, claim work, stream logs, report back")
     .option("--server <url>", "Benchtop's URL")
-    .option("--token <token>", "this agent's token (default: BENCHTOP_AGENT_TOKEN)")
+    .option("--token-file <file>", "read this agent's token from a file only you can read (chmod 600)")
+    .option("--token-stdin", "read this agent's token from stdin (default: BENCHTOP_AGENT_TOKEN)")
+    .option("--token <token>", "refused: a token on the command line is readable by every process (use --token-file)")
     .option("--name <name>", "the agent's name as an admin created it; the agent stops if the token is another agent's")
-    .option("--work-dir <dir>", "where runs and the blob cache live (default: BENCHTOP_AGENT_DIR or ~/.benchtop-agent)")
+    .option("--work-dir <dir>", "where runs and the caches live (default: BENCHTOP_AGENT_DIR, else /var/lib/benchtop-agent as root, ~/.benchtop-agent otherwise)")
+    .option("--job-user <user>", "run each job as this unprivileged user (agent as root only; default: nobody)")
+    .option("--job-bind <dir>", "also show jobs this folder, read-only (a shared conda or modules tree); repeatable", (v: string, all: string[] = []) => [...all, v])
+    .option("--no-isolation", "run jobs as the agent's own user without a sandbox (they can then read all the agent can, its token too)")
     .option("--address <host>", "how other machines reach this one, for multi-node jobs (default: the first non-internal IPv4)")
     .option("--gpus <indices>", "offer only these GPUs (nvidia-smi indices, e.g. 0,1,2,3)")
     .option("--simulate-gpus <n>", "offer N simulated GPUs (demos and tests; shown as simulated)")
@@ -26,9 +38,10 @@ export function registerAgentCommand(program: Command) {
         throw new CliError(`--checkpoint-interval must be a positive number of seconds, not "${opts.checkpointInterval}".`, 2);
       }
       // Commander gives a --token after the subcommand to the root program's --token.
+      const token = opts.token ?? (program.opts().token as string | undefined);
       let settings;
       try {
-        settings = resolveAgentSettings({ ...opts, token: opts.token ?? (program.opts().token as string | undefined) });
+        settings = resolveAgentSettings({ ...opts, token }, process.env, opts.tokenStdin && token === undefined ? await readStdin() : undefined);
       } catch (e) {
         if (e instanceof AgentSettingsError) throw new CliError(e.message, 2);
         throw e;

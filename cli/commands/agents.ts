@@ -13,7 +13,16 @@ type AgentView = {
   cpuSlots: number;
   lastHeartbeatAt: string | null;
   gpus: { index: number; busy: boolean; utilization: number | null }[];
+  isolation: { sandbox: boolean | null; jobUser: string | null; separateUser: boolean };
+  jobNetwork: boolean;
 };
+
+/** "nobody, sandbox", "alice, sandbox (no separate user)", "NONE: alice, no sandbox", "unknown". */
+export function describeIsolation(i: AgentView["isolation"]): string {
+  if (i.sandbox === null) return "unknown";
+  if (!i.sandbox) return `NONE: ${i.jobUser}, no sandbox`;
+  return i.separateUser ? `${i.jobUser}, sandbox` : `${i.jobUser}, sandbox (no separate user)`;
+}
 
 export function registerAgentsCommands(program: Command) {
   const config = () => resolveConfig(program.opts());
@@ -28,7 +37,7 @@ export function registerAgentsCommands(program: Command) {
       if (opts.json) return void process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
       if (!rows.length) return void process.stdout.write("No agents yet. An admin creates one with `benchtop agents create NAME`.\n");
       printTable(
-        ["NAME", "POOL", "STATE", "GPUS", "FREE", "TYPE", "SEEN"],
+        ["NAME", "POOL", "STATE", "GPUS", "FREE", "TYPE", "JOBS RUN AS", "NETWORK", "SEEN"],
         rows.map((a) => [
           a.name,
           a.pool,
@@ -36,9 +45,16 @@ export function registerAgentsCommands(program: Command) {
           String(a.gpus.length || `${a.cpuSlots} cpu`),
           String(a.gpus.filter((g) => !g.busy).length),
           `${a.gpuType ?? "-"}${a.simulated ? " (simulated)" : ""}`,
+          describeIsolation(a.isolation),
+          a.jobNetwork ? "on" : "off",
           a.lastHeartbeatAt ? relativeTime(a.lastHeartbeatAt) : "never",
         ]),
       );
+      for (const a of rows.filter((r) => r.isolation.sandbox === false)) {
+        process.stdout.write(
+          `\nWarning: ${a.name} runs jobs without isolation (--no-isolation): any job there can read the agent's token, other jobs' files and other processes' environments.\n`,
+        );
+      }
     });
 
   agents
@@ -49,7 +65,18 @@ export function registerAgentsCommands(program: Command) {
     .action(async (name: string, opts) => {
       const c = await config();
       const { token } = await api<{ token: string }>(c, "POST", "/agents", { name, pool: opts.pool });
-      process.stderr.write(`benchtop: agent ${name} created. Its token is shown once; on the GPU server run:\n  benchtop agent --server ${c.url} --token ${token}\n`);
+      // The token alone on stdout (so `benchtop agents create gpu-01 > file` works); how to use it on stderr.
+      // Never on a command line: every process on the GPU server could read it there.
+      process.stderr.write(
+        [
+          `benchtop: agent ${name} created; its token (on stdout) is shown once. Keep it off command lines (every process can read those):`,
+          `on the GPU server, store it where only the agent's user can read it, and start the agent with that file (as root: jobs then run as nobody, sandboxed):`,
+          `  (umask 077; cat > /etc/benchtop-agent-token)      # paste the token, then Ctrl+D`,
+          `  benchtop agent --server ${c.url} --name ${name} --token-file /etc/benchtop-agent-token`,
+          `or pipe it in: benchtop agent --server ${c.url} --name ${name} --token-stdin < /etc/benchtop-agent-token`,
+          ``,
+        ].join("\n"),
+      );
       process.stdout.write(token + "\n");
     });
 

@@ -2,6 +2,7 @@ import { Cpu, Server } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { TAgent } from "@/lib/router-types";
+import { AgentIsolation } from "./agent-isolation";
 import { GpuCell } from "./gpu-cell";
 
 /** An agent: where it is, whether it takes work, and each of its GPUs. */
@@ -52,6 +53,7 @@ export function AgentCard({ agent, jobNames }: { agent: TAgent; jobNames: Map<st
           No GPUs · {agent.cpuSlots} CPU {agent.cpuSlots === 1 ? "slot" : "slots"}
         </p>
       )}
+      <AgentIsolation agent={agent} />
       {!agent.online ? (
         <p className="text-xs text-muted-foreground">
           Last heard from {agent.lastHeartbeatAt ? <RelativeTime date={agent.lastHeartbeatAt} /> : "never"}.

@@ -21,6 +21,16 @@ export const ZGpuStat = z.object({
   memoryUsedMb: z.number().min(0).nullable(),
 });
 
+/** How the agent isolates its jobs (cli/agent/isolation.ts), shown wherever agents are listed. */
+export const ZAgentIsolation = z.object({
+  /** Every job in a bubblewrap sandbox; false: the agent was started with --no-isolation. */
+  sandbox: z.boolean(),
+  /** The user jobs run as. */
+  jobUser: z.string().min(1).max(64),
+  /** Whether that is a user of its own (an agent running as root), not the agent's. */
+  separateUser: z.boolean(),
+});
+
 /** POST /register — at every agent start. Re-registering updates the agent's facts. */
 export const ZRegisterRequest = z.object({
   hostname: z.string().min(1).max(255),
@@ -30,6 +40,8 @@ export const ZRegisterRequest = z.object({
   simulated: z.boolean(),
   cpuSlots: z.number().int().min(0).max(1024),
   version: z.string().max(64),
+  /** Absent from agents older than isolation: shown as unknown. */
+  isolation: ZAgentIsolation.optional(),
 });
 export const ZRegisterResponse = z.object({
   agentId: z.string(),
@@ -101,6 +113,8 @@ export const ZAssignment = z.object({
   checkpointId: z.string().nullable(),
   /** Datasets attached to the job, each frozen as a snapshot; objects from GET /nodes/{nodeId}/datasets/{name}/objects. */
   datasets: z.array(ZAssignmentDataset).default([]),
+  /** The pool's jobNetwork: false cuts the job's network (its sandbox gets only a loopback of its own). */
+  network: z.boolean().default(true),
 });
 export type TAssignment = z.infer<typeof ZAssignment>;
 

@@ -25,6 +25,7 @@ export type AuditAction =
   | "agent.created"
   | "agent.drained"
   | "agent.undrained"
+  | "pool.updated"
   | "job.submitted"
   | "job.cancelled"
   | "datastore.created"

@@ -81,6 +81,10 @@ export async function registerAgent(agentId: string, facts: z.infer<typeof ZRegi
         simulated: facts.simulated,
         cpuSlots: facts.cpuSlots,
         version: facts.version,
+        // An agent that says nothing of isolation is older than it: shown as unknown, not as isolated.
+        jobSandbox: facts.isolation?.sandbox ?? null,
+        jobUser: facts.isolation?.jobUser ?? null,
+        jobUserSeparate: facts.isolation?.separateUser ?? false,
         registeredAt: new Date(),
         lastHeartbeatAt: new Date(),
       },

@@ -29,6 +29,7 @@ type ClaimedRow = {
   slug: string;
   checkpointId: string | null;
   datasets: ClaimedDatasetRow[];
+  jobNetwork: boolean;
 };
 
 /** Claims up to `limit` nodes assigned to this agent, in one statement, each with a fresh fencing token. */
@@ -52,7 +53,8 @@ export async function claimNodes(agentId: string, limit = 32): Promise<TAssignme
                       'objectCount', s."objectCount", 'totalBytes', s."totalBytes", 'storeId', d."storeId", 'bucket', d.bucket, 'prefix', d.prefix)
                       ORDER BY d.name), '[]'::json)
                FROM "JobDataset" jd JOIN "Dataset" d ON d.id = jd."datasetId" JOIN "DatasetSnapshot" s ON s.id = jd."snapshotId"
-              WHERE jd."jobId" = j.id) AS datasets
+              WHERE jd."jobId" = j.id) AS datasets,
+            (SELECT pl."jobNetwork" FROM "Agent" ag JOIN "Pool" pl ON pl.id = ag."poolId" WHERE ag.id = $1) AS "jobNetwork"
        FROM claimed c
        JOIN "Attempt" a ON a.id = c."attemptId"
        JOIN "Job" j ON j.id = a."jobId"
@@ -99,6 +101,7 @@ function toAssignment(r: ClaimedRow, env: Record<string, string>): TAssignment {
     masterPort: r.masterPort,
     checkpointId: r.checkpointId,
     datasets: assignmentDatasets(r.datasets),
+    network: r.jobNetwork,
   };
 }
 

@@ -12,6 +12,13 @@ export const ZAgentView = z.object({
   gpuType: z.string().nullable(),
   cpuSlots: z.number().int(),
   lastHeartbeatAt: z.date().nullable(),
+  /**
+   * How it isolates jobs, as it reported: sandboxed (null: an agent older than isolation, which
+   * said nothing), the user jobs run as, and whether that user is not the agent's own.
+   */
+  isolation: z.object({ sandbox: z.boolean().nullable(), jobUser: z.string().nullable(), separateUser: z.boolean() }),
+  /** The pool's setting: whether its jobs reach the network. */
+  jobNetwork: z.boolean(),
   gpus: z.array(
     z.object({
       index: z.number().int(),
@@ -42,7 +49,10 @@ export async function listAgents(args: { actorId: string }): Promise<TAgentView[
       gpuStats: true,
       cpuSlots: true,
       lastHeartbeatAt: true,
-      pool: { select: { name: true } },
+      jobSandbox: true,
+      jobUser: true,
+      jobUserSeparate: true,
+      pool: { select: { name: true, jobNetwork: true } },
       gpuClaims: {
         select: {
           gpuIndex: true,
@@ -64,6 +74,8 @@ export async function listAgents(args: { actorId: string }): Promise<TAgentView[
       gpuType: a.gpuType,
       cpuSlots: a.cpuSlots,
       lastHeartbeatAt: a.lastHeartbeatAt,
+      isolation: { sandbox: a.jobSandbox, jobUser: a.jobUser, separateUser: a.jobUserSeparate },
+      jobNetwork: a.pool.jobNetwork,
       gpus: (a.gpus as AgentGpu[]).map((g) => {
         const job = claims.get(g.index);
         return {

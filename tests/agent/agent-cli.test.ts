@@ -7,6 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TAssignment } from "../../server/agent-api/protocol";
+import type { NodeRecord } from "../../cli/agent/run-node";
+import { processesInNamespace } from "../../cli/agent/sandboxed-job";
 import { FakeAgentServer, makeAssignment } from "./support/fake-agent-server";
 
 let server: FakeAgentServer;
@@ -15,6 +17,8 @@ const started: ChildProcessWithoutNullStreams[] = [];
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "benchtop-agent-cli-"));
+  // The job user (nobody: these tests run as root) passes through to its runs, as under /var/lib.
+  await fs.chmod(dir, 0o711);
 });
 afterEach(async () => {
   for (const child of started.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
@@ -26,8 +30,7 @@ afterAll(async () => {
 
 type AgentProcess = { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null>; workDir: string };
 
-function startAgent(args: string[], env: Record<string, string> = {}): AgentProcess {
-  const workDir = path.join(dir, `work-${started.length}-${Date.now()}`);
+function startAgent(args: string[], env: Record<string, string> = {}, workDir = path.join(dir, `work-${started.length}-${Date.now()}`)): AgentProcess {
   const child = spawn(process.execPath, ["bin/benchtop.mjs", "agent", "--server", server.url, "--work-dir", workDir, ...args], {
     env: { PATH: process.env.PATH ?? "", HOME: dir, BENCHTOP_AGENT_TOKEN: server.token, ...env } as unknown as NodeJS.ProcessEnv,
   });
@@ -39,6 +42,12 @@ function startAgent(args: string[], env: Record<string, string> = {}): AgentProc
   return { child, output: () => output, exited, workDir };
 }
 
+/** The record a running node keeps beside its files (run-node.ts). */
+async function nodeRecord(workDir: string): Promise<NodeRecord> {
+  const [run] = await fs.readdir(path.join(workDir, "runs"));
+  return JSON.parse(await fs.readFile(path.join(workDir, "runs", run!, "node.json"), "utf8")) as NodeRecord;
+}
+
 function queue(command: string, overrides: Partial<TAssignment> = {}): TAssignment {
   const a = makeAssignment({ snapshotId: server.addSnapshot({ "main.sh": "echo from main.sh\n" }), command, ...overrides });
   server.queued.push(a);
@@ -48,14 +57,15 @@ function queue(command: string, overrides: Partial<TAssignment> = {}): TAssignme
 describe("benchtop agent", () => {
   it("--once: registers its simulated GPUs, runs one assignment with exactly the contract env, reports it, exits 0", async () => {
     server = await new FakeAgentServer().start();
-    const go = path.join(dir, `go-${Date.now()}`);
-    const a = queue(`bash main.sh; env | sort; while [ ! -e ${go} ]; do sleep 0.05; done`, { gpuIndices: [1], env: { MY_SETTING: "x" } });
+    // It waits for a file the test puts into its working directory.
+    const a = queue(`bash main.sh; env | sort; while [ ! -e go ]; do sleep 0.05; done`, { gpuIndices: [1], env: { MY_SETTING: "x" } });
     const agent = startAgent(["--once", "--simulate-gpus", "2", "--gpu-type", "demo-gpu", "--address", "10.1.2.3"], {
       BENCHTOP_SECRET_OF_THE_AGENT: "do-not-leak-this",
     });
     // The heartbeats carry the node's lease while it runs.
     await server.waitFor("a heartbeat with the node", () => server.heartbeats.some((h) => h.nodes.some((n) => n.nodeId === a.nodeId && n.fencingToken === a.fencingToken)));
-    await fs.writeFile(go, "");
+    const [run] = await fs.readdir(path.join(agent.workDir, "runs"));
+    await fs.writeFile(path.join(agent.workDir, "runs", run!, "job", "files", "go"), "");
     expect(await agent.exited).toBe(0);
     expect(server.registrations).toEqual([
       expect.objectContaining({
@@ -72,7 +82,20 @@ describe("benchtop agent", () => {
     expect(node.ended).toMatchObject({ outcome: "exited", exitCode: 0 });
     const lines = server.logLines(a.nodeId);
     expect(lines[0]).toBe("from main.sh");
-    expect(lines).toEqual(expect.arrayContaining(["CUDA_VISIBLE_DEVICES=1", `BENCHTOP_JOB_ID=${a.jobId}`, "MY_SETTING=x", "BENCHTOP_ATTEMPT=1"]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "CUDA_VISIBLE_DEVICES=1",
+        `BENCHTOP_JOB_ID=${a.jobId}`,
+        "MY_SETTING=x",
+        "BENCHTOP_ATTEMPT=1",
+        "BENCHTOP_OUTPUT_DIR=/job/outputs",
+        "BENCHTOP_CHECKPOINT_DIR=/job/checkpoints",
+        "HOME=/job/home",
+        "USER=nobody",
+        "PYTHONPATH=/benchtop/python",
+      ]),
+    );
+    expect(server.registrations[0]).toMatchObject({ isolation: { sandbox: true, jobUser: "nobody", separateUser: true } });
     const all = lines.join("\n");
     expect(all).not.toContain(server.token);
     expect(all).not.toContain("do-not-leak-this");
@@ -88,7 +111,9 @@ describe("benchtop agent", () => {
     let refused = 0;
     server.fault = (req) => (req.path === "/register" && refused++ < 2 ? "drop" : null);
     queue("echo ran");
-    const agent = startAgent(["--once", "--token", server.token], { BENCHTOP_AGENT_TOKEN: "" });
+    const tokenFile = path.join(dir, `token-${Date.now()}`);
+    await fs.writeFile(tokenFile, server.token + "\n", { mode: 0o600 });
+    const agent = startAgent(["--once", "--token-file", tokenFile], { BENCHTOP_AGENT_TOKEN: "" });
     expect(await agent.exited).toBe(0);
     expect(agent.output().match(/register\.retrying/g)).toHaveLength(2);
     expect(agent.output()).toMatch(/agent\.registered/);
@@ -139,32 +164,31 @@ describe("benchtop agent", () => {
     expect(agent.output()).toMatch(/agent\.draining[\s\S]*agent\.undrained/);
   });
 
-  it("on SIGTERM stops its jobs (SIGTERM to the group) and exits without reporting them", async () => {
+  it("on SIGTERM stops its jobs (SIGTERM to every process of the sandbox, with its grace) and exits without reporting them", async () => {
     server = await new FakeAgentServer().start();
-    const pidFile = path.join(dir, `sigterm-${Date.now()}.pid`);
-    const a = queue(`echo $$ > ${pidFile}; trap 'echo bye; exit 0' TERM; echo up; sleep 300 & wait`, { graceSeconds: 60 });
+    const a = queue(`trap 'echo bye; exit 0' TERM; echo up; sleep 300 & wait`, { graceSeconds: 60 });
     const agent = startAgent([]);
     await server.waitFor("the job to run", () => server.logLines(a.nodeId).includes("up"));
-    const jobPid = Number(await fs.readFile(pidFile, "utf8"));
+    const record = await nodeRecord(agent.workDir);
     agent.child.kill("SIGTERM");
     expect(await agent.exited).toBe(0);
-    expect(() => process.kill(jobPid, 0)).toThrow();
+    expect(processesInNamespace(record.sandbox!.pidNamespace)).toEqual([]);
     expect(server.node(a.nodeId).ended).toBeNull();
     expect(agent.output()).toMatch(/agent\.stopped reason="received SIGTERM"/);
   });
 
-  it("after a kill -9, the next agent start stops the orphaned job and delivers its spooled lines", async () => {
+  it("with --no-isolation, after a kill -9, the next agent start stops the orphaned job and delivers its spooled lines", async () => {
     server = await new FakeAgentServer().start();
     const pidFile = path.join(dir, `orphan-${Date.now()}.pid`);
     const a = queue(`echo $$ > ${pidFile}; for i in $(seq 1 50); do echo line-$i; done; sleep 300`, { graceSeconds: 60 });
-    const first = startAgent([]);
+    const first = startAgent(["--no-isolation"]);
     await server.waitFor("the job to run", () => server.logLines(a.nodeId).includes("line-50"));
     const jobPid = Number(await fs.readFile(pidFile, "utf8"));
     first.child.kill("SIGKILL");
     await first.exited;
     // The job outlived its agent (it is its own process group).
     expect(() => process.kill(jobPid, 0)).not.toThrow();
-    const second = spawn(process.execPath, ["bin/benchtop.mjs", "agent", "--server", server.url, "--work-dir", first.workDir, "--once"], {
+    const second = spawn(process.execPath, ["bin/benchtop.mjs", "agent", "--server", server.url, "--work-dir", first.workDir, "--once", "--no-isolation"], {
       env: { PATH: process.env.PATH ?? "", HOME: dir, BENCHTOP_AGENT_TOKEN: server.token } as unknown as NodeJS.ProcessEnv,
     });
     started.push(second);
@@ -182,5 +206,20 @@ describe("benchtop agent", () => {
     await server.waitFor("the leftover to be delivered", () => output.includes("leftover.delivered"));
     expect(server.logLines(a.nodeId).slice(0, 50)).toEqual(Array.from({ length: 50 }, (_, i) => `line-${i + 1}`));
     expect(await fs.readdir(path.join(first.workDir, "runs"))).toEqual([]);
+  });
+  it("a sandboxed job dies with its agent's kill -9; the next start delivers its spooled lines", async () => {
+    server = await new FakeAgentServer().start();
+    const a = queue(`for i in $(seq 1 50); do echo line-$i; done; setsid sleep 300 & sleep 300`, { graceSeconds: 60 });
+    const first = startAgent([]);
+    await server.waitFor("the job to run", () => server.logLines(a.nodeId).includes("line-50"));
+    const record = await nodeRecord(first.workDir);
+    first.child.kill("SIGKILL");
+    await first.exited;
+    // bwrap's --die-with-parent: its lease is gone with the agent, and so is every process of it.
+    await server.waitFor("the sandbox to end", () => processesInNamespace(record.sandbox!.pidNamespace).length === 0);
+    const second = startAgent(["--once"], {}, first.workDir);
+    await server.waitFor("the leftover to be delivered", () => second.output().includes("leftover.delivered"));
+    second.child.kill("SIGTERM");
+    expect(server.logLines(a.nodeId).slice(0, 50)).toEqual(Array.from({ length: 50 }, (_, i) => `line-${i + 1}`));
   });
 });

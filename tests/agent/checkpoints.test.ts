@@ -31,7 +31,7 @@ describe("checkpoint saver", () => {
   it("saves a same-size rewrite that kept its mtime (a coarse file clock), and nothing when only the clock moved", async () => {
     const file = path.join(dir, "step.txt");
     await fs.writeFile(file, "step 41\n");
-    const saver = new CheckpointSaver(dir, client, nodeId, "1");
+    const saver = new CheckpointSaver({ dir, owner: null }, client, nodeId, "1");
     await saver.markCurrentAsSaved([{ path: "step.txt", sha256: sha256("step 41\n"), size: 8, mode: 0o644 }]);
     const { mtime } = await fs.stat(file);
 
@@ -51,7 +51,7 @@ describe("checkpoint saver", () => {
     const tick = new Date(Math.floor(Date.now() / 1000) * 1000);
     await fs.writeFile(path.join(dir, "model.pt"), "weights-a");
     await fs.utimes(path.join(dir, "model.pt"), tick, tick);
-    const saver = new CheckpointSaver(dir, client, nodeId, "1");
+    const saver = new CheckpointSaver({ dir, owner: null }, client, nodeId, "1");
     await saver.markCurrentAsSaved([{ path: "model.pt", sha256: sha256("weights-a"), size: 9, mode: 0o644 }]);
     expect(await saver.saveIfChanged()).toEqual({ saved: false, why: "unchanged" });
 
@@ -64,7 +64,7 @@ describe("checkpoint saver", () => {
   });
 
   it("posts no empty checkpoint", async () => {
-    const saver = new CheckpointSaver(dir, client, nodeId, "1");
+    const saver = new CheckpointSaver({ dir, owner: null }, client, nodeId, "1");
     expect(await saver.saveIfChanged()).toEqual({ saved: false, why: "empty" });
     expect(savedShas()).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // GPU detection from nvidia-smi output in the formats real machines print (captured with
 // --format=csv,noheader,nounits), including the bracketed "[N/A]" / "[Not Supported]" fields.
 import { describe, expect, it } from "vitest";
-import { detectGpus, GPU_LIST_QUERY, GPU_STATS_QUERY, parseGpuList, parseGpuStats } from "../../cli/agent/gpus";
+import { detectGpus, GPU_LIST_QUERY, GPU_PCI_QUERY, GPU_STATS_QUERY, parseGpuList, parseGpuStats } from "../../cli/agent/gpus";
 
 const H100_LIST = `0, NVIDIA H100 80GB HBM3, 81559, GPU-3f8a1c2e-9b7d-4e61-a0c5-1d2e3f4a5b6c
 1, NVIDIA H100 80GB HBM3, 81559, GPU-7c6b5a49-3827-4165-9d0e-f1a2b3c4d5e6
@@ -50,13 +50,14 @@ describe("detectGpus", () => {
     const inventory = await detectGpus({
       nvidiaSmi: async (args) => {
         asked.push(args);
+        if (args[0] === GPU_PCI_QUERY[0]) return "0, 00000000:18:00.0\n1, 00000000:3B:00.0\n";
         return args[0] === GPU_LIST_QUERY[0] ? H100_LIST : A100_MIG_STATS;
       },
     });
     expect(inventory).toMatchObject({ simulated: false, note: null });
-    expect(inventory.gpus.map((g) => g.index)).toEqual([0, 1]);
+    expect(inventory.gpus.map((g) => [g.index, g.pciBusId])).toEqual([[0, "00000000:18:00.0"], [1, "00000000:3B:00.0"]]);
     expect(await inventory.stats()).toHaveLength(2);
-    expect(asked).toEqual([GPU_LIST_QUERY, GPU_STATS_QUERY]);
+    expect(asked).toEqual([GPU_LIST_QUERY, GPU_PCI_QUERY, GPU_STATS_QUERY]);
   });
 
   it("has no GPUs, with the reason, when nvidia-smi fails (no driver) or is missing", async () => {

@@ -27,6 +27,8 @@ const agents: ChildProcessWithoutNullStreams[] = [];
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "benchtop-real-"));
+  // The agents run their jobs as nobody (these tests run as root): it passes through to its runs.
+  await fs.chmod(dir, 0o711);
 });
 afterEach(() => {
   for (const a of agents.splice(0)) if (a.exitCode === null) a.kill("SIGKILL");
@@ -85,7 +87,8 @@ async function lab(files: Record<string, string>) {
 }
 
 function startAgent(url: string, token: string, gpuType: string, extra: string[] = []) {
-  const child = spawn(process.execPath, ["bin/benchtop.mjs", "agent", "--server", url, "--simulate-gpus", "2", "--gpu-type", gpuType, "--work-dir", path.join(dir, randomUUID()), ...extra], {
+  const workDir = path.join(dir, randomUUID());
+  const child = spawn(process.execPath, ["bin/benchtop.mjs", "agent", "--server", url, "--simulate-gpus", "2", "--gpu-type", gpuType, "--work-dir", workDir, ...extra], {
     env: { PATH: process.env.PATH ?? "", HOME: dir, BENCHTOP_AGENT_TOKEN: token } as unknown as NodeJS.ProcessEnv,
   });
   agents.push(child);
@@ -93,7 +96,15 @@ function startAgent(url: string, token: string, gpuType: string, extra: string[]
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-  return { output: () => output, exited };
+  return {
+    output: () => output,
+    exited,
+    /** Puts a file into the working directory of the job it runs (a sandboxed job sees nothing else of this machine). */
+    async touch(name: string) {
+      const [run] = await fs.readdir(path.join(workDir, "runs"));
+      await fs.writeFile(path.join(workDir, "runs", run!, "job", "files", name), "");
+    },
+  };
 }
 
 async function submitAndPlace(l: Awaited<ReturnType<typeof lab>>, owner: TestUser, command: string, extra: Partial<Parameters<typeof submitJob>[0]> = {}) {
@@ -136,7 +147,7 @@ describe("benchtop agent against the real agent API", () => {
 
   it("keeps the job running while the server is down, and delivers every line once, in order, when it is back", async () => {
     const api = await serveAgentApi();
-    const go = path.join(dir, `go-${randomUUID()}`);
+    const go = "go";
     const l = await lab({
       "job.sh": [
         "for i in $(seq 1 1000); do echo before-$i; done",
@@ -153,10 +164,10 @@ describe("benchtop agent against the real agent API", () => {
     await until("the first lines", async () => (await allLines(l.owner, jobId)).length >= 1000);
     await api.stop();
     // The job prints on while the server is away; the agent spools and retries.
-    await fs.writeFile(`${go}-1`, "");
+    await agent.touch(`${go}-1`);
     await until("the agent to notice", async () => /logs\.waiting|server\.unreachable/.test(agent.output()));
     const back = await serveAgentApi(api.port);
-    await fs.writeFile(`${go}-2`, "");
+    await agent.touch(`${go}-2`);
     expect(await agent.exited).toBe(0);
     const lines = await allLines(l.owner, jobId);
     expect(lines).toEqual([...Array.from({ length: 1000 }, (_, i) => `before-${i + 1}`), ...Array.from({ length: 1000 }, (_, i) => `during-${i + 1}`), "done"]);

@@ -1,27 +1,34 @@
-// One node from assignment to `ended`, with real bash jobs. The server is FakeAgentServer, a
-// STAND-IN for the agent API that records every report and can fail or refuse on demand.
+// One node from assignment to `ended`, with real bash jobs, run both ways an agent runs them: in
+// the sandbox as the job user (the default; this test runs as root, so as nobody) and as a plain
+// process group (--no-isolation). The server is FakeAgentServer, a STAND-IN for the agent API
+// that records every report and can fail or refuse on demand.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BlobCache } from "../../cli/agent/blob-cache";
 import { AgentClient } from "../../cli/agent/client";
+import { planIsolation, type Isolation } from "../../cli/agent/isolation";
 import { AGENT_PYTHON_DIR } from "../../cli/agent/job-env";
 import { progressInto } from "../../cli/agent/progress";
-import { NodeRun, type NodeRunDeps } from "../../cli/agent/run-node";
+import { NodeRun, type NodeRecord, type NodeRunDeps } from "../../cli/agent/run-node";
+import { processesInNamespace } from "../../cli/agent/sandboxed-job";
 import type { TAssignment } from "../../server/agent-api/protocol";
 import { FakeAgentServer, makeAssignment, sha256 } from "./support/fake-agent-server";
 
 let server: FakeAgentServer;
 let dir: string;
-let deps: NodeRunDeps;
+let base: NodeRunDeps;
 const progress: string[] = [];
 
 beforeAll(async () => {
   server = await new FakeAgentServer().start();
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "benchtop-run-"));
+  // As the agent leaves its work dir: the job user may pass through to its run, never list.
+  await fs.chmod(dir, 0o711);
+  await fs.mkdir(path.join(dir, "runs"), { mode: 0o711 });
   const client = new AgentClient(server.url, server.token);
-  deps = {
+  base = {
     client,
     cache: new BlobCache(path.join(dir, "cache"), client),
     runsDir: path.join(dir, "runs"),
@@ -45,7 +52,17 @@ function assignment(command: string, overrides: Partial<TAssignment> = {}, files
   return makeAssignment({ snapshotId: server.addSnapshot(files), command, ...overrides });
 }
 
-describe("a node's run", () => {
+const modes: [string, Isolation][] = [
+  ["sandboxed, as the job user", planIsolation({}, { uid: 0, user: "root" })],
+  ["with --no-isolation", planIsolation({ noIsolation: true }, { uid: 0, user: "root" })],
+];
+
+describe.each(modes)("a node's run, %s", (_, isolation) => {
+  let deps: NodeRunDeps;
+  beforeAll(() => {
+    deps = { ...base, isolation };
+  });
+
   it("runs in the snapshot's files, streams both streams, keeps outputs and the last checkpoint, reports the exit, and cleans up", async () => {
     const a = assignment(
       [
@@ -162,15 +179,16 @@ describe("a node's run", () => {
   });
 
   it("on a lost lease kills the job at once and reports nothing more", async () => {
-    const pidFile = path.join(dir, "lost.pid");
-    const a = assignment(`echo $$ > ${pidFile}; trap '' TERM; echo up; sleep 300`, { graceSeconds: 300 });
+    // In a sandbox even a process that left the session goes (it cannot leave the PID namespace).
+    const a = assignment(`trap '' TERM; ${isolation.sandbox ? "setsid sleep 300 & " : ""}echo up; sleep 300`, { graceSeconds: 300 });
     const run = new NodeRun(deps, a);
     await server.waitFor("the job to start", () => server.logLines(a.nodeId).includes("up"));
-    const pid = Number(await fs.readFile(pidFile, "utf8"));
+    const record = JSON.parse(await fs.readFile(path.join(run.runDir, "node.json"), "utf8")) as NodeRecord;
     server.lost.add(a.nodeId);
     run.markLost("the server took the lease back");
     expect(await run.done).toBeNull();
-    expect(() => process.kill(pid, 0)).toThrow();
+    if (record.sandbox) expect(processesInNamespace(record.sandbox.pidNamespace)).toEqual([]);
+    else expect(() => process.kill(-record.pgid!, 0)).toThrow();
     expect(server.node(a.nodeId).ended).toBeNull();
     expect(await exists(run.runDir)).toBe(false);
   });

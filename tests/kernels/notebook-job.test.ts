@@ -67,7 +67,7 @@ describe("a notebook run as a job", () => {
     // The agent's PATH is this machine's: its first python3 may lack nbclient (the runner then uses the system's).
     const agentProcess = spawn(
       process.execPath,
-      ["bin/benchtop.mjs", "agent", "--server", lab.url, "--token", agent.token, "--name", `${pool}-a`, "--simulate-gpus", "1", "--gpu-type", gpuType, "--address", "127.0.0.1", "--work-dir", path.join(lab.dir, "agent")],
+      ["bin/benchtop.mjs", "agent", "--server", lab.url, "--token-file", await lab.tokenFile(`${pool}-a`, agent.token), "--name", `${pool}-a`, "--simulate-gpus", "1", "--gpu-type", gpuType, "--address", "127.0.0.1", "--work-dir", path.join(lab.dir, "agent")],
       { env: { PATH: process.env.PATH, HOME: lab.dir } as unknown as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] },
     );
     agentProcess.stdout!.resume();

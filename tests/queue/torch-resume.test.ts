@@ -20,10 +20,10 @@ const PYTHON = "/usr/bin/python3";
 const FIXTURE = path.resolve("tests/fixtures/torch-job");
 const lab = realLab("torch");
 
-function startAgent(name: string, token: string, gpuType: string) {
+async function startAgent(name: string, token: string, gpuType: string) {
   const agent = spawn(
     process.execPath,
-    ["bin/benchtop.mjs", "agent", "--server", lab.url, "--token", token, "--name", name, "--simulate-gpus", "1", "--gpu-type", gpuType,
+    ["bin/benchtop.mjs", "agent", "--server", lab.url, "--token-file", await lab.tokenFile(name, token), "--name", name, "--simulate-gpus", "1", "--gpu-type", gpuType,
       "--address", "127.0.0.1", "--work-dir", path.join(lab.dir, name), "--checkpoint-interval", "0.5"],
     { env: { PATH: process.env.PATH, HOME: lab.dir } as unknown as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] },
   );
@@ -71,9 +71,11 @@ describe("a PyTorch job survives its agent's death", () => {
     const gpuType = `${pool}-gpu`;
     const first = await createAgent({ actorId: null, name: `${pool}-a`, pool });
     const second = await createAgent({ actorId: null, name: `${pool}-b`, pool });
-    const agentA = startAgent(`${pool}-a`, first.token, gpuType);
+    const agentA = await startAgent(`${pool}-a`, first.token, gpuType);
     // Registered (with its GPU) before the job is submitted: a job no agent could hold is refused.
     await until("agent A to register", async () => (await db.agent.findUnique({ where: { name: `${pool}-a` } }))?.registeredAt);
+    // As on a GPU server: the agent runs as root, each job as nobody in its sandbox.
+    expect(await db.agent.findUnique({ where: { name: `${pool}-a` } })).toMatchObject({ jobSandbox: true, jobUser: "nobody", jobUserSeparate: true });
 
     const submit = await run(
       process.execPath,
@@ -98,7 +100,7 @@ describe("a PyTorch job survives its agent's death", () => {
 
     // The lease runs out, the attempt is lost, and a second agent takes the job.
     await until("the attempt to be lost", async () => (await getJob({ actorId: ana.id, jobId })).attempts[0]?.state === "lost");
-    startAgent(`${pool}-b`, second.token, gpuType);
+    await startAgent(`${pool}-b`, second.token, gpuType);
     const done = await until("the job to end", async () => {
       const job = await getJob({ actorId: ana.id, jobId });
       return ["succeeded", "failed", "cancelled", "timed_out"].includes(job.state) && job;

@@ -25,7 +25,7 @@ it("runs torchrun on two agents and all-reduces a tensor", async () => {
     const agent = await createAgent({ actorId: null, name, pool });
     const p = spawn(
       process.execPath,
-      ["bin/benchtop.mjs", "agent", "--server", lab.url, "--token", agent.token, "--name", name, "--simulate-gpus", "1", "--gpu-type", `${pool}-gpu`,
+      ["bin/benchtop.mjs", "agent", "--server", lab.url, "--token-file", await lab.tokenFile(name, agent.token), "--name", name, "--simulate-gpus", "1", "--gpu-type", `${pool}-gpu`,
         "--address", "127.0.0.1", "--work-dir", path.join(lab.dir, name)],
       { env: { PATH: process.env.PATH, HOME: lab.dir } as unknown as NodeJS.ProcessEnv, stdio: "ignore" },
     );

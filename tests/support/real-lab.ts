@@ -15,6 +15,9 @@ export function realLab(label: string) {
   const processes: ChildProcess[] = [];
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), `benchtop-${label}-`));
+    // Agents started here run their jobs as nobody (the tests run as root), who must pass through
+    // this folder to a job's run folder, as through /var/lib on a GPU server; listing it stays closed.
+    await fs.chmod(dir, 0o711);
     api = await serveApis();
     supervisor = startSupervisor({ tickMs: 200 });
   });
@@ -30,6 +33,12 @@ export function realLab(label: string) {
     },
     get url() {
       return api!.url;
+    },
+    /** A file holding an agent token, readable by its owner only, for `--token-file` (a token never goes on a command line). */
+    async tokenFile(name: string, token: string): Promise<string> {
+      const file = path.join(dir, `${name}.token`);
+      await fs.writeFile(file, token + "\n", { mode: 0o600 });
+      return file;
     },
     /** Kills it when the file's tests end. */
     track<T extends ChildProcess>(p: T): T {

@@ -2,12 +2,13 @@ import { z } from "zod";
 import { AppError } from "../../errors";
 import { createAgent, setAgentDraining, ZCreateAgentInput } from "../../queue/agents";
 import { listAgents, ZAgentView } from "../../queue/list-agents";
+import { listPools, updatePool, ZPoolView, ZUpdatePoolInput } from "../../queue/pools";
 import { isDirector } from "../../users/users";
 import { defineRoute } from "../define-route";
 import type { Actor } from "../../auth/actor";
 
-function requireLabManager(actor: Actor) {
-  if (!isDirector(actor.labRole)) throw new AppError("FORBIDDEN", "Only lab admins and directors manage agents.");
+function requireLabManager(actor: Actor, what = "agents") {
+  if (!isDirector(actor.labRole)) throw new AppError("FORBIDDEN", `Only lab admins and directors manage ${what}.`);
 }
 
 const ZName = z.object({ name: z.string().min(1) });
@@ -59,6 +60,27 @@ export const agentRoutes = [
     handler: async ({ actor, params }) => {
       requireLabManager(actor);
       await setAgentDraining({ actorId: actor.id, name: params.name, draining: false });
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/pools",
+    tag: "Agents",
+    summary: "The pools of capacity: their agents and whether their jobs reach the network",
+    response: z.object({ pools: z.array(ZPoolView) }),
+    handler: async () => ({ pools: await listPools() }),
+  }),
+  defineRoute({
+    method: "PATCH",
+    path: "/pools/{name}",
+    tag: "Agents",
+    summary: "Set whether a pool's jobs reach the network (lab admins and directors; audited; applies to jobs that start after)",
+    params: ZName,
+    body: ZUpdatePoolInput,
+    response: z.object({ pool: ZPoolView }),
+    handler: async ({ actor, params, body }) => {
+      requireLabManager(actor, "pools");
+      return { pool: await updatePool({ actorId: actor.id, name: params.name, ...body }) };
     },
   }),
 ];

@@ -246,6 +246,7 @@ export function makeAssignment(overrides: Partial<TAssignment> & { snapshotId: s
     masterPort: null,
     checkpointId: null,
     datasets: [],
+    network: true,
     ...overrides,
   };
 }
