@@ -1,20 +1,15 @@
 // REST routes whose bodies are bytes, not JSON: blob upload, artifact and log download.
 import { Readable } from "node:stream";
-import { resolveActor } from "../auth/actor";
 import { AppError } from "../errors";
+import { appErrorResponse } from "../http/json-error";
 import { getBlob, putBlob } from "../queue/blobs";
 import { artifactBlob, getJob, readLogLines } from "../queue/read-jobs";
+import { requireRequestActor as actorOrFail } from "./request-actor";
 
 const fail = (e: unknown) => {
-  if (e instanceof AppError) return Response.json({ error: { code: e.code.toLowerCase(), message: e.message } }, { status: e.status });
+  if (e instanceof AppError) return appErrorResponse(e);
   throw e;
 };
-
-async function actorOrFail(req: Request) {
-  const { actor } = await resolveActor(req.headers);
-  if (!actor) throw new AppError("UNAUTHORIZED", "Authenticate with an API token: Authorization: Bearer <token>.");
-  return actor;
-}
 
 /** PUT /api/v1/blobs/{sha256}: the bytes of one file; refused unless they hash to sha256. */
 export async function putBlobRoute(req: Request, sha256: string): Promise<Response> {
