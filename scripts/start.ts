@@ -89,14 +89,17 @@ const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT }
 const handle = app.getRequestHandler();
 await app.prepare();
 const { frontDoorRefusal } = await import("../server/http/front-door");
-const { responseSecurityHeaders } = await import("../server/http/security-headers");
+const { API_POLICY, responseSecurityHeaders } = await import("../server/http/security-headers");
 const { log } = await import("../server/log");
 const securityHeaders = Object.entries(responseSecurityHeaders(env.baseUrl));
-// In front of Next: every answer carries the security headers (Next's, the routes', static files'),
+// In front of Next: every answer carries the security headers (Next's, the routes', static files';
+// pages get their Content-Security-Policy from proxy.ts, which needs Next to carry its nonce),
 // and what Next would answer with a bare 500 (odd methods, malformed percent-encoding) gets the
 // JSON error here, logged.
 const server = http.createServer(async (req, res) => {
   for (const [name, value] of securityHeaders) res.setHeader(name, value);
+  // API answers are data: no policy of their own means the strictest (a route may set its own).
+  if (req.url?.startsWith("/api/")) res.setHeader("content-security-policy", API_POLICY);
   const refusal = frontDoorRefusal(req.method ?? "GET", req.url ?? "/");
   if (!refusal) return void handle(req, res);
   log.warn({ method: req.method, path: (req.url ?? "").split("?")[0], status: refusal.status }, "refused before routing");
