@@ -14,7 +14,7 @@ const fail = (e: unknown) => {
 /** PUT /api/v1/blobs/{sha256}: the bytes of one file; refused unless they hash to sha256. */
 export async function putBlobRoute(req: Request, sha256: string): Promise<Response> {
   try {
-    await actorOrFail(req);
+    await actorOrFail(req, { sha256 });
     if (!req.body) throw new AppError("BAD_REQUEST", "Send the file's bytes as the request body.");
     await putBlob(sha256, Readable.fromWeb(req.body as import("node:stream/web").ReadableStream));
     return new Response(null, { status: 204 });
@@ -26,7 +26,7 @@ export async function putBlobRoute(req: Request, sha256: string): Promise<Respon
 /** GET /api/v1/jobs/{jobId}/artifacts/download?path=...: one artifact's bytes. */
 export async function downloadArtifactRoute(req: Request, jobId: string): Promise<Response> {
   try {
-    const actor = await actorOrFail(req);
+    const actor = await actorOrFail(req, { jobId });
     const path = new URL(req.url).searchParams.get("path") ?? "";
     const { sha256, sizeBytes } = await artifactBlob({ actorId: actor.id, jobId, path });
     const stream = await getBlob(sha256);
@@ -49,7 +49,7 @@ export async function downloadArtifactRoute(req: Request, jobId: string): Promis
  */
 export async function downloadLogRoute(req: Request, jobId: string): Promise<Response> {
   try {
-    const actor = await actorOrFail(req);
+    const actor = await actorOrFail(req, { jobId });
     const job = await getJob({ actorId: actor.id, jobId });
     let from = 0;
     const body = new ReadableStream<Uint8Array>({

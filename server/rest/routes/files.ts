@@ -136,7 +136,7 @@ function fail(e: unknown): Response {
   throw e;
 }
 
-const actorOf = requireRequestActor;
+const actorOf = (req: Request, projectSlug: string) => requireRequestActor(req, { projectSlug });
 
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
@@ -146,7 +146,7 @@ const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURICo
  */
 export async function downloadFileContentRoute(req: Request, projectSlug: string): Promise<Response> {
   try {
-    const actor = await actorOf(req);
+    const actor = await actorOf(req, projectSlug);
     const url = new URL(req.url);
     const rawPath = url.searchParams.get("path");
     const format = url.searchParams.get("format");
@@ -183,7 +183,7 @@ export async function downloadFileContentRoute(req: Request, projectSlug: string
  */
 export async function uploadFileContentRoute(req: Request, projectSlug: string): Promise<Response> {
   try {
-    const actor = await actorOf(req);
+    const actor = await actorOf(req, projectSlug);
     const path = new URL(req.url).searchParams.get("path") ?? "";
     const ifMatch = req.headers.get("if-match");
     let baseVersion: number | null = null;
