@@ -68,7 +68,6 @@ export const OUTPUT_FRAME_POLICY = [
 // Powerful features no Benchtop page uses, off for every page and anything it frames.
 const PERMISSIONS_POLICY = [
   "accelerometer",
-  "bluetooth",
   "camera",
   "display-capture",
   "geolocation",
