@@ -10,18 +10,9 @@ const nextConfig: NextConfig = {
   // (and a first `npm run demo` is faster for it).
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "SAMEORIGIN" },
-        ],
-      },
-    ];
-  },
+  // Security headers: scripts/start.ts sets them on every answer (server/http/security-headers.ts),
+  // and proxy.ts the Content-Security-Policy with its per-request nonce. Here they would be fixed
+  // at build time, before BENCHTOP_URL (https or not: HSTS) is known.
 };
 
 export default nextConfig;

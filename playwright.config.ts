@@ -74,7 +74,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "development", testMatch: /(auth|projects|api|people)\.spec\.ts/, use: { baseURL: `http://localhost:${PORTS.development}` } },
+    { name: "development", testMatch: /(auth|projects|api|people|csrf)\.spec\.ts/, use: { baseURL: `http://localhost:${PORTS.development}` } },
     { name: "demo", testMatch: /(demo|editor|datasets|notebook)\.spec\.ts/, use: { baseURL: `http://localhost:${PORTS.demo}` } },
     { name: "production", testMatch: /production\.spec\.ts/, use: { baseURL: `http://localhost:${PORTS.production}` } },
   ],

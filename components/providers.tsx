@@ -5,12 +5,17 @@ import { createTRPCClient, httpBatchLink, httpSubscriptionLink, loggerLink, spli
 import { ThemeProvider } from "next-themes";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
+import { z } from "zod";
 import { Toaster } from "@/components/ui/sonner";
 import type { AppRouter } from "@/server/api/root";
 import { makeQueryClient } from "@/lib/query-client";
 import { TRPCProvider } from "@/lib/trpc";
 
-export function Providers({ children }: { children: ReactNode }) {
+// zod compiles object schemas with Function() unless told not to. The page's CSP allows no eval;
+// zod would notice and fall back, but only after the browser reported a CSP violation.
+z.config({ jitless: true });
+
+export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
@@ -27,7 +32,7 @@ export function Providers({ children }: { children: ReactNode }) {
     }),
   );
   return (
-    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+    <ThemeProvider nonce={nonce} attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
           {children}

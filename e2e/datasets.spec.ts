@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { appRequest } from "./support/request";
 
 async function signInAsAna(page: Page) {
   await page.goto("/signin");
@@ -100,7 +101,7 @@ test("edit a dataset's description, then remove it: the objects stay in the stor
   const name = `remove-e2e-${Date.now().toString(36)}`;
   const { stores } = (await (await page.request.get("/api/v1/data-stores")).json()) as { stores: { id: string; name: string }[] };
   const local = stores.find((s) => s.name === "local")!;
-  const created = await page.request.post("/api/v1/projects/demo/datasets", { data: { name, description: "", storeId: local.id, bucket: "e2e", prefix: `${name}/` } });
+  const created = await appRequest(page).post("/api/v1/projects/demo/datasets", { data: { name, description: "", storeId: local.id, bucket: "e2e", prefix: `${name}/` } });
   expect(created.status()).toBe(201);
 
   // The demo's local store is a folder of the demo server's data folder (e2e/secrets.ts reads it too).

@@ -3,6 +3,8 @@
 // conflict with both versions side by side. Each test writes a file of its own.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectNoCspViolations, watchCsp } from "./support/csp";
+import { appRequest } from "./support/request";
 
 // Two browsers and Monaco's first load: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 120_000 });
@@ -15,7 +17,7 @@ async function signInAs(page: Page, name: string) {
 
 async function newFile(page: Page, text: string): Promise<string> {
   const path = `e2e/editor-${randomUUID().slice(0, 8)}.py`;
-  const res = await page.request.put(`/api/v1/projects/demo/files/content?path=${encodeURIComponent(path)}`, { data: text });
+  const res = await appRequest(page).put(`/api/v1/projects/demo/files/content?path=${encodeURIComponent(path)}`, { data: text });
   expect(res.status()).toBe(201);
   return path;
 }
@@ -38,7 +40,8 @@ async function contextAs(browser: Browser, name: string) {
   return { context, page };
 }
 
-test("edit in Monaco, save with Ctrl+S, see the version in history; nothing loads from another origin", async ({ page, baseURL }) => {
+test("edit in Monaco, save with Ctrl+S, see the version in history; nothing loads from another origin, nothing breaks the page's CSP", async ({ page, baseURL }) => {
+  const csp = watchCsp(page);
   const foreign: string[] = [];
   page.on("request", (r) => {
     const url = r.url();
@@ -65,8 +68,10 @@ test("edit in Monaco, save with Ctrl+S, see the version in history; nothing load
 
   const saved = await page.request.get(`/api/v1/projects/demo/files/content?path=${encodeURIComponent(path)}`);
   expect(await saved.text()).toBe('print("hello")\nprint("edited in the browser")');
-  // Monaco, its workers and its fonts all came from Benchtop itself.
+  // Monaco, its workers and its fonts all came from Benchtop itself, under the page's nonce CSP
+  // (its AMD loader, its injected styles, the diff editor's worker).
   expect(foreign).toEqual([]);
+  await expectNoCspViolations(csp);
 });
 
 test("a save over someone else's newer save shows the conflict and keeps both", async ({ page, browser }) => {

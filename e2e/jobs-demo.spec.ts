@@ -2,12 +2,14 @@
 // then cancels it. Runs against the demo server, whose local agent offers 4 simulated GPUs.
 import { expect, test } from "@playwright/test";
 import { signInByEmail, uniqueEmail } from "./support/auth";
+import { expectNoCspViolations, watchCsp } from "./support/csp";
 
 // Pure bash, so the job needs nothing installed: a log line and a metric point every 0.3 s.
 const COMMAND = 'for s in $(seq 1 2000); do echo "epoch 0 step $s"; echo "::metric step=$s total=2000 loss=$((1000 / s))"; sleep 0.3; done';
 
-test("submit from the browser, watch logs stream and a chart grow, cancel", async ({ page }) => {
+test("submit from the browser, watch logs stream and a chart grow, cancel; nothing breaks the page's CSP", async ({ page }) => {
   test.setTimeout(120_000);
+  const csp = watchCsp(page);
   await signInByEmail(page, uniqueEmail("jobs"));
   const name = `Jobs e2e ${Date.now()}`;
   await page.goto("/");
@@ -60,4 +62,6 @@ test("submit from the browser, watch logs stream and a chart grow, cancel", asyn
   await expect(page.getByText("Cancelled", { exact: true }).first()).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole("button", { name: "Cancel job" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Re-run", exact: true })).toBeVisible();
+  // recharts, the log's live stream (SSE), sonner's toasts and dialogs ran under the nonce CSP.
+  await expectNoCspViolations(csp);
 });

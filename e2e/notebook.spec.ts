@@ -2,6 +2,7 @@
 // table; an HTML output that tries to read the app's cookies, its page and its API gets nothing;
 // the command-mode keys and save.
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoCspViolations, watchCsp } from "./support/csp";
 
 async function openDemoNotebook(page: Page) {
   await page.goto("/signin");
@@ -13,8 +14,9 @@ async function openDemoNotebook(page: Page) {
 
 const cells = (page: Page) => page.getByTestId("notebook-cells").locator("[data-cell-id]");
 
-test("run all: a matplotlib PNG and a pandas table from a real kernel", async ({ page }) => {
+test("run all: a matplotlib PNG and a pandas table from a real kernel, under the page's CSP", async ({ page }) => {
   test.setTimeout(120_000);
+  const csp = watchCsp(page);
   await openDemoNotebook(page);
   await page.getByTestId("run-all").click();
   await expect(page.getByTestId("kernel-status")).toHaveAttribute("data-state", /starting|busy|idle/);
@@ -25,9 +27,12 @@ test("run all: a matplotlib PNG and a pandas table from a real kernel", async ({
   const table = page.frameLocator("[data-testid=output-frame]").first().locator("table.dataframe");
   await expect(table).toBeVisible({ timeout: 30_000 });
   await expect(table).toContainText("hydrophobicity");
+  // The frame's own script ran (it reports the table's height to size the frame).
+  await expect.poll(() => page.getByTestId("output-frame").first().evaluate((f: HTMLIFrameElement) => f.getBoundingClientRect().height)).toBeGreaterThan(40);
   await expect(cells(page).filter({ has: page.getByTestId("cell-prompt").getByText("[*]:") })).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId("kernel-status")).toHaveAttribute("data-state", "idle");
   await expect(page.getByTestId("save-state")).toHaveText(/Unsaved/);
+  await expectNoCspViolations(csp);
 });
 
 test("an HTML output cannot read the app's cookies, its page or its API", async ({ page }) => {

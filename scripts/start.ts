@@ -89,11 +89,26 @@ const { default: next } = await import("next");
 const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
-const server = http.createServer((req, res) => {
+const { frontDoorRefusal } = await import("../server/http/front-door");
+const { API_POLICY, responseSecurityHeaders } = await import("../server/http/security-headers");
+const { log } = await import("../server/log");
+const securityHeaders = Object.entries(responseSecurityHeaders(env.baseUrl));
+// In front of Next: every answer carries the security headers (Next's, the routes', static files';
+// pages get their Content-Security-Policy from proxy.ts, which needs Next to carry its nonce),
+// and what Next would answer with a bare 500 (odd methods, malformed percent-encoding) gets the
+// JSON error here, logged.
+const server = http.createServer(async (req, res) => {
+  for (const [name, value] of securityHeaders) res.setHeader(name, value);
   // The socket's own peer, for the per-client sign-in limit (server/auth/client-address.ts):
   // set here, over anything the client sent under that name.
   req.headers["x-benchtop-peer-address"] = req.socket.remoteAddress ?? "";
-  void handle(req, res);
+  // API answers are data: no policy of their own means the strictest (a route may set its own).
+  if (req.url?.startsWith("/api/")) res.setHeader("content-security-policy", API_POLICY);
+  const refusal = frontDoorRefusal(req.method ?? "GET", req.url ?? "/");
+  if (!refusal) return void handle(req, res);
+  log.warn({ method: req.method, path: (req.url ?? "").split("?")[0], status: refusal.status }, "refused before routing");
+  res.writeHead(refusal.status, Object.fromEntries(refusal.headers));
+  res.end(req.method === "HEAD" ? undefined : Buffer.from(await refusal.arrayBuffer()));
 });
 server.on("error", async (e: NodeJS.ErrnoException) => {
   await stopDatabase();

@@ -17,3 +17,5 @@ export const env: Env = building
 export const isDemo = env.BENCHTOP_MODE === "demo";
 /** Where mail goes to the dev mailbox instead of an SMTP server. Never in production. */
 export const usesDevMailbox = env.BENCHTOP_MODE !== "production" && !env.SMTP_URL;
+/** Next's dev server (npm run dev), not a production build in development mode. */
+export const isNextDev = process.env.NODE_ENV === "development";

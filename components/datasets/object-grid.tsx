@@ -10,6 +10,7 @@ import { formatBytes } from "@/lib/format-bytes";
 import { useTRPCClient } from "@/lib/trpc";
 import { rowId, type RowsProps } from "./object-list";
 import { isImageName, ObjectIcon } from "./object-kind";
+import { useViewableUrl } from "./use-viewable-url";
 import { datasetHref } from "./paths";
 import type { BrowserRow } from "./types";
 
@@ -111,12 +112,13 @@ function Thumbnail({ projectSlug, dataset, objectKey, name }: { projectSlug: str
     gcTime: 8 * 60_000,
   });
   const [failed, setFailed] = useState(false);
-  if (!url.data || failed) {
+  const viewable = useViewableUrl(url.data?.url);
+  if (!viewable.src || failed || viewable.failed) {
     return <ObjectIcon name={name} className={cn("size-10 stroke-[1.25]", url.isPending && !failed && "animate-pulse")} />;
   }
   return (
-    // Presigned store URLs: next/image would proxy them through the server, which we avoid.
+    // Presigned store URLs (S3 ones as blob:): next/image would proxy them through the server, which we avoid.
     // eslint-disable-next-line @next/next/no-img-element
-    <img src={url.data.url} alt="" loading="lazy" decoding="async" onError={() => setFailed(true)} className="h-full w-full object-cover" />
+    <img src={viewable.src} alt="" loading="lazy" decoding="async" onError={() => setFailed(true)} className="h-full w-full object-cover" />
   );
 }

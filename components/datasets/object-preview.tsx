@@ -4,8 +4,26 @@ import { FileQuestion } from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/cn";
 import type { TPreview } from "./types";
+import { useViewableUrl } from "./use-viewable-url";
 
 type TablePreview = Extract<TPreview, { kind: "table" }>;
+
+function ImagePreview({ url, size }: { url: string; size: "panel" | "dialog" }) {
+  const { src, failed } = useViewableUrl(url);
+  return (
+    <figure className="flex justify-center rounded-md border border-border bg-[repeating-conic-gradient(var(--muted)_0%_25%,transparent_0%_50%)] bg-[length:16px_16px] p-2">
+      {failed ? (
+        <Caption>The store did not hand over the image (its CORS rules must allow GET from this site).</Caption>
+      ) : src ? (
+        // A presigned URL straight to the store (or its bytes as a blob:); next/image would proxy it through the server.
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={src} alt="Image preview" className={cn("object-contain", size === "panel" ? "h-56 w-full" : "max-h-[70dvh] min-h-64 max-w-full")} />
+      ) : (
+        <div className={cn("w-full animate-pulse rounded bg-muted/60", size === "panel" ? "h-56" : "h-64")} aria-label="Loading the image" />
+      )}
+    </figure>
+  );
+}
 
 /** What a preview shows; `size` picks the side panel's compact form or the dialog's roomy one. */
 export function PreviewBody({ preview, size, download }: { preview: TPreview; size: "panel" | "dialog"; download?: ReactNode }) {
@@ -28,13 +46,7 @@ export function PreviewBody({ preview, size, download }: { preview: TPreview; si
         </figure>
       );
     case "image":
-      return (
-        <figure className="flex justify-center rounded-md border border-border bg-[repeating-conic-gradient(var(--muted)_0%_25%,transparent_0%_50%)] bg-[length:16px_16px] p-2">
-          {/* A presigned URL straight to the store; next/image would proxy it through the server. */}
-          {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={preview.url} alt="Image preview" className={cn("object-contain", size === "panel" ? "h-56 w-full" : "max-h-[70dvh] min-h-64 max-w-full")} />
-        </figure>
-      );
+      return <ImagePreview url={preview.url} size={size} />;
     case "npy":
       return (
         <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1.5 rounded-md border border-border bg-muted/30 p-3 text-sm">

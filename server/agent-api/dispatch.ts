@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { ZodError, type z } from "zod";
 import { AppError } from "../errors";
 import { requestIdOf } from "../http/request-id";
+import { withStorableText } from "../http/storable-text";
 import { requestLogger } from "../log";
 import { authenticateAgent, registerAgent, type AuthenticatedAgent } from "../queue/agents";
 import { getBlob, missingBlobs, putBlob, readManifest } from "../queue/blobs";
@@ -15,6 +16,7 @@ import { jobDatasetObjects } from "../queue/job-datasets";
 import { LeaseLostError } from "../queue/lease";
 import { appendLogs, nodeEnded, nodeStarted, saveArtifacts, saveCheckpoint } from "../queue/node-reports";
 import { readSnapshot } from "../queue/snapshots";
+import { ObjectNotFoundError } from "../storage/object-store";
 import { db } from "../db/client";
 import {
   AGENT_API_PREFIX,
@@ -32,6 +34,11 @@ type Handler = (ctx: { agent: AuthenticatedAgent; params: string[]; req: Request
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
 
+/**
+ * An agent's JSON body. What a job printed arrives here (log lines, an end message), and a job may
+ * print a NUL byte or half a surrogate pair, which PostgreSQL cannot store: those become U+FFFD
+ * rather than a refusal the agent would retry forever.
+ */
 async function bodyOf<T extends z.ZodType>(req: Request, schema: T): Promise<z.output<T>> {
   let raw: unknown;
   try {
@@ -39,7 +46,7 @@ async function bodyOf<T extends z.ZodType>(req: Request, schema: T): Promise<z.o
   } catch {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
   }
-  return schema.parse(raw);
+  return schema.parse(withStorableText(raw));
 }
 
 const routes: [string, RegExp, Handler][] = [
@@ -53,7 +60,12 @@ const routes: [string, RegExp, Handler][] = [
     const waitMs = Math.min(Math.max(Number(url.searchParams.get("waitMs") ?? 0) || 0, 0), 60_000);
     return json({ assignments: await waitForAssignments(agent.id, waitMs, req.signal) });
   }],
-  ["GET", /^\/snapshots\/([a-f0-9]{64})$/, async ({ params }) => json(await readSnapshot(params[0]!))],
+  ["GET", /^\/snapshots\/([a-f0-9]{64})$/, async ({ params }) => {
+    const manifest = await readSnapshot(params[0]!).catch((e: unknown) => {
+      throw e instanceof ObjectNotFoundError ? new AppError("NOT_FOUND", `Snapshot ${params[0]} was not found.`) : e;
+    });
+    return json(manifest);
+  }],
   ["GET", /^\/checkpoints\/([^/]+)$/, async ({ params }) => {
     const checkpoint = await db.checkpoint.findUnique({ where: { id: params[0]! }, select: { manifestKey: true } });
     if (!checkpoint) throw new AppError("NOT_FOUND", `Checkpoint ${params[0]} was not found.`);
@@ -102,13 +114,16 @@ export async function dispatchAgentApi(req: Request): Promise<Response> {
   const subpath = url.pathname.slice(AGENT_API_PREFIX.length);
   const error = (status: number, code: string, message: string, fields?: unknown) =>
     Response.json({ error: { code, message, ...(fields ? { fields } : {}), requestId } }, { status });
-  const route = routes.find(([method, pattern]) => method === req.method && pattern.test(subpath));
+  // HEAD is answered as GET; the body is dropped below.
+  const method = req.method === "HEAD" ? "GET" : req.method;
+  const route = routes.find(([m, pattern]) => m === method && pattern.test(subpath));
   if (!route) return error(404, "not_found", `There is no agent API route ${req.method} ${url.pathname}.`);
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
   const agent = match ? await authenticateAgent(match[1]!) : null;
   if (!agent) return error(401, "unauthorized", "The agent token is not valid. Create an agent with `benchtop agents create NAME` and pass its token.");
   try {
-    return await route[2]({ agent, params: route[1].exec(subpath)!.slice(1), req, url });
+    const response = await route[2]({ agent, params: route[1].exec(subpath)!.slice(1), req, url });
+    return req.method === "HEAD" ? new Response(null, { status: response.status, headers: response.headers }) : response;
   } catch (e) {
     if (e instanceof LeaseLostError) return error(409, "lease_lost", e.message);
     if (e instanceof AppError) return error(e.status, e.code.toLowerCase(), e.message, e.fields);

@@ -6,6 +6,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Actor } from "../auth/actor";
 import { AppError, type AppErrorCode } from "../errors";
+import { assertStorableText } from "../http/storable-text";
 import type { Logger } from "../log";
 import { requireProjectRole } from "../projects/access";
 import { ZProjectRole } from "../projects/schemas";
@@ -19,6 +20,7 @@ const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
   FORBIDDEN: "FORBIDDEN",
   NOT_FOUND: "NOT_FOUND",
   CONFLICT: "CONFLICT",
+  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
   UNPROCESSABLE: "UNPROCESSABLE_CONTENT",
   TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
@@ -39,29 +41,56 @@ const t = initTRPC.context<TrpcContext>().create({
   },
 });
 
+/** A domain error as the tRPC error of the same meaning (for refusals made before a procedure runs). */
+export function trpcErrorOf(e: AppError): TRPCError {
+  return new TRPCError({ code: TRPC_CODE[e.code], message: e.message, cause: e });
+}
+
+/** Any error as the one the client sees: domain errors in their words; the unexpected logged and hidden. */
+function converted(error: unknown, ctx: TrpcContext, path: string): TRPCError {
+  const cause = error instanceof TRPCError && error.cause ? error.cause : error;
+  if (cause instanceof AppError) return trpcErrorOf(cause);
+  if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return error;
+  const errorId = randomUUID().slice(0, 8);
+  ctx.log.error({ err: cause, path, errorId }, "unexpected error in a tRPC procedure");
+  return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `Something went wrong on the server (error ${errorId}). It has been logged.` });
+}
+
+/**
+ * A subscription's errors, converted too: they are thrown while its events are read, after the
+ * middleware has returned, and tRPC would send each one over SSE as INTERNAL_SERVER_ERROR.
+ */
+async function* convertedEvents(events: AsyncIterable<unknown>, ctx: TrpcContext, path: string): AsyncGenerator<unknown> {
+  try {
+    yield* events;
+  } catch (e) {
+    throw converted(e, ctx, path);
+  }
+}
+
+const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> => typeof v === "object" && v !== null && Symbol.asyncIterator in v;
+
 /** Turns domain errors into tRPC errors once; an unexpected error is logged and hidden. */
-const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
+const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
   const result = await next();
-  if (result.ok) return result;
-  const error = result.error;
-  const cause = error.cause;
-  if (cause instanceof AppError) {
-    result.error = new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
-  } else if (error.code === "INTERNAL_SERVER_ERROR") {
-    const errorId = randomUUID().slice(0, 8);
-    ctx.log.error({ err: cause ?? error, path, errorId }, "unexpected error in a tRPC procedure");
-    result.error = new TRPCError({
-      code: "INTERNAL_SERVER_ERROR",
-      message: `Something went wrong on the server (error ${errorId}). It has been logged.`,
-    });
+  if (!result.ok) {
+    result.error = converted(result.error, ctx, path);
+  } else if (type === "subscription" && isAsyncIterable(result.data)) {
+    (result as { data: unknown }).data = convertedEvents(result.data, ctx, path);
   }
   return result;
+});
+
+/** NUL bytes and lone surrogates are refused in any input, naming the field (server/http/storable-text.ts). */
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  assertStorableText(await getRawInput());
+  return next();
 });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(errorBoundary);
+export const publicProcedure = t.procedure.use(errorBoundary).use(storableInput);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });

@@ -25,16 +25,40 @@ export async function storeCall<T>(run: () => Promise<T>): Promise<T> {
 
 const nameOf = (key: string) => key.replace(/\/$/, "").slice(key.replace(/\/$/, "").lastIndexOf("/") + 1);
 
+/**
+ * The continuation token handed out: the store's own, with the listing it continues. A token is
+ * opaque to callers; one that is not ours, or continues another folder or search, is refused
+ * instead of silently listing from the start (the local store's tokens are keys, and any string
+ * is a key) or failing in the store.
+ */
+function pageToken(listing: string, storeToken: string | null): string | null {
+  return storeToken === null ? null : Buffer.from(JSON.stringify({ l: listing, t: storeToken })).toString("base64url");
+}
+
+function storeTokenOf(listing: string, token: string): string {
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
+  } catch {
+    parsed = null;
+  }
+  const p = parsed as { l?: unknown; t?: unknown } | null;
+  if (p && p.l === listing && typeof p.t === "string") return p.t;
+  throw new AppError("BAD_REQUEST", "The token is not the nextToken of a page of this folder and search; list again without a token to start from the top.", { token: ["is not a continuation token of this listing"] });
+}
+
 /** One page of a folder, in the store's key order: one list call, never a full listing. */
 export async function browseDataset(args: { actorId: string } & TBrowseInput): Promise<TBrowseOutput> {
   const { objects } = await loadDataset({ ...args, atLeast: "viewer" });
   const prefix = args.prefix ?? "";
   if (args.search?.includes("/")) throw new AppError("BAD_REQUEST", "Search names within one folder: leave out the /.", { search: ["cannot hold /"] });
-  const page = await storeCall(() => objects.list(prefix + (args.search ?? ""), { delimiter: "/", token: args.token ?? null, limit: args.limit ?? 200 }));
+  const listing = prefix + (args.search ?? "");
+  const token = args.token ? storeTokenOf(listing, args.token) : null;
+  const page = await storeCall(() => objects.list(listing, { delimiter: "/", token, limit: args.limit ?? 200 }));
   return {
     folders: page.prefixes.map((p) => ({ name: nameOf(p), prefix: p })),
     objects: page.objects.map((o) => ({ key: o.key, name: nameOf(o.key), size: o.size, modifiedAt: o.modifiedAt, etag: o.etag })),
-    nextToken: page.nextToken,
+    nextToken: pageToken(listing, page.nextToken),
   };
 }
 

@@ -6,10 +6,17 @@ export const MAX_PATH_LENGTH = 1024;
 const MAX_SEGMENT_LENGTH = 255;
 // C0 and C1 controls and DEL: invisible in a tree and trouble in a shell.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// Bidirectional controls (embeddings, overrides, isolates, the LRM/RLM/ALM marks) reorder how a
+// name is shown: "invoice\u202Efdp.exe" reads as "invoiceexe.pdf" (CVE-2021-42574, Trojan Source).
+// Right-to-left letters themselves are fine; only the invisible controls are refused.
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+// Half of a UTF-16 surrogate pair: not Unicode text, no file system name, no URL.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function refuse(raw: string, why: string): never {
   const shown = raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
-  throw new AppError("BAD_REQUEST", `The path "${shown.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?")}" ${why}`, { path: [why] });
+  const visible = shown.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, "?").replace(new RegExp(LONE_SURROGATE, "g"), "?");
+  throw new AppError("BAD_REQUEST", `The path "${visible}" ${why}`, { path: [why] });
 }
 
 /**
@@ -20,6 +27,8 @@ function refuse(raw: string, why: string): never {
 export function normalisePath(raw: string): string {
   if (typeof raw !== "string" || raw.trim() === "") refuse(String(raw ?? ""), "is empty; name a file or folder.");
   if (CONTROL.test(raw)) refuse(raw, "contains a control character (a tab, newline or similar).");
+  if (BIDI.test(raw)) refuse(raw, "contains a bidirectional control character (such as U+202E, right-to-left override), which makes a name read as something else.");
+  if (LONE_SURROGATE.test(raw)) refuse(raw, "contains a lone UTF-16 surrogate, which is not text a file name can hold.");
   let p = raw.replace(/\\/g, "/");
   if (p.startsWith("/")) refuse(raw, "is absolute; paths are relative to the project (e.g. src/train.py).");
   if (p.startsWith("./")) p = p.slice(2);

@@ -8,6 +8,7 @@ import { localStoreForGrant } from "../datasets/open-store";
 import { dispatchRest } from "../rest/dispatch";
 import { downloadArtifactRoute, downloadLogRoute, putBlobRoute } from "../rest/raw-routes";
 import { serveLocalStorage } from "../storage/local-route";
+import { frontDoorRefusal } from "./front-door";
 
 function route(req: Request): Promise<Response> {
   const { pathname } = new URL(req.url);
@@ -27,7 +28,9 @@ export async function serveApis(port = 0) {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = chunks.length ? Buffer.concat(chunks) : undefined;
-    const response = await route(new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body }));
+    const response =
+      frontDoorRefusal(req.method ?? "GET", req.url ?? "/") ??
+      (await route(new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body })));
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });

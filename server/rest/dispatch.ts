@@ -1,11 +1,16 @@
-// The REST edge: finds the route, authenticates, validates params, query and body with the
-// route's zod schemas, calls the handler, and turns every error into one JSON shape:
+// The REST edge: finds the route, refuses cross-site cookie mutations, authenticates, refuses text
+// it cannot store, validates params, query and body with the route's zod schemas, calls the
+// handler, and turns every error into one JSON shape:
 //   { "error": { "code": "bad_request", "message": "...", "fields": { "name": ["is required"] }, "requestId": "..." } }
 import { randomUUID } from "node:crypto";
 import { z, ZodError } from "zod";
 import { resolveActor } from "../auth/actor";
 import { AppError } from "../errors";
+import { addressFault } from "../http/front-door";
+import { crossSiteRefusal, isJsonMediaType, notJsonRefusal } from "../http/csrf";
+import { appErrorResponse, jsonError } from "../http/json-error";
 import { requestIdOf } from "../http/request-id";
+import { assertStorableText } from "../http/storable-text";
 import { requestLogger, type Logger } from "../log";
 import type { HttpMethod, RestRoute } from "./define-route";
 import { restRoutes } from "./routes";
@@ -22,20 +27,6 @@ const compiled: Compiled[] = restRoutes.map((route) => {
   });
   return { route, pattern: new RegExp(`^${source}/?$`), names };
 });
-
-function errorResponse(
-  status: number,
-  code: string,
-  message: string,
-  requestId: string,
-  fields?: Record<string, string[] | undefined>,
-  headers?: Record<string, string>,
-) {
-  return Response.json(
-    { error: { code, message, ...(fields && Object.keys(fields).length ? { fields } : {}), requestId } },
-    { status, headers: { "x-request-id": requestId, "cache-control": "no-store", ...headers } },
-  );
-}
 
 function fieldsOf(error: ZodError, prefix?: string): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
@@ -71,54 +62,67 @@ export async function dispatchRest(req: Request): Promise<Response> {
     { method: req.method, path: new URL(req.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },
     "api request",
   );
-  return response;
+  // HEAD is GET without the body: the same status and headers.
+  return req.method.toUpperCase() === "HEAD" ? new Response(null, { status: response.status, headers: response.headers }) : response;
+}
+
+async function readJsonBody(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (text.length === 0) return {};
+  const contentType = req.headers.get("content-type");
+  if (!isJsonMediaType(contentType)) throw notJsonRefusal(contentType);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.", { body: ["is not valid JSON"] });
+  }
 }
 
 async function dispatch(req: Request, requestId: string, log: Logger): Promise<Response> {
   const url = new URL(req.url);
   const method = req.method.toUpperCase() as HttpMethod;
+  const routeMethod = (req.method.toUpperCase() === "HEAD" ? "GET" : method) as HttpMethod;
   const subpath = url.pathname.slice(API_PREFIX.length) || "/";
+  const error = (status: number, code: string, message: string, headers?: Record<string, string>) => jsonError(status, code, message, { requestId, headers });
 
+  const addressProblem = addressFault(url.pathname);
+  if (addressProblem) return error(400, "bad_request", addressProblem);
   const candidates = compiled.map((c) => ({ c, match: c.pattern.exec(subpath) })).filter((x) => x.match);
   if (candidates.length === 0) {
-    return errorResponse(404, "not_found", `There is no API route ${method} ${url.pathname}. The routes are listed at ${API_PREFIX}/openapi.json.`, requestId);
+    return error(404, "not_found", `There is no API route ${method} ${url.pathname}. The routes are listed at ${API_PREFIX}/openapi.json.`);
   }
-  const hit = candidates.find((x) => x.c.route.method === method);
+  const hit = candidates.find((x) => x.c.route.method === routeMethod);
   if (!hit) {
-    const allowed = candidates.map((x) => x.c.route.method).join(", ");
-    return errorResponse(405, "method_not_allowed", `${url.pathname} does not accept ${method}; it accepts ${allowed}.`, requestId, undefined, { allow: allowed });
+    const methods = candidates.map((x) => x.c.route.method);
+    const allowed = (methods.includes("GET") ? [...methods, "HEAD"] : methods).join(", ");
+    return error(405, "method_not_allowed", `${url.pathname} does not accept ${method}; it accepts ${allowed}.`, { allow: allowed });
   }
   const { route, names } = hit.c;
 
   try {
+    const crossSite = crossSiteRefusal(req);
+    if (crossSite) throw crossSite;
+    const contentType = req.headers.get("content-type");
+    if (route.body && contentType !== null && !isJsonMediaType(contentType)) throw notJsonRefusal(contentType);
     const { actor, tokenRejected } = await resolveActor(req.headers);
     if (!actor) {
-      return errorResponse(
+      return error(
         401,
         "unauthorized",
-        tokenRejected
-          ? "The API token is not valid: it is unknown, revoked or expired."
-          : "Authenticate with an API token: Authorization: Bearer <token>.",
-        requestId,
-        undefined,
+        tokenRejected ? "The API token is not valid: it is unknown, revoked or expired." : "Authenticate with an API token: Authorization: Bearer <token>.",
         { "www-authenticate": 'Bearer realm="benchtop"' },
       );
     }
     const rawParams = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(hit.match![i + 1]!)]));
+    const rawQuery = Object.fromEntries(url.searchParams);
+    assertStorableText(rawParams);
+    assertStorableText(rawQuery);
     const params = parsePart(route.params, rawParams, "path");
-    const query = parsePart(route.query, Object.fromEntries(url.searchParams), "query string");
+    const query = parsePart(route.query, rawQuery, "query string");
     let body: unknown = undefined;
     if (route.body) {
-      const text = await req.text();
-      if (!(req.headers.get("content-type") ?? "").includes("application/json") && text.length > 0) {
-        throw new AppError("BAD_REQUEST", "Send the request body as JSON, with Content-Type: application/json.");
-      }
-      let json: unknown;
-      try {
-        json = text.length ? JSON.parse(text) : {};
-      } catch {
-        throw new AppError("BAD_REQUEST", "The request body is not valid JSON.", { body: ["is not valid JSON"] });
-      }
+      const json = await readJsonBody(req);
+      assertStorableText(json, "body");
       body = parsePart(route.body, json, "body");
     }
     const result = await route.handler({ actor, params, query, body, requestId, log } as never);
@@ -129,17 +133,15 @@ async function dispatch(req: Request, requestId: string, log: Logger): Promise<R
     const output = route.response.parse(result);
     return Response.json(output, { status: route.status ?? 200, headers: { "x-request-id": requestId, "cache-control": "no-store" } });
   } catch (e) {
-    if (e instanceof AppError) {
-      return errorResponse(e.status, e.code.toLowerCase(), e.message, requestId, e.fields);
-    }
+    if (e instanceof AppError) return appErrorResponse(e, { requestId });
     if (e instanceof ZodError) {
       // A domain function's own validation (it parses its input too).
       const fields = fieldsOf(e);
       const first = Object.entries(fields)[0];
-      return errorResponse(400, "bad_request", first ? `The request is not valid: ${first[0]} ${first[1][0]}.` : "The request is not valid.", requestId, fields);
+      return jsonError(400, "bad_request", first ? `The request is not valid: ${first[0]} ${first[1][0]}.` : "The request is not valid.", { requestId, fields });
     }
     const errorId = randomUUID().slice(0, 8);
     log.error({ err: e, errorId, method, path: url.pathname }, "unexpected error in a REST handler");
-    return errorResponse(500, "internal", `Something went wrong on the server (error ${errorId}). It has been logged.`, requestId);
+    return error(500, "internal", `Something went wrong on the server (error ${errorId}). It has been logged.`);
   }
 }

@@ -1,21 +1,16 @@
 // REST routes whose bodies are bytes, not JSON: blob upload, artifact and log download.
 import { Readable } from "node:stream";
-import { resolveActor } from "../auth/actor";
 import { AppError } from "../errors";
+import { appErrorResponse } from "../http/json-error";
 import { getBlob } from "../queue/blobs";
 import { putProjectBlob } from "../queue/project-blobs";
 import { artifactBlob, getJob, readLogLines } from "../queue/read-jobs";
+import { requireRequestActor as actorOrFail } from "./request-actor";
 
 const fail = (e: unknown) => {
-  if (e instanceof AppError) return Response.json({ error: { code: e.code.toLowerCase(), message: e.message } }, { status: e.status });
+  if (e instanceof AppError) return appErrorResponse(e);
   throw e;
 };
-
-async function actorOrFail(req: Request) {
-  const { actor } = await resolveActor(req.headers);
-  if (!actor) throw new AppError("UNAUTHORIZED", "Authenticate with an API token: Authorization: Bearer <token>.");
-  return actor;
-}
 
 /**
  * PUT /api/v1/blobs/{sha256}?project=SLUG: the bytes of one file for a snapshot of that project
@@ -23,7 +18,7 @@ async function actorOrFail(req: Request) {
  */
 export async function putBlobRoute(req: Request, sha256: string): Promise<Response> {
   try {
-    const actor = await actorOrFail(req);
+    const actor = await actorOrFail(req, { sha256 });
     const projectSlug = new URL(req.url).searchParams.get("project");
     if (!projectSlug) throw new AppError("BAD_REQUEST", "Name the project the file is for: PUT /api/v1/blobs/{sha256}?project=SLUG.");
     if (!req.body) throw new AppError("BAD_REQUEST", "Send the file's bytes as the request body.");
@@ -37,7 +32,7 @@ export async function putBlobRoute(req: Request, sha256: string): Promise<Respon
 /** GET /api/v1/jobs/{jobId}/artifacts/download?path=...: one artifact's bytes. */
 export async function downloadArtifactRoute(req: Request, jobId: string): Promise<Response> {
   try {
-    const actor = await actorOrFail(req);
+    const actor = await actorOrFail(req, { jobId });
     const path = new URL(req.url).searchParams.get("path") ?? "";
     const { sha256, sizeBytes } = await artifactBlob({ actorId: actor.id, jobId, path });
     const stream = await getBlob(sha256);
@@ -60,7 +55,7 @@ export async function downloadArtifactRoute(req: Request, jobId: string): Promis
  */
 export async function downloadLogRoute(req: Request, jobId: string): Promise<Response> {
   try {
-    const actor = await actorOrFail(req);
+    const actor = await actorOrFail(req, { jobId });
     const job = await getJob({ actorId: actor.id, jobId });
     let from = 0;
     const body = new ReadableStream<Uint8Array>({

@@ -2,18 +2,11 @@
 // HTML (and anything else a kernel may script) from a kernel is untrusted. It renders in an
 // iframe with sandbox="allow-scripts" and no allow-same-origin: an opaque origin, so its scripts
 // run (plots, widgets) but cannot read the app's cookies or storage, touch parent.document, or
-// call the API with the person's session; the CSP also refuses every network request. The frame
-// reports its height by postMessage; the parent believes only messages from that frame's window.
-import { useEffect, useRef, useState } from "react";
-
-const CSP = [
-  "default-src 'none'",
-  "script-src 'unsafe-inline' 'unsafe-eval' blob:",
-  "style-src 'unsafe-inline'",
-  "img-src data: blob:",
-  "font-src data:",
-  "media-src data: blob:",
-].join("; ");
+// call the API with the person's session. The frame is /frames/output, whose own CSP refuses
+// every network request (a srcdoc frame would inherit the page's CSP, which runs no inline
+// script without the page's nonce); it asks for its document by postMessage, and reports its
+// height the same way. The parent believes only messages from that frame's window.
+import { useEffect, useMemo, useRef, useState } from "react";
 
 const STYLE = `
 :root { color-scheme: light dark; }
@@ -44,7 +37,14 @@ const REPORTER = `
 `;
 
 export function frameDocument(html: string, dark: boolean): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}"><style>${STYLE}</style></head><body class="${dark ? "dark" : "light"}">${html}<script>${REPORTER}</script></body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}</style></head><body class="${dark ? "dark" : "light"}">${html}<script>${REPORTER}</script></body></html>`;
+}
+
+/** A short tag of a document, so a changed output gets a fresh frame (one document per frame). */
+function tagOf(text: string): string {
+  let h = 5381;
+  for (let i = 0; i < text.length; i++) h = (h * 33) ^ text.charCodeAt(i);
+  return `${text.length}-${(h >>> 0).toString(36)}`;
 }
 
 type Props = { html: string; dark: boolean; title: string; maxHeight?: number };
@@ -52,23 +52,29 @@ type Props = { html: string; dark: boolean; title: string; maxHeight?: number };
 export function SandboxedFrame({ html, dark, title, maxHeight = 2000 }: Props) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(24);
+  const doc = useMemo(() => frameDocument(html, dark), [html, dark]);
 
   useEffect(() => {
     function onMessage(event: MessageEvent) {
-      if (event.source !== frame.current?.contentWindow) return;
-      const data = event.data as { benchtopFrame?: boolean; height?: unknown } | null;
-      if (data?.benchtopFrame && typeof data.height === "number" && Number.isFinite(data.height)) setHeight(Math.min(Math.max(data.height, 16), maxHeight));
+      const target = frame.current?.contentWindow;
+      if (!target || event.source !== target) return;
+      const data = event.data as { benchtopFrame?: boolean; ready?: unknown; height?: unknown } | null;
+      if (!data?.benchtopFrame) return;
+      // The frame's origin is opaque ("null"), so "*" is the only target that reaches it.
+      if (data.ready === true) target.postMessage({ benchtopOutput: { document: doc } }, "*");
+      else if (typeof data.height === "number" && Number.isFinite(data.height)) setHeight(Math.min(Math.max(data.height, 16), maxHeight));
     }
     window.addEventListener("message", onMessage);
     return () => window.removeEventListener("message", onMessage);
-  }, [maxHeight]);
+  }, [doc, maxHeight]);
 
   return (
     <iframe
+      key={tagOf(doc)}
       ref={frame}
       title={title}
       sandbox="allow-scripts"
-      srcDoc={frameDocument(html, dark)}
+      src="/frames/output"
       referrerPolicy="no-referrer"
       loading="lazy"
       className="block w-full border-0 bg-transparent"

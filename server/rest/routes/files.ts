@@ -2,7 +2,6 @@
 // and two byte routes (upload and download) served by app/api/v1/projects/[slug]/files/content.
 import { Readable } from "node:stream";
 import { z } from "zod";
-import { resolveActor } from "../../auth/actor";
 import { AppError } from "../../errors";
 import { isInlineImage, MAX_FILE_BYTES, mediaTypeOf } from "../../files/content-kind";
 import { folderArchive } from "../../files/download";
@@ -28,6 +27,8 @@ import { saveTextFile, writeFile } from "../../files/write-file";
 import { db } from "../../db/client";
 import { requireProjectRole } from "../../projects/access";
 import { defineRoute } from "../define-route";
+import { appErrorResponse } from "../../http/json-error";
+import { requireRequestActor } from "../request-actor";
 
 const ZProjectParams = z.object({ projectSlug: z.string().min(1).meta({ description: "The project's slug", example: "demo" }) });
 const ZPathQuery = z.object({ path: z.string().min(1).meta({ description: "A path in the project", example: "src/train.py" }) });
@@ -131,20 +132,11 @@ export const fileRoutes = [
 // ---- Bytes: GET and PUT /api/v1/projects/{projectSlug}/files/content?path=... ----
 
 function fail(e: unknown): Response {
-  if (e instanceof AppError) {
-    return Response.json(
-      { error: { code: e.code.toLowerCase(), message: e.message, ...(e.fields ? { fields: e.fields } : {}) } },
-      { status: e.status, headers: { "cache-control": "no-store" } },
-    );
-  }
+  if (e instanceof AppError) return appErrorResponse(e);
   throw e;
 }
 
-async function actorOf(req: Request) {
-  const { actor } = await resolveActor(req.headers);
-  if (!actor) throw new AppError("UNAUTHORIZED", "Authenticate with an API token: Authorization: Bearer <token>.");
-  return actor;
-}
+const actorOf = (req: Request, projectSlug: string) => requireRequestActor(req, { projectSlug });
 
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
@@ -154,7 +146,7 @@ const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURICo
  */
 export async function downloadFileContentRoute(req: Request, projectSlug: string): Promise<Response> {
   try {
-    const actor = await actorOf(req);
+    const actor = await actorOf(req, projectSlug);
     const url = new URL(req.url);
     const rawPath = url.searchParams.get("path");
     const format = url.searchParams.get("format");
@@ -191,7 +183,7 @@ export async function downloadFileContentRoute(req: Request, projectSlug: string
  */
 export async function uploadFileContentRoute(req: Request, projectSlug: string): Promise<Response> {
   try {
-    const actor = await actorOf(req);
+    const actor = await actorOf(req, projectSlug);
     const path = new URL(req.url).searchParams.get("path") ?? "";
     const ifMatch = req.headers.get("if-match");
     let baseVersion: number | null = null;

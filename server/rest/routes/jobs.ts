@@ -12,7 +12,17 @@ import { env } from "../../env";
 import { defineRoute } from "../define-route";
 
 const ZJobParams = z.object({ jobId: z.string().min(1).meta({ description: "The job's id" }) });
-const intQuery = (max: number) => z.coerce.number().int().min(0).max(max);
+const intQuery = (max: number, min = 0) => z.coerce.number().int().min(min).max(max);
+/** ?state=queued,running: each one a state, and an error names the field `state`. */
+const ZStatesQuery = z
+  .string()
+  .transform((v, ctx) => {
+    const states = v.split(",").map((s) => s.trim());
+    const unknown = states.filter((s) => !ZJobState.safeParse(s).success);
+    if (unknown.length) ctx.addIssue({ code: "custom", message: `must be states among ${ZJobState.options.join(", ")} (not ${unknown.map((s) => `"${s}"`).join(", ")})` });
+    return states as z.infer<typeof ZJobState>[];
+  })
+  .meta({ description: "Comma-separated states, e.g. queued,running" });
 
 export const jobRoutes = [
   defineRoute({
@@ -35,14 +45,13 @@ export const jobRoutes = [
     summary: "List jobs in your projects, newest first",
     query: z.object({
       project: z.string().optional().meta({ description: "Only this project's jobs (slug)" }),
-      state: z.string().optional().meta({ description: "Comma-separated states, e.g. queued,running" }),
+      state: ZStatesQuery.optional(),
       mine: z.enum(["true", "false"]).optional().transform((v) => v === "true"),
-      limit: intQuery(500).optional(),
+      limit: intQuery(500, 1).optional(),
     }),
     response: z.object({ jobs: z.array(ZJobSummary) }),
     handler: async ({ actor, query }) => {
-      const states = query.state ? z.array(ZJobState).parse(query.state.split(",")) : undefined;
-      return { jobs: await listJobs({ actorId: actor.id, projectSlug: query.project, states, mine: query.mine, limit: query.limit }) };
+      return { jobs: await listJobs({ actorId: actor.id, projectSlug: query.project, states: query.state, mine: query.mine, limit: query.limit }) };
     },
   }),
   defineRoute({
@@ -69,7 +78,7 @@ export const jobRoutes = [
     tag: "Jobs",
     summary: "Log lines from `from` on; with waitMs, waits for new lines (long poll) until the job ends",
     params: ZJobParams,
-    query: z.object({ from: intQuery(1e9).default(0), limit: intQuery(50_000).default(10_000), waitMs: intQuery(60_000).default(0) }),
+    query: z.object({ from: intQuery(1e9).default(0), limit: intQuery(50_000, 1).default(10_000), waitMs: intQuery(60_000).default(0) }),
     response: z.object({
       lines: z.array(z.object({ n: z.number().int(), attempt: z.number().int(), node: z.number().int(), text: z.string() })),
       total: z.number().int(),
