@@ -13,7 +13,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { createAgent } from "../../server/queue/agents";
-import { putBlob, readManifest, sha256Of } from "../../server/queue/blobs";
+import { readManifest, sha256Of } from "../../server/queue/blobs";
+import { putProjectBlob } from "../../server/queue/project-blobs";
 import { cancelJob } from "../../server/queue/cancel-job";
 import { getJob, listArtifacts } from "../../server/queue/read-jobs";
 import { createSnapshot } from "../../server/queue/snapshots";
@@ -29,7 +30,7 @@ async function snapshotOf(actorId: string, projectSlug: string, files: Record<st
   const manifest = { files: [] as { path: string; sha256: string; size: number; mode: number }[] };
   for (const [p, content] of Object.entries(files)) {
     const bytes = Buffer.from(content);
-    await putBlob(sha256Of(bytes), bytes);
+    await putProjectBlob({ actorId, projectSlug, sha256: sha256Of(bytes), body: bytes });
     manifest.files.push({ path: p, sha256: sha256Of(bytes), size: bytes.length, mode: 0o755 });
   }
   return createSnapshot({ actorId, projectSlug, manifest });
@@ -106,8 +107,7 @@ async function plantedLab(agentArgs: string[]) {
   const submitAs = async (command: string, files: Record<string, string>, extra: Partial<Parameters<typeof submitJob>[0]> = {}) =>
     (await submitJob({
       actorId: attacker.admin.id, projectSlug: attacker.project.slug, command, gpus: 1, gpuType: victim.gpuType, pools: [victim.pool],
-      // A file of its own, so no other test's project already holds this very snapshot.
-      snapshotId: await snapshotOf(attacker.admin.id, attacker.project.slug, { ...files, ".tag": t }), datasets: [{ name: "iris-mini" }], ...extra,
+      snapshotId: await snapshotOf(attacker.admin.id, attacker.project.slug, files), datasets: [{ name: "iris-mini" }], ...extra,
     })).id;
   return {
     home, secrets, attacker, agent, output: () => output,

@@ -43,11 +43,10 @@ async function setUp() {
   // Everything that opens the database is imported only now, once DATABASE_URL names the new one.
   const { createApiToken } = await import("../../server/tokens/api-tokens");
   const { createUser, createProjectFor, addMemberAs } = await import("../support/factories");
-  const { callerFor } = await import("../datasets/lab");
+  const { callerFor, storeRoot } = await import("../datasets/lab");
   const { startTestAgent } = await import("../support/agent-client");
   const { submitJob } = await import("../../server/queue/submit-job");
   const { saveTextFile } = await import("../../server/files/write-file");
-  const os = await import("node:os");
   const fs = await import("node:fs/promises");
   const path = await import("node:path");
 
@@ -57,7 +56,7 @@ async function setUp() {
   await addMemberAs(owner, project, colleague, "editor");
   const { token, apiToken } = await createApiToken({ actorId: owner.id, name: "fuzz" });
   const caller = await callerFor(owner);
-  const store = await caller.datasets.stores.create({ name: "fuzz-store", kind: "local", localRoot: await fs.mkdtemp(path.join(os.tmpdir(), "bt-fuzz-")) });
+  const store = await caller.datasets.stores.create({ name: "fuzz-store", kind: "local", localRoot: await fs.mkdtemp(path.join(await storeRoot(), "bt-fuzz-")) });
   await caller.datasets.create({ projectSlug: project.slug, name: "fuzzset", storeId: store.id, bucket: "fuzz", prefix: "" });
   await saveTextFile({ actorId: owner.id, projectSlug: project.slug, path: "fuzz.txt", baseVersion: null, content: "fuzz\n" });
   const agentName = `fuzz-agent-${SEED}`;

@@ -2,7 +2,7 @@
 // and Secure cookies exactly when BENCHTOP_URL is https; a fresh nonce per page, handed to Next
 // on the request; S3 origins in connect-src only for the person's own datasets.
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "../../server/db/client";
 import { allowedOrigins } from "../../server/http/csrf";
 import { pagePolicy, responseSecurityHeaders } from "../../server/http/security-headers";
@@ -26,21 +26,27 @@ describe("headers by BENCHTOP_URL", () => {
     expect(allowedOrigins("http://localhost:3000")).toEqual(["http://localhost:3000", "http://127.0.0.1:3000", "http://[::1]:3000"]);
   });
 
-  it("Auth.js's cookies are Secure with the __Host- and __Secure- prefixes when BENCHTOP_URL is https (start.ts sets AUTH_URL to it)", async () => {
-    const { handlers } = await import("../../server/auth/auth");
-    const saved = process.env.AUTH_URL;
-    try {
-      process.env.AUTH_URL = "https://benchtop.lab.example";
-      const secure = (await handlers.GET(new NextRequest("https://benchtop.lab.example/api/auth/csrf"))).headers.getSetCookie();
-      expect(secure.some((c) => c.startsWith("__Host-authjs.csrf-token=") && /; Secure/i.test(c))).toBe(true);
-      expect(secure.some((c) => c.startsWith("__Secure-authjs.callback-url=") && /; Secure/i.test(c))).toBe(true);
-      process.env.AUTH_URL = "http://localhost:3000";
-      const plain = (await handlers.GET(new NextRequest("http://localhost:3000/api/auth/csrf"))).headers.getSetCookie();
-      expect(plain.some((c) => c.startsWith("authjs.csrf-token=") && !/; Secure/i.test(c))).toBe(true);
-    } finally {
-      if (saved === undefined) delete process.env.AUTH_URL;
-      else process.env.AUTH_URL = saved;
-    }
+  it("Auth.js's cookies are Secure with the __Host- and __Secure- prefixes when BENCHTOP_URL is https, and plain over http", async () => {
+    // The cookies' names follow BENCHTOP_URL, read once when server/env.ts loads (session-cookie.ts
+    // must know the session cookie's name), so each case loads the server's modules afresh.
+    const csrfCookies = async (baseUrl: string) => {
+      const saved = process.env.BENCHTOP_URL;
+      process.env.BENCHTOP_URL = baseUrl;
+      vi.resetModules();
+      try {
+        const { handlers } = await import("../../server/auth/auth");
+        return (await handlers.GET(new NextRequest(`${baseUrl}/api/auth/csrf`))).headers.getSetCookie();
+      } finally {
+        if (saved === undefined) delete process.env.BENCHTOP_URL;
+        else process.env.BENCHTOP_URL = saved;
+        vi.resetModules();
+      }
+    };
+    const secure = await csrfCookies("https://benchtop.lab.example");
+    expect(secure.some((c) => c.startsWith("__Host-authjs.csrf-token=") && /; Secure/i.test(c))).toBe(true);
+    expect(secure.some((c) => c.startsWith("__Secure-authjs.callback-url=") && /; Secure/i.test(c))).toBe(true);
+    const plain = await csrfCookies("http://localhost:3000");
+    expect(plain.some((c) => c.startsWith("authjs.csrf-token=") && !/; Secure/i.test(c))).toBe(true);
   });
 });
 
