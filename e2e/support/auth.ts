@@ -49,6 +49,9 @@ export async function continueWithLink(page: Page, link: string): Promise<void> 
 }
 
 export async function signInByEmail(page: Page, email: string): Promise<void> {
+  // Mail leaves in the background: wait for this request's mail, not an earlier (spent) one.
+  const before = await mailCount(page, email);
   await askForLink(page, email);
+  await expect.poll(() => mailCount(page, email), { message: `a new sign-in mail for ${email} in the dev mailbox` }).toBeGreaterThan(before);
   await continueWithLink(page, await latestSignInLink(page, email));
 }
