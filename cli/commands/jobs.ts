@@ -4,7 +4,8 @@ import { Option, type Command } from "commander";
 import { api, CliError } from "../client";
 import { resolveConfig, type CliConfig } from "../config";
 import { parseDataOption } from "../data-option";
-import { formatDuration, parseDuration } from "../duration";
+import { parseDuration } from "../../lib/duration";
+import { formatDuration } from "../../lib/format-duration";
 import { formatBytes } from "../../lib/format-bytes";
 import { uploadSnapshot } from "../snapshot";
 import { printTable, relativeTime } from "../table";
@@ -51,7 +52,7 @@ export function registerJobCommands(program: Command) {
     .option("--gpus <n>", "GPUs per node", "0")
     .option("--gpu-type <model>", "only this GPU model (e.g. A100)")
     .option("--nodes <n>", "machines, all started at once (torchrun across them)", "1")
-    .option("--max-runtime <duration>", "stop it after this long (90s, 30m, 4h, 1d)", "24h")
+    .option("--max-runtime <duration>", "stop it after this long: 90m, 2h30m, 1d 12h (a unit is required)", "24h")
     .addOption(new Option("--priority <class>", "queue priority (high needs an owner or director)").choices(["low", "normal", "high"]).default("normal"))
     .option("--retries <n>", "retry a failed attempt this many times", "0")
     .option("--env <K=V>", "an environment variable for the job (repeatable)", collect, [])
@@ -69,8 +70,9 @@ export function registerJobCommands(program: Command) {
         if (!/^\d+$/.test(v)) throw new CliError(`--${name} must be a whole number, not "${v}".`, 2);
         return Number(v);
       };
-      const maxRuntimeSeconds = parseDuration(opts.maxRuntime);
-      if (!maxRuntimeSeconds) throw new CliError(`--max-runtime "${opts.maxRuntime}" is not a duration like 90s, 30m, 4h or 1d.`, 2);
+      const runtime = parseDuration(opts.maxRuntime);
+      if (!runtime.ok) throw new CliError(`--max-runtime "${opts.maxRuntime}" ${runtime.problem}.`, 2);
+      const maxRuntimeSeconds = runtime.seconds;
       const pairs = (flag: string, given: string[]) => {
         const out: Record<string, string> = {};
         for (const pair of given) {
@@ -171,7 +173,7 @@ export function registerJobCommands(program: Command) {
       }
       for (const a of job.attempts ?? []) {
         const where = a.nodes.map((n) => `${n.agent}${n.gpuIndices.length ? ` GPUs ${n.gpuIndices.join(",")}` : ""}${n.simulated ? " (simulated)" : ""}`).join("; ");
-        const took = a.startedAt ? formatDuration(((a.endedAt ? Date.parse(a.endedAt) : Date.now()) - Date.parse(a.startedAt)) / 1000) : "";
+        const took = a.startedAt ? formatDuration((a.endedAt ? Date.parse(a.endedAt) : Date.now()) - Date.parse(a.startedAt)) : "";
         lines.push(`  attempt ${a.number}: ${a.state}${took ? ` after ${took}` : ""} on ${where}${a.reason ? ` — ${a.reason}` : ""}`);
       }
       lines.push(`  url:       ${c.url}/jobs/${job.id}`);

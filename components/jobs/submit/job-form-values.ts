@@ -1,6 +1,6 @@
 // The submit form's values: defaults, a job's values for "re-run with changes", checks that
 // need no server, and the input for jobs.submit.
-import { formatRuntimeLimit, parseRuntime } from "@/lib/format-duration";
+import { durationSeconds, formatRuntimeLimit, parseDuration } from "@/lib/duration";
 import type { RouterInputs, TJob } from "@/lib/router-types";
 import type { FieldErrors } from "@/lib/trpc-errors";
 
@@ -96,10 +96,10 @@ export function checkValues(v: JobFormValues): FieldErrors {
   whole("gpus", v.gpus, 0, 64);
   whole("nodes", v.nodes, 1, 64);
   whole("retries", v.retries, 0, 10);
-  const runtime = parseRuntime(v.maxRuntime);
-  if (runtime === null) errors.maxRuntime = ["must be a duration such as 30m, 4h or 1d 12h"];
-  else if (runtime < 1) errors.maxRuntime = ["must be at least 1 second"];
-  else if (runtime > 30 * 86_400) errors.maxRuntime = ["must be at most 30 days"];
+  const runtime = parseDuration(v.maxRuntime);
+  if (!runtime.ok) errors.maxRuntime = [runtime.problem];
+  else if (runtime.seconds < 1) errors.maxRuntime = ["must be at least 1 second"];
+  else if (runtime.seconds > 30 * 86_400) errors.maxRuntime = ["must be at most 30 days"];
   const seen = new Set<string>();
   for (const row of v.env) {
     const key = row.key.trim();
@@ -139,7 +139,7 @@ export function toSubmitInput(projectSlug: string, v: JobFormValues, rerunOfId?:
     gpus: Number(v.gpus),
     gpuType: v.gpuType,
     nodes: Number(v.nodes),
-    maxRuntimeSeconds: parseRuntime(v.maxRuntime) ?? 86_400,
+    maxRuntimeSeconds: durationSeconds(v.maxRuntime) ?? 86_400,
     priority: v.priority,
     retries: Number(v.retries),
     env,
@@ -160,7 +160,7 @@ export function formFieldErrors(server: FieldErrors): FieldErrors {
 export function summaryOf(v: JobFormValues): string {
   const gpus = Number(v.gpus);
   const nodes = Number(v.nodes);
-  const runtime = parseRuntime(v.maxRuntime);
+  const runtime = durationSeconds(v.maxRuntime);
   if (!Number.isInteger(gpus) || !Number.isInteger(nodes) || nodes < 1) return "";
   const what = gpus === 0 ? "A CPU slot" : `${gpus} × ${v.gpuType ?? (gpus === 1 ? "any GPU" : "any GPUs")}`;
   const where = nodes === 1 ? "on 1 node" : `on each of ${nodes} nodes`;

@@ -4,13 +4,13 @@ import { useId } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { cn } from "@/lib/cn";
-import { formatRuntimeLimit, parseRuntime } from "@/lib/format-duration";
+import { durationSeconds, formatRuntimeLimit } from "@/lib/duration";
 import { RUNTIME_PRESETS } from "./job-form-values";
 
 /** Max runtime: presets one click away, or any duration typed ("90m", "1d 12h"). */
 export function MaxRuntimeField({ value, onChange, errors }: { value: string; onChange: (next: string) => void; errors?: string[] }) {
   const id = useId();
-  const seconds = parseRuntime(value);
+  const seconds = durationSeconds(value);
   const invalid = Boolean(errors?.length);
   const typed = seconds !== null && formatRuntimeLimit(seconds) !== value.trim() ? `That is ${formatRuntimeLimit(seconds)}. ` : "";
   return (
@@ -30,7 +30,7 @@ export function MaxRuntimeField({ value, onChange, errors }: { value: string; on
         />
         <div role="group" aria-label="Max runtime presets" className="flex flex-wrap gap-1">
           {RUNTIME_PRESETS.map((preset) => {
-            const active = seconds !== null && seconds === parseRuntime(preset);
+            const active = seconds !== null && seconds === durationSeconds(preset);
             return (
               <button
                 key={preset}

@@ -1,0 +1,76 @@
+// The CLI in its users' habits (a real `benchtop` process against the real APIs on loopback HTTP):
+// durations need units, --gpus TYPE:N, usage errors exit 2 in one sentence, ds:// names the remote
+// side, a job needs no files, a default project, and `wait` exits with the job's own exit code.
+import { spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../server/db/client";
+import { createApiToken } from "../server/tokens/api-tokens";
+import { startAgent, tag } from "./datasets-jobs/support";
+import { createProjectFor, createUser, type TestUser } from "./support/factories";
+import { realLab } from "./support/real-lab";
+
+const lab = realLab("cli-habits");
+let owner: TestUser;
+let token: string;
+let slug: string;
+let work: string;
+const pool = `pool-${tag()}`;
+const gpuType = `sim-${tag()}`;
+/** Where a job may run: the agent this file starts. */
+const on = () => ["--pool", pool, "--gpus", "1", "--gpu-type", gpuType];
+
+function benchtop(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [path.resolve("bin/benchtop.mjs"), ...args], {
+      cwd: opts.cwd ?? work,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: lab.dir,
+        BENCHTOP_CONFIG: path.join(lab.dir, "config.json"),
+        BENCHTOP_URL: lab.url,
+        BENCHTOP_TOKEN: token,
+        ...opts.env,
+      } as unknown as NodeJS.ProcessEnv,
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.stdin.end();
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A usage error: exit 2, and one line on stderr. */
+function expectUsageError(r: { code: number | null; stderr: string }, sentence: string) {
+  expect(r.stderr).toBe(`benchtop: ${sentence}\n`);
+  expect(r.code).toBe(2);
+}
+
+beforeAll(async () => {
+  owner = await createUser({ name: "Habit Owner" });
+  token = (await createApiToken({ actorId: owner.id, name: "cli" })).token;
+  slug = (await createProjectFor(owner, { name: `Habits ${tag()}` })).slug;
+  work = path.join(lab.dir, "work");
+  await fs.mkdir(work, { recursive: true });
+  await fs.writeFile(path.join(work, "train.py"), "print('hi')\n");
+  lab.track((await startAgent(lab.url, lab.dir, pool, gpuType, ["--no-isolation"])).child);
+});
+
+describe("durations", () => {
+  it("a max runtime without a unit is refused with a sentence, before anything is sent", async () => {
+    const r = await benchtop(["submit", "-p", slug, "--max-runtime", "90", "--", "true"]);
+    expectUsageError(r, '--max-runtime "90" needs a unit: 90m (minutes), 90h (hours) or 90s (seconds).');
+    expect(await db.job.count({ where: { project: { slug } } })).toBe(0);
+  });
+
+  it("takes the grammar the web form takes", async () => {
+    const r = await benchtop(["submit", "-p", slug, ...on(), "--max-runtime", "1d 12h", "--", "true"]);
+    expect(r.stderr).toContain("queued");
+    expect(r.code).toBe(0);
+    const job = await db.job.findUniqueOrThrow({ where: { id: r.stdout.trim() }, select: { maxRuntimeSeconds: true } });
+    expect(job.maxRuntimeSeconds).toBe(129_600);
+  });
+});
