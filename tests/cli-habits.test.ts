@@ -74,3 +74,22 @@ describe("durations", () => {
     expect(job.maxRuntimeSeconds).toBe(129_600);
   });
 });
+
+describe("--gpus", () => {
+  it("takes TYPE:COUNT as SkyPilot and Slurm do, as well as a count with --gpu-type", async () => {
+    const typed = await benchtop(["submit", "-p", slug, "--pool", pool, "--gpus", `${gpuType.toUpperCase()}:2`, "--max-runtime", "5m", "--", "true"]);
+    expect(typed.code).toBe(0);
+    expect(await db.job.findUniqueOrThrow({ where: { id: typed.stdout.trim() }, select: { gpusPerNode: true, gpuType: true } })).toEqual({ gpusPerNode: 2, gpuType: gpuType.toUpperCase() });
+    const counted = await benchtop(["submit", "-p", slug, "--pool", pool, "--gpus", "2", "--gpu-type", gpuType, "--max-runtime", "5m", "--", "true"]);
+    expect(counted.code).toBe(0);
+    expect(await db.job.findUniqueOrThrow({ where: { id: counted.stdout.trim() }, select: { gpusPerNode: true, gpuType: true } })).toEqual({ gpusPerNode: 2, gpuType });
+  });
+
+  it("refuses what is neither, and two different models, in a sentence", async () => {
+    expectUsageError(await benchtop(["submit", "-p", slug, "--gpus", "a100:", "--", "true"]), '--gpus "a100:" is not a count or TYPE:COUNT (e.g. --gpus 2, or --gpus A100:2).');
+    expectUsageError(
+      await benchtop(["submit", "-p", slug, "--gpus", "a100:2", "--gpu-type", "h100", "--", "true"]),
+      "--gpus a100:2 asks for a100 GPUs, and --gpu-type h100 for another model; give the model once.",
+    );
+  });
+});

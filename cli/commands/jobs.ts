@@ -4,6 +4,7 @@ import { Option, type Command } from "commander";
 import { api, CliError } from "../client";
 import { resolveConfig, type CliConfig } from "../config";
 import { parseDataOption } from "../data-option";
+import { parseGpusOption } from "../gpus-option";
 import { parseDuration } from "../../lib/duration";
 import { formatDuration } from "../../lib/format-duration";
 import { formatBytes } from "../../lib/format-bytes";
@@ -49,7 +50,7 @@ export function registerJobCommands(program: Command) {
     .command("submit")
     .description("Queue a job on the current directory (respecting .gitignore). Prints the job id on stdout.")
     .requiredOption("-p, --project <slug>", "the project")
-    .option("--gpus <n>", "GPUs per node", "0")
+    .option("--gpus <n|type:n>", "GPUs per node: a count, or TYPE:COUNT (A100:2)", "0")
     .option("--gpu-type <model>", "only this GPU model (e.g. A100)")
     .option("--nodes <n>", "machines, all started at once (torchrun across them)", "1")
     .option("--max-runtime <duration>", "stop it after this long: 90m, 2h30m, 1d 12h (a unit is required)", "24h")
@@ -86,6 +87,7 @@ export function registerJobCommands(program: Command) {
       const env = pairs("env", opts.env as string[]);
       const secretEnv = pairs("secret-env", opts.secretEnv as string[]);
       const datasets = (opts.data as string[]).map(parseDataOption);
+      const gpus = parseGpusOption(opts.gpus, opts.gpuType);
       if (opts.notebook && words.length) throw new CliError("Give either --notebook or a command after --, not both.", 2);
       if (!opts.notebook && !words.length) throw new CliError("Give the command after -- (benchtop submit -p demo -- python3 train.py), or --notebook PATH.", 2);
       // A local notebook's path is taken relative to the directory sent; with --project-files it is the project's path.
@@ -104,8 +106,7 @@ export function registerJobCommands(program: Command) {
         notebook,
         name: opts.name,
         snapshotId,
-        gpus: int(opts.gpus, "gpus"),
-        gpuType: opts.gpuType ?? null,
+        ...gpus,
         nodes: int(opts.nodes, "nodes"),
         maxRuntimeSeconds,
         priority: opts.priority,
