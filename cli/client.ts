@@ -9,6 +9,23 @@ export class CliError extends Error {
   }
 }
 
+/** The server's sentence, with what it says of each field that the sentence does not say already, on one line. */
+export function withFields(message: string, fields: Record<string, string[]> | undefined): string {
+  const extra = Object.entries(fields ?? {})
+    .map(([k, v]) => [k, v.filter((text) => !message.includes(text))] as const)
+    .filter(([, v]) => v.length)
+    .map(([k, v]) => `${k} ${v.join("; ")}`);
+  return extra.length ? `${message.replace(/\.$/, "")} (${extra.join("; ")}).` : message;
+}
+
+/** Any failure as one line: ours and the server's as they are, anything else prefixed so it reads as unexpected. */
+export function failureSentence(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const line = message.replace(/\s*\n\s*/g, " ").trim();
+  if (e instanceof CliError || (e instanceof Error && e.name === "Error")) return line;
+  return `Unexpected ${e instanceof Error ? e.name : "error"}: ${line} (BENCHTOP_DEBUG=1 shows where).`;
+}
+
 export async function api<T>(config: Pick<CliConfig, "url" | "token">, method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
@@ -35,8 +52,7 @@ export async function api<T>(config: Pick<CliConfig, "url" | "token">, method: s
   }
   if (!response.ok) {
     const error = (json as { error?: { message?: string; fields?: Record<string, string[]> } }).error;
-    const fields = error?.fields ? Object.entries(error.fields).map(([k, v]) => `\n  ${k}: ${v.join("; ")}`).join("") : "";
-    throw new CliError(`${error?.message ?? `Request failed with status ${response.status}.`}${fields}`, response.status === 401 ? 3 : 1);
+    throw new CliError(withFields(error?.message ?? `Request failed with status ${response.status}.`, error?.fields), response.status === 401 ? 3 : 1);
   }
   return json as T;
 }

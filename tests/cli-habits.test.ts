@@ -93,3 +93,26 @@ describe("--gpus", () => {
     );
   });
 });
+
+describe("usage errors and failures", () => {
+  it("commander's own usage errors exit 2 with one sentence", async () => {
+    expectUsageError(await benchtop(["submit", "-p", slug, "--fast", "--", "true"]), "Unknown option '--fast'. See `benchtop submit --help`.");
+    expectUsageError(await benchtop(["data", "cp", "-p", slug, "only-one"]), "Missing required argument 'destination'. See `benchtop data cp --help`.");
+    expectUsageError(await benchtop(["sumbit"]), "Unknown command 'sumbit' (did you mean submit?) See `benchtop --help`.");
+    expectUsageError(await benchtop(["jobs", "--limit"]), "Option '--limit <n>' argument missing. See `benchtop jobs --help`.");
+  });
+
+  it("--help still ends well", async () => {
+    const r = await benchtop(["submit", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("--max-runtime");
+  });
+
+  it("a refusal from the server is one line, its fields not repeated", async () => {
+    const r = await benchtop(["submit", "-p", slug, "--gpus", "1", "--gpu-type", `none-${tag()}`, "--", "true"]);
+    expect(r.code).toBe(1);
+    const last = r.stderr.trimEnd().split("\n").pop();
+    expect(last).toMatch(/^benchtop: This job can never start: .+\.$/);
+    expect(r.stderr).not.toMatch(/\n {2}gpus:/);
+  });
+});
