@@ -116,3 +116,15 @@ describe("usage errors and failures", () => {
     expect(r.stderr).not.toMatch(/\n {2}gpus:/);
   });
 });
+
+describe("data cp", () => {
+  it("needs ds:// on the remote side, so a local folder named like a dataset never turns a download into an upload", async () => {
+    await fs.mkdir(path.join(work, "assays"), { recursive: true });
+    expectUsageError(
+      await benchtop(["data", "cp", "-p", slug, "assays/incoming/", "back/", "-r"]),
+      "Name the dataset side with ds:// (as aws s3 cp takes s3://): benchtop data cp assays/incoming/ ds://DATASET/PREFIX/, or ds://DATASET/KEY back/.",
+    );
+    expectUsageError(await benchtop(["data", "cp", "-p", slug, "ds://a/x", "ds://b/x"]), "Both ds://a/x and ds://b/x are datasets; copy one side to a local folder first.");
+    expectUsageError(await benchtop(["data", "cp", "-p", slug, "nothing-here.txt", "ds://assays/"]), "nothing-here.txt does not exist here.");
+  });
+});

@@ -19,7 +19,10 @@ type Page = { folders: { name: string; prefix: string }[]; objects: { key: strin
 const PARALLEL_PARTS = 4;
 const PARALLEL_FILES = 4;
 
-/** "assays/runs/x.csv" -> { dataset: "assays", path: "runs/x.csv" } */
+/** The remote side of `data cp` is always spelled ds://DATASET/..., so a local folder named like a dataset is never taken for one. */
+export const isRemote = (spec: string) => spec.startsWith("ds://");
+
+/** "ds://assays/runs/x.csv" (or, for ls and rm, "assays/runs/x.csv") -> { dataset: "assays", path: "runs/x.csv" } */
 export function splitRemote(spec: string): { dataset: string; path: string } {
   const clean = spec.replace(/^ds:\/\//, "");
   const cut = clean.indexOf("/");
@@ -161,17 +164,27 @@ export function registerDataCommands(program: Command) {
 
   data
     .command("cp")
-    .description("Copy a file or folder into a dataset (LOCAL DATASET/PREFIX) or out of one (DATASET/KEY LOCAL)")
+    .description("Copy a file or folder into a dataset (LOCAL ds://DATASET/PREFIX/) or out of one (ds://DATASET/KEY LOCAL)")
     .argument("<source>")
     .argument("<destination>")
     .requiredOption("-p, --project <slug>", "the project")
     .option("-r, --recursive", "copy a whole folder")
     .action(async (source: string, destination: string, opts: { project: string; recursive?: boolean }) => {
+      const upload = isRemote(destination);
+      if (isRemote(source) === upload) {
+        throw new CliError(
+          upload
+            ? `Both ${source} and ${destination} are datasets; copy one side to a local folder first.`
+            : `Name the dataset side with ds:// (as aws s3 cp takes s3://): benchtop data cp ${source} ds://DATASET/PREFIX/, or ds://DATASET/KEY ${destination}.`,
+          2,
+        );
+      }
       const c = await config();
-      const local = await fs.stat(source).catch(() => null);
-      if (local) {
+      if (upload) {
+        const local = await fs.stat(source).catch(() => null);
+        if (!local) throw new CliError(`${source} does not exist here.`, 2);
         const { dataset, path: p } = splitRemote(destination);
-        if (!dataset) throw new CliError(`Name the dataset to copy into, e.g. ${path.basename(source)} assays/incoming/.`, 2);
+        if (!dataset) throw new CliError(`Name the dataset to copy into, e.g. ${path.basename(source)} ds://assays/incoming/.`, 2);
         let pairs: { file: string; key: string }[];
         if (local.isDirectory()) {
           if (!opts.recursive) throw new CliError(`${source} is a folder; add --recursive to copy it.`, 2);
@@ -190,7 +203,8 @@ export function registerDataCommands(program: Command) {
         return;
       }
       const { dataset, path: p } = splitRemote(source);
-      if (!p && !opts.recursive) throw new CliError(`${source} does not exist here, and names no object in a dataset (DATASET/KEY).`, 2);
+      if (!dataset) throw new CliError(`Name the dataset to copy from, e.g. ds://assays/incoming/ ${destination}.`, 2);
+      if (!p && !opts.recursive) throw new CliError(`${source} names a whole dataset; add --recursive to copy all of it, or name an object (ds://DATASET/KEY).`, 2);
       const targetIsDir = destination.endsWith("/") || (await fs.stat(destination).then((s) => s.isDirectory(), () => false));
       let pairs: { key: string; target: string; size: number }[];
       if (opts.recursive) {

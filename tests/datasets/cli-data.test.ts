@@ -48,7 +48,7 @@ describe("benchtop data", () => {
     await fs.writeFile(path.join(src, "sub dir", "naïve é.txt"), "accents survive");
     await fs.writeFile(path.join(src, "empty.txt"), "");
 
-    const up = await benchtop(["data", "cp", src, "assays/incoming/", "--recursive", "-p", projectSlug], token);
+    const up = await benchtop(["data", "cp", src, "ds://assays/incoming/", "--recursive", "-p", projectSlug], token);
     expect(up.stderr).toMatch(/3 files/);
     expect(up.code).toBe(0);
     expect(up.stdout).toContain(`upload: ${path.join(src, "big.bin")} to assays/incoming/big.bin`);
@@ -63,19 +63,19 @@ describe("benchtop data", () => {
     expect(list.stdout).toMatch(/assays\s+local-\w+ \(local\)\s+lab-bucket\/stability\//);
 
     const back = path.join(work, "back");
-    const down = await benchtop(["data", "cp", "assays/incoming/", back, "--recursive", "-p", projectSlug], token);
+    const down = await benchtop(["data", "cp", "ds://assays/incoming/", back, "--recursive", "-p", projectSlug], token);
     expect(down.code).toBe(0);
     expect(sha(await fs.readFile(path.join(back, "big.bin")))).toBe(sha(big));
     expect(await fs.readFile(path.join(back, "sub dir", "naïve é.txt"), "utf8")).toBe("accents survive");
     expect((await fs.stat(path.join(back, "empty.txt"))).size).toBe(0);
 
-    const one = await benchtop(["data", "cp", "assays/incoming/sub dir/naïve é.txt", path.join(work, "single.txt"), "-p", projectSlug], token);
+    const one = await benchtop(["data", "cp", "ds://assays/incoming/sub dir/naïve é.txt", path.join(work, "single.txt"), "-p", projectSlug], token);
     expect(one.code).toBe(0);
     expect(await fs.readFile(path.join(work, "single.txt"), "utf8")).toBe("accents survive");
 
     const rm = await benchtop(["data", "rm", "assays/incoming/sub dir/", "--recursive", "-p", projectSlug], token);
     expect(rm.stdout).toBe("delete: 1 objects under assays/incoming/sub dir/\n");
-    const missing = await benchtop(["data", "cp", "assays/incoming/nope.txt", work, "-p", projectSlug], token);
+    const missing = await benchtop(["data", "cp", "ds://assays/incoming/nope.txt", work, "-p", projectSlug], token);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('There is no object "incoming/nope.txt" in dataset "assays"');
   }, 60_000);
