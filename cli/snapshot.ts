@@ -59,7 +59,6 @@ async function hashFile(file: string): Promise<string> {
 
 export async function uploadSnapshot(config: CliConfig, projectSlug: string, root: string, progress: (msg: string) => void): Promise<string> {
   const files = await listSnapshotFiles(root);
-  if (files.length === 0) throw new CliError(`There are no files to send under ${root}.`);
   const bytes = files.reduce((n, f) => n + f.size, 0);
   // Asked of this project: only what it holds already is skipped (another project's copy is not ours to use).
   const { missing } = await api<{ missing: string[] }>(config, "POST", "/blobs/missing", { sha256s: files.map((f) => f.sha256), project: projectSlug });

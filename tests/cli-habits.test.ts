@@ -7,7 +7,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../server/db/client";
 import { createApiToken } from "../server/tokens/api-tokens";
-import { startAgent, tag } from "./datasets-jobs/support";
+import { logOf, startAgent, tag, waitForEnd } from "./datasets-jobs/support";
 import { createProjectFor, createUser, type TestUser } from "./support/factories";
 import { realLab } from "./support/real-lab";
 
@@ -126,5 +126,18 @@ describe("data cp", () => {
     );
     expectUsageError(await benchtop(["data", "cp", "-p", slug, "ds://a/x", "ds://b/x"]), "Both ds://a/x and ds://b/x are datasets; copy one side to a local folder first.");
     expectUsageError(await benchtop(["data", "cp", "-p", slug, "nothing-here.txt", "ds://assays/"]), "nothing-here.txt does not exist here.");
+  });
+});
+
+describe("a job needs no files", () => {
+  it("`benchtop submit -- CMD` from an empty folder runs", async () => {
+    const empty = path.join(lab.dir, `empty-${tag()}`);
+    await fs.mkdir(empty);
+    const r = await benchtop(["submit", "-p", slug, ...on(), "--max-runtime", "5m", "--", "sh", "-c", "ls -A | wc -l; echo ran"], { cwd: empty });
+    expect(r.stderr).toContain("0 files");
+    expect(r.code).toBe(0);
+    const job = await waitForEnd(owner.id, r.stdout.trim());
+    expect(job.state).toBe("succeeded");
+    expect(await logOf(owner.id, job.id)).toMatch(/ran/);
   });
 });

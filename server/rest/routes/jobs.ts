@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { ZManifestEntry } from "../../agent-api/protocol";
-import { AppError } from "../../errors";
 import { cancelJob } from "../../queue/cancel-job";
 import { missingBlobsFor } from "../../queue/project-blobs";
 import { notifications, CHANNEL } from "../../queue/notify";
@@ -141,9 +140,7 @@ export const jobRoutes = [
     body: z.object({ files: z.array(ZManifestEntry).max(100_000) }),
     response: z.object({ snapshotId: z.string() }),
     status: 201,
-    handler: async ({ actor, params, body }) => {
-      if (body.files.length === 0) throw new AppError("BAD_REQUEST", "A snapshot needs at least one file.");
-      return { snapshotId: await createSnapshot({ actorId: actor.id, projectSlug: params.projectSlug, manifest: body }) };
-    },
+    // An empty snapshot is a job that needs no files (`benchtop submit -- sleep 60` from an empty folder).
+    handler: async ({ actor, params, body }) => ({ snapshotId: await createSnapshot({ actorId: actor.id, projectSlug: params.projectSlug, manifest: body }) }),
   }),
 ];
