@@ -1,13 +1,9 @@
 // A small client for Benchtop's REST API (/api/v1). Errors come back as CliError with the
 // server's own sentence.
 import type { CliConfig } from "./config";
+import { CliError } from "./errors";
 
-export class CliError extends Error {
-  override name = "CliError";
-  constructor(message: string, readonly exitCode = 1) {
-    super(message);
-  }
-}
+export { CliError };
 
 /** The server's sentence, with what it says of each field that the sentence does not say already, on one line. */
 export function withFields(message: string, fields: Record<string, string[]> | undefined): string {

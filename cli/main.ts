@@ -3,6 +3,7 @@ import { CliError, failureSentence } from "./client";
 import { registerAccountCommands } from "./commands/account";
 import { registerAgentCommand } from "./commands/agent";
 import { registerAgentsCommands } from "./commands/agents";
+import { registerConfigCommands } from "./commands/config";
 import { registerDataCommands } from "./commands/data";
 import { registerJobCommands } from "./commands/jobs";
 import { registerPeopleCommands } from "./commands/people";
@@ -23,6 +24,7 @@ const program = new Command()
   .configureOutput({ outputError: () => undefined });
 
 registerAccountCommands(program);
+registerConfigCommands(program);
 registerProjectCommands(program);
 registerAgentCommand(program);
 registerAgentsCommands(program);

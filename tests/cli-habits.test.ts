@@ -141,3 +141,31 @@ describe("a job needs no files", () => {
     expect(await logOf(owner.id, job.id)).toMatch(/ran/);
   });
 });
+
+describe("a default project", () => {
+  it("`benchtop config set project` and BENCHTOP_PROJECT stand in for -p; -p still wins", async () => {
+    const env = { BENCHTOP_CONFIG: path.join(lab.dir, `config-${tag()}.json`) };
+    expectUsageError(await benchtop(["datasets"], { env }), "Name the project: -p SLUG, BENCHTOP_PROJECT=SLUG, or `benchtop config set project SLUG` once.");
+
+    const set = await benchtop(["config", "set", "project", slug], { env });
+    expect(set.stdout).toBe(`project = ${slug} (saved to ${env.BENCHTOP_CONFIG}).\n`);
+    expect((await benchtop(["config", "get", "project"], { env })).stdout).toBe(`${slug}\n`);
+    const listed = await benchtop(["datasets"], { env });
+    expect(listed.stderr).toBe("");
+    expect(listed.stdout).toContain(`Project ${slug} has no datasets yet.`);
+    const submitted = await benchtop(["submit", ...on(), "--max-runtime", "5m", "--", "true"], { env });
+    expect(submitted.code).toBe(0);
+    expect((await db.job.findUniqueOrThrow({ where: { id: submitted.stdout.trim() }, select: { project: { select: { slug: true } } } })).project.slug).toBe(slug);
+
+    // login keeps the default project; BENCHTOP_PROJECT overrides the file, -p overrides both.
+    const other = (await createProjectFor(owner, { name: `Other ${tag()}` })).slug;
+    await benchtop(["login", "--url", lab.url, "--token", token], { env });
+    expect(JSON.parse(await fs.readFile(env.BENCHTOP_CONFIG, "utf8"))).toEqual({ project: slug, url: lab.url, token });
+    expect((await benchtop(["datasets"], { env: { ...env, BENCHTOP_PROJECT: other } })).stdout).toContain(`Project ${other} has`);
+    expect((await benchtop(["datasets", "-p", other], { env: { ...env, BENCHTOP_PROJECT: "nope" } })).stdout).toContain(`Project ${other} has`);
+
+    expectUsageError(await benchtop(["config", "set", "token", "bt_x"], { env }), 'There is no setting "token"; the settings are project and url. The token is saved by `benchtop login`, which checks it first.');
+    expect((await benchtop(["config", "unset", "project"], { env })).code).toBe(0);
+    expect(JSON.parse(await fs.readFile(env.BENCHTOP_CONFIG, "utf8"))).toEqual({ url: lab.url, token });
+  });
+});

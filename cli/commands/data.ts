@@ -8,7 +8,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
 import { api, CliError } from "../client";
-import { resolveConfig, type CliConfig } from "../config";
+import { resolveConfig, resolveProject, type CliConfig } from "../config";
 import { formatBytes } from "../../lib/format-bytes";
 import { printTable, relativeTime } from "../table";
 import { Progress } from "./data-progress";
@@ -16,6 +16,7 @@ import { Progress } from "./data-progress";
 type Dataset = { name: string; description: string; store: { name: string; kind: string }; /** Absent for external collaborators, whom the server does not tell where data lives. */ bucket?: string; prefix?: string; latestVersion: number | null; createdAt: string };
 type Page = { folders: { name: string; prefix: string }[]; objects: { key: string; name: string; size: number; modifiedAt: string }[]; nextToken: string | null };
 
+const PROJECT_HELP = "the project (default: BENCHTOP_PROJECT or `benchtop config set project`)";
 const PARALLEL_PARTS = 4;
 const PARALLEL_FILES = 4;
 
@@ -126,13 +127,14 @@ export function registerDataCommands(program: Command) {
   program
     .command("datasets")
     .description("A project's datasets")
-    .requiredOption("-p, --project <slug>", "the project")
+    .option("-p, --project <slug>", PROJECT_HELP)
     .option("--json", "print JSON")
-    .action(async (opts: { project: string; json?: boolean }) => {
+    .action(async (opts: { project?: string; json?: boolean }) => {
       const c = await config();
-      const { datasets } = await api<{ datasets: Dataset[] }>(c, "GET", `/projects/${encodeURIComponent(opts.project)}/datasets`);
+      const project = await resolveProject(opts.project);
+      const { datasets } = await api<{ datasets: Dataset[] }>(c, "GET", `/projects/${encodeURIComponent(project)}/datasets`);
       if (opts.json) return void process.stdout.write(JSON.stringify(datasets, null, 2) + "\n");
-      if (datasets.length === 0) return void process.stdout.write(`Project ${opts.project} has no datasets yet. Create one at ${c.url}/projects/${opts.project}/datasets.\n`);
+      if (datasets.length === 0) return void process.stdout.write(`Project ${project} has no datasets yet. Create one at ${c.url}/projects/${project}/datasets.\n`);
       printTable(
         ["NAME", "STORE", "LOCATION", "VERSION", "CREATED", "DESCRIPTION"],
         datasets.map((d) => [d.name, `${d.store.name} (${d.store.kind})`, d.bucket === undefined ? "-" : `${d.bucket}/${d.prefix}`, d.latestVersion ? `v${d.latestVersion}` : "-", relativeTime(d.createdAt), d.description.slice(0, 60)]),
@@ -145,14 +147,15 @@ export function registerDataCommands(program: Command) {
     .command("ls")
     .description("List a dataset's folder: PRE for folders, then date, size and name")
     .argument("<dataset[/prefix]>", "e.g. assays or assays/runs/")
-    .requiredOption("-p, --project <slug>", "the project")
+    .option("-p, --project <slug>", PROJECT_HELP)
     .option("-r, --recursive", "every object under the prefix")
     .option("-h, --human-readable", "sizes as KiB, MiB, ...")
-    .action(async (spec: string, opts: { project: string; recursive?: boolean; humanReadable?: boolean }) => {
+    .action(async (spec: string, opts: { project?: string; recursive?: boolean; humanReadable?: boolean }) => {
       const c = await config();
+      const project = await resolveProject(opts.project);
       const { dataset, path: p } = splitRemote(spec);
       const prefix = p && !p.endsWith("/") ? `${p}/` : p;
-      for await (const entry of listAll(c, opts.project, dataset, prefix, Boolean(opts.recursive))) {
+      for await (const entry of listAll(c, project, dataset, prefix, Boolean(opts.recursive))) {
         if ("folder" in entry) process.stdout.write(`${"PRE".padStart(30)} ${entry.folder.slice(prefix.length)}\n`);
         else {
           const when = new Date(entry.modifiedAt).toISOString().replace("T", " ").slice(0, 19);
@@ -167,9 +170,9 @@ export function registerDataCommands(program: Command) {
     .description("Copy a file or folder into a dataset (LOCAL ds://DATASET/PREFIX/) or out of one (ds://DATASET/KEY LOCAL)")
     .argument("<source>")
     .argument("<destination>")
-    .requiredOption("-p, --project <slug>", "the project")
+    .option("-p, --project <slug>", PROJECT_HELP)
     .option("-r, --recursive", "copy a whole folder")
-    .action(async (source: string, destination: string, opts: { project: string; recursive?: boolean }) => {
+    .action(async (source: string, destination: string, opts: { project?: string; recursive?: boolean }) => {
       const upload = isRemote(destination);
       if (isRemote(source) === upload) {
         throw new CliError(
@@ -180,6 +183,7 @@ export function registerDataCommands(program: Command) {
         );
       }
       const c = await config();
+      const project = await resolveProject(opts.project);
       if (upload) {
         const local = await fs.stat(source).catch(() => null);
         if (!local) throw new CliError(`${source} does not exist here.`, 2);
@@ -196,7 +200,7 @@ export function registerDataCommands(program: Command) {
         const total = (await Promise.all(pairs.map((x) => fs.stat(x.file)))).reduce((s, st) => s + st.size, 0);
         const progress = new Progress(total, pairs.length);
         await inParallel(pairs, PARALLEL_FILES, async ({ file, key }) => {
-          await uploadFile(c, opts.project, dataset, file, key, progress);
+          await uploadFile(c, project, dataset, file, key, progress);
           progress.fileDone(`upload: ${file} to ${dataset}/${key}`);
         });
         progress.finish();
@@ -210,17 +214,17 @@ export function registerDataCommands(program: Command) {
       if (opts.recursive) {
         const prefix = p && !p.endsWith("/") ? `${p}/` : p;
         pairs = [];
-        for await (const e of listAll(c, opts.project, dataset, prefix, true)) {
+        for await (const e of listAll(c, project, dataset, prefix, true)) {
           if (!("folder" in e)) pairs.push({ key: e.key, target: path.join(destination, ...e.key.slice(prefix.length).split("/")), size: e.size });
         }
         if (pairs.length === 0) throw new CliError(`${dataset}/${prefix} holds no objects.`);
       } else {
-        const head = await api<{ size: number }>(c, "GET", `${dsPath(opts.project, dataset)}/object?${new URLSearchParams({ key: p })}`);
+        const head = await api<{ size: number }>(c, "GET", `${dsPath(project, dataset)}/object?${new URLSearchParams({ key: p })}`);
         pairs = [{ key: p, target: targetIsDir ? path.join(destination, path.posix.basename(p)) : destination, size: head.size }];
       }
       const progress = new Progress(pairs.reduce((s, x) => s + x.size, 0), pairs.length);
       await inParallel(pairs, PARALLEL_FILES, async ({ key, target }) => {
-        await downloadFile(c, opts.project, dataset, key, target, progress);
+        await downloadFile(c, project, dataset, key, target, progress);
         progress.fileDone(`download: ${dataset}/${key} to ${target}`);
       });
       progress.finish();
@@ -230,14 +234,15 @@ export function registerDataCommands(program: Command) {
     .command("rm")
     .description("Delete an object, or a folder with --recursive (editors, owners)")
     .argument("<dataset/key>")
-    .requiredOption("-p, --project <slug>", "the project")
+    .option("-p, --project <slug>", PROJECT_HELP)
     .option("-r, --recursive", "everything under the folder")
-    .action(async (spec: string, opts: { project: string; recursive?: boolean }) => {
+    .action(async (spec: string, opts: { project?: string; recursive?: boolean }) => {
       const c = await config();
+      const project = await resolveProject(opts.project);
       const { dataset, path: p } = splitRemote(spec);
       if (!p) throw new CliError("Name what to delete inside the dataset: DATASET/KEY, or DATASET/FOLDER/ with --recursive.", 2);
       const body = opts.recursive ? { prefix: p.endsWith("/") ? p : `${p}/` } : { keys: [p] };
-      const { deleted } = await api<{ deleted: number }>(c, "POST", `${dsPath(opts.project, dataset)}/delete`, body);
+      const { deleted } = await api<{ deleted: number }>(c, "POST", `${dsPath(project, dataset)}/delete`, body);
       process.stdout.write(opts.recursive ? `delete: ${deleted} objects under ${dataset}/${body.prefix}\n` : `delete: ${dataset}/${p}\n`);
     });
 }

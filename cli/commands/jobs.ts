@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { Option, type Command } from "commander";
 import { api, CliError } from "../client";
-import { resolveConfig, type CliConfig } from "../config";
+import { resolveConfig, resolveProject, type CliConfig } from "../config";
 import { parseDataOption } from "../data-option";
 import { parseGpusOption } from "../gpus-option";
 import { parseDuration } from "../../lib/duration";
@@ -49,7 +49,7 @@ export function registerJobCommands(program: Command) {
   program
     .command("submit")
     .description("Queue a job on the current directory (respecting .gitignore). Prints the job id on stdout.")
-    .requiredOption("-p, --project <slug>", "the project")
+    .option("-p, --project <slug>", "the project (default: BENCHTOP_PROJECT or `benchtop config set project`)")
     .option("--gpus <n|type:n>", "GPUs per node: a count, or TYPE:COUNT (A100:2)", "0")
     .option("--gpu-type <model>", "only this GPU model (e.g. A100)")
     .option("--nodes <n>", "machines, all started at once (torchrun across them)", "1")
@@ -66,7 +66,7 @@ export function registerJobCommands(program: Command) {
     .option("--notebook <path>", "run this notebook headless instead of a command; the executed notebook is among its artifacts")
     .argument("[command...]", "the command, after -- (none with --notebook)")
     .action(async (words: string[], opts) => {
-      const c = await config();
+      const project = await resolveProject(opts.project);
       const int = (v: string, name: string) => {
         if (!/^\d+$/.test(v)) throw new CliError(`--${name} must be a whole number, not "${v}".`, 2);
         return Number(v);
@@ -92,16 +92,17 @@ export function registerJobCommands(program: Command) {
       if (!opts.notebook && !words.length) throw new CliError("Give the command after -- (benchtop submit -p demo -- python3 train.py), or --notebook PATH.", 2);
       // A local notebook's path is taken relative to the directory sent; with --project-files it is the project's path.
       const notebook = opts.notebook && !opts.projectFiles ? path.relative(path.resolve(opts.workdir ?? "."), path.resolve(opts.notebook)).split(path.sep).join("/") : opts.notebook;
+      const c = await config();
       let snapshotId: string | undefined;
       if (!opts.projectFiles) {
         const root = path.resolve(opts.workdir ?? ".");
         await fs.access(root).catch(() => {
           throw new CliError(`The directory ${root} does not exist.`, 2);
         });
-        snapshotId = await uploadSnapshot(c, opts.project, root, (m) => process.stderr.write(`benchtop: ${m}\n`));
+        snapshotId = await uploadSnapshot(c, project, root, (m) => process.stderr.write(`benchtop: ${m}\n`));
       }
       const job = await api<{ id: string; url: string }>(c, "POST", "/jobs", {
-        projectSlug: opts.project,
+        projectSlug: project,
         command: words.length ? shellJoin(words) : undefined,
         notebook,
         name: opts.name,
