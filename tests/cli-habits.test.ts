@@ -3,6 +3,8 @@
 // side, a job needs no files, a default project, and `wait` exits with the job's own exit code.
 import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../server/db/client";
@@ -167,5 +169,43 @@ describe("a default project", () => {
     expectUsageError(await benchtop(["config", "set", "token", "bt_x"], { env }), 'There is no setting "token"; the settings are project and url. The token is saved by `benchtop login`, which checks it first.');
     expect((await benchtop(["config", "unset", "project"], { env })).code).toBe(0);
     expect(JSON.parse(await fs.readFile(env.BENCHTOP_CONFIG, "utf8"))).toEqual({ url: lab.url, token });
+  });
+});
+
+/** A pass-through to the lab's APIs that counts the requests made through it. */
+async function countingProxy() {
+  const seen: string[] = [];
+  const target = new URL(lab.url);
+  const server = http.createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    const upstream = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, close: () => server.close() };
+}
+
+describe("benchtop wait", () => {
+  it("exits with the job's own exit code, waiting on one long poll however much the job logs", async () => {
+    const chatty = "for i in $(seq 1 300); do echo line $i; sleep 0.005; done; exit 7";
+    const submitted = await benchtop(["submit", "-p", slug, ...on(), "--max-runtime", "5m", "--", "sh", "-c", chatty]);
+    expect(submitted.code).toBe(0);
+    const id = submitted.stdout.trim();
+    const proxy = await countingProxy();
+    try {
+      const waited = await benchtop(["wait", id], { env: { BENCHTOP_URL: proxy.url } });
+      expect(waited.stderr).toMatch(new RegExp(`^benchtop: ${id} failed — .*7`));
+      expect(waited.code).toBe(7);
+      const polls = proxy.seen.filter((r) => r.includes("/logs"));
+      expect(polls.length).toBeLessThanOrEqual(2);
+      expect(await logOf(owner.id, id)).toContain("line 300");
+    } finally {
+      proxy.close();
+    }
+    const ok = await benchtop(["submit", "-p", slug, ...on(), "--max-runtime", "5m", "--", "true"]);
+    expect((await benchtop(["wait", ok.stdout.trim()])).code).toBe(0);
   });
 });

@@ -221,13 +221,13 @@ export function registerJobCommands(program: Command) {
 
   program
     .command("wait")
-    .description("Wait until a job ends; exit 0 when it succeeded, 1 otherwise")
+    .description("Wait until a job ends; exit with its own exit code (0 when it succeeded), as sbatch --wait does")
     .argument("<job-id>")
     .action(async (id: string) => {
       const c = await config();
       const job = await waitForEnd(c, id);
       process.stderr.write(`benchtop: ${id} ${job.state}${job.stateReason ? ` — ${job.stateReason}` : ""}\n`);
-      process.exit(job.state === "succeeded" ? 0 : 1);
+      process.exit(exitStatusOf(job));
     });
 
   program
@@ -261,12 +261,26 @@ function gpuText(j: Pick<Job, "gpus" | "nodes" | "gpuType">): string {
   return j.nodes > 1 ? `${j.nodes} nodes × ${per}` : per;
 }
 
+/**
+ * `benchtop wait`'s exit status: the job's own exit code when it ran to an end (0 when it
+ * succeeded); 124 when it ran past its max runtime (as GNU timeout); 130 when it was cancelled (as
+ * a command stopped with Ctrl+C); 1 when it failed without an exit code (killed, lost, never started).
+ */
+export function exitStatusOf(job: Pick<Job, "state" | "exitCode">): number {
+  if (job.state === "succeeded") return 0;
+  if (job.state === "timed_out") return 124;
+  if (job.state === "cancelled") return 130;
+  return job.exitCode !== null && job.exitCode > 0 && job.exitCode < 256 ? job.exitCode : 1;
+}
+
+/** Past any log's last line: the logs long poll then answers only when the job ends (or after waitMs). */
+const PAST_EVERY_LINE = 1_000_000_000;
+
 async function waitForEnd(c: CliConfig, id: string): Promise<Job> {
-  let from = 0;
+  // One long poll at a time, each up to a minute: the server wakes on the job's own notifications
+  // and answers when it ends, however many lines it logs meanwhile.
   for (;;) {
-    // The logs long poll returns when the job changes or ends, so this wakes promptly.
-    const page = await api<{ state: string; next: number }>(c, "GET", `/jobs/${encodeURIComponent(id)}/logs?from=${from}&limit=1&waitMs=25000`);
-    from = page.next;
+    const page = await api<{ state: string }>(c, "GET", `/jobs/${encodeURIComponent(id)}/logs?from=${PAST_EVERY_LINE}&limit=1&waitMs=60000`);
     if (FINAL.includes(page.state)) return api<Job>(c, "GET", `/jobs/${encodeURIComponent(id)}`);
   }
 }
