@@ -1,4 +1,5 @@
 // "Run as job" on a file: the command that runs it, for the kinds of file that have one.
+import { shellWord } from "./shell";
 
 const NOTEBOOK = (path: string) => `jupyter nbconvert --to notebook --execute ${quote(path)} --output-dir $BENCHTOP_OUTPUT_DIR`;
 
@@ -15,6 +16,4 @@ export function runAsJobCommand(path: string): string | null {
 }
 
 /** Shell-quotes a path only when it needs it (spaces, quotes, $...). */
-function quote(path: string): string {
-  return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
-}
+const quote = shellWord;

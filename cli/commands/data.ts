@@ -10,6 +10,7 @@ import type { Command } from "commander";
 import { api, CliError } from "../client";
 import { resolveConfig, resolveProject, type CliConfig } from "../config";
 import { formatBytes } from "../../lib/format-bytes";
+import { mediaTypeByName } from "../../lib/media-type";
 import { printTable, relativeTime } from "../table";
 import { Progress } from "./data-progress";
 
@@ -53,7 +54,9 @@ function absolute(c: CliConfig, url: string): string {
 async function uploadFile(c: CliConfig, project: string, dataset: string, file: string, key: string, progress: Progress) {
   const size = (await fs.stat(file)).size;
   const base = dsPath(project, dataset);
-  const start = await api<{ uploadId: string; partSize: number; partCount: number }>(c, "POST", `${base}/uploads`, { key, size });
+  // Labelled by name as `aws s3 cp` does, so a browser and the dataset preview know what it is.
+  const contentType = mediaTypeByName(key) ?? undefined;
+  const start = await api<{ uploadId: string; partSize: number; partCount: number }>(c, "POST", `${base}/uploads`, { key, size, contentType });
   const parts: { partNumber: number; etag: string }[] = [];
   try {
     const numbers = Array.from({ length: start.partCount }, (_, i) => i + 1);

@@ -7,6 +7,7 @@ import { parseDataOption } from "../data-option";
 import { parseGpusOption } from "../gpus-option";
 import { parseDuration } from "../../lib/duration";
 import { formatDuration } from "../../lib/format-duration";
+import { shellJoin } from "../../lib/shell";
 import { formatBytes } from "../../lib/format-bytes";
 import { uploadSnapshot } from "../snapshot";
 import { printTable, relativeTime } from "../table";
@@ -35,11 +36,6 @@ type Job = {
 };
 
 const FINAL = ["succeeded", "failed", "cancelled", "timed_out"];
-
-/** Quotes argv words for `bash -c` so `benchtop submit -- python train.py --name "a b"` runs as typed. */
-export function shellJoin(words: string[]): string {
-  return words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(" ");
-}
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 

@@ -14,7 +14,7 @@ import type { TPreview } from "./schemas";
 
 export const PREVIEW_BYTES = 256 * 1024;
 export const PREVIEW_ROWS = 100;
-const IMAGE_TYPES: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", webp: "image/webp", gif: "image/gif" };
+const IMAGE_EXTENSIONS = new Set(["png", "jpg", "jpeg", "webp", "gif"]);
 const TEXT_EXTENSIONS = new Set(["txt", "md", "log", "py", "r", "yaml", "yml", "xml", "toml", "ini", "cfg", "sh", "fasta", "fa", "pdb", "tex", "html", "js", "ts"]);
 
 async function readAll(stream: Readable): Promise<Buffer> {
@@ -84,8 +84,8 @@ export async function previewObject(objects: ObjectStore, key: string): Promise<
   const ext = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1).toLowerCase() : "";
   const contentType = info.contentType && info.contentType !== "application/octet-stream" ? info.contentType : contentTypeOf(key);
 
-  if (IMAGE_TYPES[ext]) {
-    return { kind: "image", url: await objects.presignGet(key, { expiresIn: 600 }), contentType: IMAGE_TYPES[ext]! };
+  if (IMAGE_EXTENSIONS.has(ext)) {
+    return { kind: "image", url: await objects.presignGet(key, { expiresIn: 600 }), contentType: contentTypeOf(key) };
   }
   if (ext === "parquet") {
     try {

@@ -1,4 +1,8 @@
-// Whether a file's bytes are text the editor can open, and what type to serve them as.
+// Whether a file's bytes are text the editor can open, and what type to serve them as (by the
+// one MIME table, lib/media-type.ts).
+import { extensionOf, mediaTypeByName } from "../../lib/media-type";
+
+export { extensionOf };
 
 /** Text above this is offered for download, not opened (the editor stays responsive far below). */
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
@@ -12,23 +16,9 @@ const BINARY_EXTENSIONS = new Set([
   "sqlite", "db", "woff", "woff2", "ttf", "otf", "class", "jar", "rds", "rdata",
 ]);
 
-const TYPES: Record<string, string> = {
-  png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp", bmp: "image/bmp",
-  ico: "image/x-icon", svg: "image/svg+xml", pdf: "application/pdf", zip: "application/zip", gz: "application/gzip",
-  tar: "application/x-tar", json: "application/json", ipynb: "application/x-ipynb+json", csv: "text/csv",
-  tsv: "text/tab-separated-values", md: "text/markdown", html: "text/html", yaml: "application/yaml", yml: "application/yaml",
-  mp4: "video/mp4", wav: "audio/wav", mp3: "audio/mpeg", parquet: "application/vnd.apache.parquet",
-};
-
-export function extensionOf(path: string): string {
-  const name = path.slice(path.lastIndexOf("/") + 1);
-  const dot = name.lastIndexOf(".");
-  return dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
-}
-
 /** The media type to describe a file with (never used to let a browser render a download inline). */
 export function mediaTypeOf(path: string, isText: boolean): string {
-  return TYPES[extensionOf(path)] ?? (isText ? "text/plain" : "application/octet-stream");
+  return mediaTypeByName(path) ?? (isText ? "text/plain" : "application/octet-stream");
 }
 
 /** Image types the browser may show inline (SVG is excluded: it can carry script). */

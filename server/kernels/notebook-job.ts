@@ -3,12 +3,11 @@
 // writes the executed notebook, outputs included, to $BENCHTOP_OUTPUT_DIR after every cell.
 import { AppError } from "../errors";
 import { readSnapshot } from "../queue/snapshots";
-
-const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", `'"'"'`)}'`);
+import { shellWord } from "../../lib/shell";
 
 /** The command that runs a notebook on an agent (PYTHONPATH there holds benchtop_notebook). */
 export function notebookJobCommand(notebookPath: string): string {
-  return `python3 -m benchtop_notebook ${shellQuote(notebookPath)}`;
+  return `python3 -m benchtop_notebook ${shellWord(notebookPath)}`;
 }
 
 /** A job runs either a command or a notebook: the command it will run, and the notebook if any. */
