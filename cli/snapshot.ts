@@ -1,13 +1,12 @@
 // The directory a job runs on, as `sky launch` takes its workdir: every file under it except what
 // .gitignore files (and .benchtopignore) exclude, and .git itself. Contents are uploaded only when
 // the project lacks them (content-addressed), then frozen as a snapshot of the project.
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import ignore, { type Ignore } from "ignore";
 import { formatBytes } from "../lib/format-bytes";
+import { sha256OfHandle, uploadMissingBlobs, type BlobTransport } from "./blob-upload";
 import { api, CliError } from "./client";
 import type { CliConfig } from "./config";
 
@@ -52,38 +51,42 @@ export async function listSnapshotFiles(root: string): Promise<SnapshotFile[]> {
 }
 
 async function hashFile(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
+  const handle = await fs.open(file, "r");
+  try {
+    return await sha256OfHandle(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** /api/v1's blob routes, for one project: what it holds already is skipped (another project's copy is not ours to use). */
+function restBlobs(config: CliConfig, projectSlug: string): BlobTransport {
+  return {
+    missing: async (sha256s) => (await api<{ missing: string[] }>(config, "POST", "/blobs/missing", { sha256s, project: projectSlug })).missing,
+    put: async ({ sha256, path: rel }, handle) => {
+      const res = await fetch(`${config.url}/api/v1/blobs/${sha256}?project=${encodeURIComponent(projectSlug)}`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${config.token}`, "content-type": "application/octet-stream", "content-length": String((await handle.stat()).size) },
+        body: Readable.toWeb(handle.createReadStream({ start: 0, autoClose: false })) as ReadableStream,
+        duplex: "half",
+      } as RequestInit);
+      if (!res.ok) throw new CliError(`Uploading ${rel} failed: ${((await res.json().catch(() => ({}))) as { error?: { message?: string } }).error?.message ?? res.status}`);
+    },
+  };
 }
 
 export async function uploadSnapshot(config: CliConfig, projectSlug: string, root: string, progress: (msg: string) => void): Promise<string> {
   const files = await listSnapshotFiles(root);
   const bytes = files.reduce((n, f) => n + f.size, 0);
-  // Asked of this project: only what it holds already is skipped (another project's copy is not ours to use).
-  const { missing } = await api<{ missing: string[] }>(config, "POST", "/blobs/missing", { sha256s: files.map((f) => f.sha256), project: projectSlug });
-  const todo = files.filter((f, i) => missing.includes(f.sha256) && files.findIndex((g) => g.sha256 === f.sha256) === i);
-  progress(`${files.length} files (${formatBytes(bytes)}); uploading ${todo.length} new`);
+  const byPath = new Map(files.map((f) => [f.path, f.abs]));
   let done = 0;
-  const queue = [...todo];
-  await Promise.all(
-    Array.from({ length: Math.min(4, queue.length) }, async () => {
-      for (let f = queue.shift(); f; f = queue.shift()) {
-        const res = await fetch(`${config.url}/api/v1/blobs/${f.sha256}?project=${encodeURIComponent(projectSlug)}`, {
-          method: "PUT",
-          headers: { authorization: `Bearer ${config.token}`, "content-type": "application/octet-stream", "content-length": String(f.size) },
-          body: Readable.toWeb(createReadStream(f.abs)) as ReadableStream,
-          duplex: "half",
-        } as RequestInit);
-        if (!res.ok) throw new CliError(`Uploading ${f.path} failed: ${((await res.json().catch(() => ({}))) as { error?: { message?: string } }).error?.message ?? res.status}`);
-        done++;
-      }
-    }),
-  );
+  await uploadMissingBlobs(restBlobs(config, projectSlug), files, (rel) => fs.open(byPath.get(rel)!, "r").catch(() => null), {
+    onMissing: (n) => progress(`${files.length} files (${formatBytes(bytes)}); uploading ${n} new`),
+    onUploaded: () => done++,
+  });
   if (done) progress(`uploaded ${done} files`);
   const { snapshotId } = await api<{ snapshotId: string }>(config, "POST", `/projects/${encodeURIComponent(projectSlug)}/snapshots`, {
     files: files.map((f) => ({ path: f.path, sha256: f.sha256, size: f.size, mode: f.mode })),
   });
   return snapshotId;
 }
-

@@ -2,9 +2,10 @@
 // blobs the server lacks, PUT only those. Checkpoints and outputs both go this way; the manifest
 // that comes back is what POST /checkpoint and POST /artifacts name. Every read goes through
 // job-files.ts: the folder is the job's, so no link in it is ever followed.
-import { createHash } from "node:crypto";
+import type { FileHandle } from "node:fs/promises";
 import type { z } from "zod";
 import type { ZManifestEntry } from "../../server/agent-api/protocol";
+import { sha256OfHandle, uploadMissingBlobs as uploadBlobs } from "../blob-upload";
 import type { AgentClient } from "./client";
 import { openJobFile, scanJobDir, type JobTreeOwner, type ScannedFile } from "./job-files";
 
@@ -31,9 +32,7 @@ export async function sha256OfJobFile(d: JobDir, rel: string): Promise<string | 
   const fh = await openJobFile(d.dir, rel, d.owner);
   if (!fh) return null;
   try {
-    const hash = createHash("sha256");
-    for await (const chunk of fh.createReadStream({ start: 0, autoClose: false })) hash.update(chunk as Buffer);
-    return hash.digest("hex");
+    return await sha256OfHandle(fh);
   } finally {
     await fh.close();
   }
@@ -78,32 +77,13 @@ export async function manifestOf(d: JobDir, files: ScannedFile[], memo = new Has
   return entries;
 }
 
-/** PUTs the blobs of `entries` the server does not have yet, each read from the job's folder as hashed. */
-export async function uploadMissingBlobs(
+/** PUTs the blobs of `entries` the server does not have yet, each read from the job's folder as hashed (cli/blob-upload.ts). */
+export function uploadMissingBlobs(
   client: Pick<AgentClient, "missingBlobs" | "uploadBlob">,
   d: JobDir,
   entries: { sha256: string; path: string }[],
-  { signal, concurrency = 4 }: { signal?: AbortSignal; concurrency?: number } = {},
+  opts: { signal?: AbortSignal; concurrency?: number } = {},
 ): Promise<number> {
-  const pathBySha = new Map(entries.map((e) => [e.sha256, e.path]));
-  const missing = await client.missingBlobs([...pathBySha.keys()], signal);
-  let next = 0;
-  const worker = async () => {
-    while (next < missing.length) {
-      const sha = missing[next++]!;
-      const rel = pathBySha.get(sha);
-      if (!rel) continue;
-      const fh = await openJobFile(d.dir, rel, d.owner);
-      // Gone since it was hashed: the server then lacks a blob the manifest names, and refuses
-      // the manifest; the next look at the folder sees the change.
-      if (!fh) continue;
-      try {
-        await client.uploadBlob(sha, fh, signal);
-      } finally {
-        await fh.close();
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, missing.length) }, worker));
-  return missing.length;
+  const transport = { missing: (shas: string[], signal?: AbortSignal) => client.missingBlobs(shas, signal), put: (blob: { sha256: string }, fh: FileHandle, signal?: AbortSignal) => client.uploadBlob(blob.sha256, fh, signal) };
+  return uploadBlobs(transport, entries, (rel) => openJobFile(d.dir, rel, d.owner), opts);
 }
