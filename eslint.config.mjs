@@ -5,7 +5,7 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".next-*/**", ".benchtop/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "e2e/.artifacts/**"]),
+  globalIgnores([".next/**", ".next-*/**", ".benchtop/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "e2e/.artifacts/**", "packages/cli/dist/**"]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],

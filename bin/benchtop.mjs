@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The `benchtop` CLI. Its source is TypeScript (cli/), run through tsx's loader.
-import { register } from "tsx/esm/api";
+// The `benchtop` command of the app's checkout: the CLI package's plain-JavaScript build
+// (packages/cli/dist/benchtop.js), rebuilt first when a source is newer. A GPU server needs only
+// that build (see README, "Install just the CLI").
+import { BUNDLE, ensureBuilt } from "../packages/cli/build.mjs";
 
-register();
-await import("../cli/main.ts");
+await ensureBuilt();
+await import(BUNDLE);

@@ -10,6 +10,7 @@ import { registerPeopleCommands } from "./commands/people";
 import { registerPoolsCommands } from "./commands/pools";
 import { registerProjectCommands } from "./commands/projects";
 import { registerStoreCommands } from "./commands/stores";
+import { CLI_VERSION } from "./package-info";
 
 // Exit status: 0 done, 1 a failure (the server's sentence), 2 a usage error (commander's own too),
 // 3 the token refused; `benchtop wait` exits with the job's own exit code.
@@ -18,6 +19,7 @@ const program = new Command()
   .description("Benchtop from the command line. Reads BENCHTOP_URL and BENCHTOP_TOKEN, or the config `benchtop login` writes.")
   .option("--url <url>", "Benchtop's URL (default: BENCHTOP_URL, the login config, or http://localhost:3000)")
   .option("--token <token>", "an API token (default: BENCHTOP_TOKEN or the login config)")
+  .version(CLI_VERSION, "-V, --version", "print the CLI's version")
   // Commander throws instead of exiting, so its usage errors exit 2 like ours; both settings are
   // copied to every subcommand registered after this.
   .exitOverride()

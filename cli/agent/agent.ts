@@ -3,9 +3,9 @@
 // assignments (only with free capacity and not draining), and per node a log sender (log-sender.ts).
 // The server may restart at any moment: every loop keeps going with backoff and jobs keep running.
 import fs from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { TAssignment } from "../../server/agent-api/protocol";
+import { CLI_VERSION } from "../package-info";
 import { backoffDelay, sleep } from "./backoff";
 import { BlobCache } from "./blob-cache";
 import { DatasetCache } from "./dataset-cache";
@@ -21,7 +21,7 @@ import type { Progress } from "./progress";
 import { describeError } from "./retry";
 import { NodeRun } from "./run-node";
 
-export const AGENT_VERSION: string = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
+export const AGENT_VERSION: string = CLI_VERSION;
 
 /** An error the agent cannot retry its way out of (a refused token, say): it stops with this sentence. */
 export class AgentFatalError extends Error {

@@ -1,12 +1,10 @@
 // The environment a job's command sees, built from nothing: a minimal base, the job's own
 // variables, then the contract of PRODUCT.md on top (so a job's env cannot widen its GPUs). The
 // agent's own environment (its token above all) is never copied in.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { TAssignment } from "../../server/agent-api/protocol";
 
-/** Where benchtop_metrics.py lives; first on every job's PYTHONPATH. */
-export const AGENT_PYTHON_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../agent-files/python");
+/** Where benchtop_metrics.py lives; first on every job's PYTHONPATH (the repo's, or the built package's copy). */
+export { AGENT_PYTHON_DIR } from "../package-info";
 
 /** The few facts of the agent's host a job needs to find programs and a home; read once at start. */
 export type HostBasics = { PATH: string; HOME: string; LANG: string; USER: string };
