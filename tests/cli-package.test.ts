@@ -60,7 +60,7 @@ describe("the CLI package", () => {
     const child = lab.track(
       spawn(process.execPath, [bin, "agent", "--server", lab.url, "--token-file", await lab.tokenFile(name, agent.token), "--name", name, "--simulate-gpus", "1", "--gpu-type", gpuType, "--no-isolation", "--work-dir", path.join(lab.dir, name)], {
         cwd: lab.dir,
-        env: bare(),
+        env: bare() as unknown as NodeJS.ProcessEnv,
         stdio: "ignore",
       }),
     );
