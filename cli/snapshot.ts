@@ -7,7 +7,7 @@ import { Readable } from "node:stream";
 import ignore, { type Ignore } from "ignore";
 import { formatBytes } from "../lib/format-bytes";
 import { sha256OfHandle, uploadMissingBlobs, type BlobTransport } from "./blob-upload";
-import { api, CliError } from "./client";
+import { answer, CliError, rest } from "./client";
 import type { CliConfig } from "./config";
 
 export type SnapshotFile = { path: string; abs: string; sha256: string; size: number; mode: number };
@@ -62,7 +62,7 @@ async function hashFile(file: string): Promise<string> {
 /** /api/v1's blob routes, for one project: what it holds already is skipped (another project's copy is not ours to use). */
 function restBlobs(config: CliConfig, projectSlug: string): BlobTransport {
   return {
-    missing: async (sha256s) => (await api<{ missing: string[] }>(config, "POST", "/blobs/missing", { sha256s, project: projectSlug })).missing,
+    missing: async (sha256s) => (await answer(rest(config).POST("/blobs/missing", { body: { sha256s, project: projectSlug } }))).missing,
     put: async ({ sha256, path: rel }, handle) => {
       const res = await fetch(`${config.url}/api/v1/blobs/${sha256}?project=${encodeURIComponent(projectSlug)}`, {
         method: "PUT",
@@ -85,8 +85,8 @@ export async function uploadSnapshot(config: CliConfig, projectSlug: string, roo
     onUploaded: () => done++,
   });
   if (done) progress(`uploaded ${done} files`);
-  const { snapshotId } = await api<{ snapshotId: string }>(config, "POST", `/projects/${encodeURIComponent(projectSlug)}/snapshots`, {
-    files: files.map((f) => ({ path: f.path, sha256: f.sha256, size: f.size, mode: f.mode })),
-  });
+  const { snapshotId } = await answer(
+    rest(config).POST("/projects/{projectSlug}/snapshots", { params: { path: { projectSlug } }, body: { files: files.map((f) => ({ path: f.path, sha256: f.sha256, size: f.size, mode: f.mode })) } }),
+  );
   return snapshotId;
 }

@@ -1,9 +1,7 @@
 import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
-import { api, CliError } from "../client";
+import { answer, CliError, rest } from "../client";
 import { resolveConfig, writeConfigFile } from "../config";
-
-type Me = { id: string; email: string; name: string | null; labRole: string; external: boolean; authenticatedBy: string };
 
 export function registerAccountCommands(program: Command) {
   program
@@ -24,7 +22,7 @@ export function registerAccountCommands(program: Command) {
         }
       }
       if (!token) throw new CliError("No token given.", 2);
-      const me = await api<Me>({ url, token }, "GET", "/me");
+      const me = await answer(rest({ url, token }).GET("/me"));
       const file = await writeConfigFile({ url, token });
       process.stdout.write(`Logged in to ${url} as ${me.name ?? me.email} <${me.email}>. Saved to ${file}.\n`);
     });
@@ -35,7 +33,7 @@ export function registerAccountCommands(program: Command) {
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }) => {
       const config = await resolveConfig(program.opts());
-      const me = await api<Me>(config, "GET", "/me");
+      const me = await answer(rest(config).GET("/me"));
       if (opts.json) {
         process.stdout.write(JSON.stringify({ ...me, url: config.url }, null, 2) + "\n");
         return;

@@ -1,21 +1,9 @@
 import type { Command } from "commander";
-import { api } from "../client";
+import { answer, rest, type Answer } from "../client";
 import { resolveConfig } from "../config";
 import { printTable, relativeTime } from "../table";
 
-type AgentView = {
-  name: string;
-  pool: string;
-  online: boolean;
-  draining: boolean;
-  simulated: boolean;
-  gpuType: string | null;
-  cpuSlots: number;
-  lastHeartbeatAt: string | null;
-  gpus: { index: number; busy: boolean; utilization: number | null }[];
-  isolation: { sandbox: boolean | null; jobUser: string | null; separateUser: boolean };
-  jobNetwork: boolean;
-};
+type AgentView = Answer<"/agents", "get">["agents"][number];
 
 /** "nobody, sandbox", "alice, sandbox (no separate user)", "NONE: alice, no sandbox", "unknown". */
 export function describeIsolation(i: AgentView["isolation"]): string {
@@ -33,7 +21,7 @@ export function registerAgentsCommands(program: Command) {
     .description("Every agent, its GPUs, free and busy")
     .option("--json", "print JSON")
     .action(async (opts) => {
-      const { agents: rows } = await api<{ agents: AgentView[] }>(await config(), "GET", "/agents");
+      const { agents: rows } = await answer(rest(await config()).GET("/agents"));
       if (opts.json) return void process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
       if (!rows.length) return void process.stdout.write("No agents yet. An admin creates one with `benchtop agents create NAME`.\n");
       printTable(
@@ -64,7 +52,7 @@ export function registerAgentsCommands(program: Command) {
     .option("--pool <pool>", "the pool of capacity it belongs to", "lab")
     .action(async (name: string, opts) => {
       const c = await config();
-      const { token } = await api<{ token: string }>(c, "POST", "/agents", { name, pool: opts.pool });
+      const { token } = await answer(rest(c).POST("/agents", { body: { name, pool: opts.pool } }));
       // The token alone on stdout (so `benchtop agents create gpu-01 > file` works); how to use it on stderr.
       // Never on a command line: every process on the GPU server could read it there.
       process.stderr.write(
@@ -89,7 +77,7 @@ export function registerAgentsCommands(program: Command) {
       .description(description)
       .argument("<name>")
       .action(async (name: string) => {
-        await api(await config(), "POST", `/agents/${encodeURIComponent(name)}/${verb}`);
+        await answer(rest(await config()).POST(verb === "drain" ? "/agents/{name}/drain" : "/agents/{name}/undrain", { params: { path: { name } } }));
         process.stdout.write(`${name}: ${verb === "drain" ? "draining" : "taking work again"}.\n`);
       });
   }

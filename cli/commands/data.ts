@@ -7,15 +7,13 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
-import { api, CliError } from "../client";
+import { answer, CliError, rest, type Answer } from "../client";
 import { resolveConfig, resolveProject, type CliConfig } from "../config";
 import { formatBytes } from "../../lib/format-bytes";
 import { mediaTypeByName } from "../../lib/media-type";
 import { printTable, relativeTime } from "../table";
 import { Progress } from "./data-progress";
 
-type Dataset = { name: string; description: string; store: { name: string; kind: string }; /** Absent for external collaborators, whom the server does not tell where data lives. */ bucket?: string; prefix?: string; latestVersion: number | null; createdAt: string };
-type Page = { folders: { name: string; prefix: string }[]; objects: { key: string; name: string; size: number; modifiedAt: string }[]; nextToken: string | null };
 
 const PROJECT_HELP = "the project (default: BENCHTOP_PROJECT or `benchtop config set project`)";
 const PARALLEL_PARTS = 4;
@@ -31,13 +29,14 @@ export function splitRemote(spec: string): { dataset: string; path: string } {
   return cut < 0 ? { dataset: clean, path: "" } : { dataset: clean.slice(0, cut), path: clean.slice(cut + 1) };
 }
 
-const dsPath = (project: string, dataset: string) => `/projects/${encodeURIComponent(project)}/datasets/${encodeURIComponent(dataset)}`;
+/** The path parameters of a dataset's routes. */
+const ds = (projectSlug: string, dataset: string) => ({ path: { projectSlug, dataset } });
 
 async function* listAll(c: CliConfig, project: string, dataset: string, prefix: string, recursive: boolean): AsyncGenerator<{ key: string; size: number; modifiedAt: string } | { folder: string }> {
   let token: string | null = null;
   do {
-    const q = new URLSearchParams({ prefix, limit: "1000", ...(token ? { token } : {}) });
-    const page: Page = await api<Page>(c, "GET", `${dsPath(project, dataset)}/objects?${q}`);
+    const query: { prefix: string; limit: number; token?: string } = { prefix, limit: 1000, ...(token ? { token } : {}) };
+    const page: Answer<"/projects/{projectSlug}/datasets/{dataset}/objects", "get"> = await answer(rest(c).GET("/projects/{projectSlug}/datasets/{dataset}/objects", { params: { ...ds(project, dataset), query } }));
     for (const f of page.folders) {
       if (recursive) yield* listAll(c, project, dataset, f.prefix, true);
       else yield { folder: f.prefix };
@@ -53,10 +52,10 @@ function absolute(c: CliConfig, url: string): string {
 
 async function uploadFile(c: CliConfig, project: string, dataset: string, file: string, key: string, progress: Progress) {
   const size = (await fs.stat(file)).size;
-  const base = dsPath(project, dataset);
+  const params = ds(project, dataset);
   // Labelled by name as `aws s3 cp` does, so a browser and the dataset preview know what it is.
   const contentType = mediaTypeByName(key) ?? undefined;
-  const start = await api<{ uploadId: string; partSize: number; partCount: number }>(c, "POST", `${base}/uploads`, { key, size, contentType });
+  const start = await answer(rest(c).POST("/projects/{projectSlug}/datasets/{dataset}/uploads", { params, body: { key, size, contentType } }));
   const parts: { partNumber: number; etag: string }[] = [];
   try {
     const numbers = Array.from({ length: start.partCount }, (_, i) => i + 1);
@@ -64,7 +63,7 @@ async function uploadFile(c: CliConfig, project: string, dataset: string, file: 
     const worker = async () => {
       while (next < numbers.length) {
         const n = numbers[next++]!;
-        const { urls } = await api<{ urls: { partNumber: number; url: string }[] }>(c, "POST", `${base}/uploads/part-urls`, { key, uploadId: start.uploadId, partNumbers: [n] });
+        const { urls } = await answer(rest(c).POST("/projects/{projectSlug}/datasets/{dataset}/uploads/part-urls", { params, body: { key, uploadId: start.uploadId, partNumbers: [n] } }));
         const from = (n - 1) * start.partSize;
         const length = Math.max(0, Math.min(start.partSize, size - from));
         const body = length ? await readRange(file, from, length) : new Uint8Array(new ArrayBuffer(0));
@@ -75,9 +74,9 @@ async function uploadFile(c: CliConfig, project: string, dataset: string, file: 
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_PARTS, numbers.length) }, worker));
-    await api(c, "POST", `${base}/uploads/complete`, { key, uploadId: start.uploadId, parts: parts.sort((a, b) => a.partNumber - b.partNumber) });
+    await answer(rest(c).POST("/projects/{projectSlug}/datasets/{dataset}/uploads/complete", { params, body: { key, uploadId: start.uploadId, parts: parts.sort((a, b) => a.partNumber - b.partNumber) } }));
   } catch (e) {
-    await api(c, "POST", `${base}/uploads/abort`, { key, uploadId: start.uploadId }).catch(() => undefined);
+    await answer(rest(c).POST("/projects/{projectSlug}/datasets/{dataset}/uploads/abort", { params, body: { key, uploadId: start.uploadId } })).catch(() => undefined);
     throw e;
   }
 }
@@ -99,7 +98,7 @@ async function readRange(file: string, start: number, length: number): Promise<U
 }
 
 async function downloadFile(c: CliConfig, project: string, dataset: string, key: string, target: string, progress: Progress) {
-  const { url } = await api<{ url: string }>(c, "POST", `${dsPath(project, dataset)}/download-url`, { key });
+  const { url } = await answer(rest(c).POST("/projects/{projectSlug}/datasets/{dataset}/download-url", { params: ds(project, dataset), body: { key } }));
   const res = await fetch(absolute(c, url));
   if (!res.ok || !res.body) throw new CliError(`The store refused ${key} (${res.status}).`);
   await fs.mkdir(path.dirname(target), { recursive: true });
@@ -135,12 +134,12 @@ export function registerDataCommands(program: Command) {
     .action(async (opts: { project?: string; json?: boolean }) => {
       const c = await config();
       const project = await resolveProject(opts.project);
-      const { datasets } = await api<{ datasets: Dataset[] }>(c, "GET", `/projects/${encodeURIComponent(project)}/datasets`);
+      const { datasets } = await answer(rest(c).GET("/projects/{projectSlug}/datasets", { params: { path: { projectSlug: project } } }));
       if (opts.json) return void process.stdout.write(JSON.stringify(datasets, null, 2) + "\n");
       if (datasets.length === 0) return void process.stdout.write(`Project ${project} has no datasets yet. Create one at ${c.url}/projects/${project}/datasets.\n`);
       printTable(
         ["NAME", "STORE", "LOCATION", "VERSION", "CREATED", "DESCRIPTION"],
-        datasets.map((d) => [d.name, `${d.store.name} (${d.store.kind})`, d.bucket === undefined ? "-" : `${d.bucket}/${d.prefix}`, d.latestVersion ? `v${d.latestVersion}` : "-", relativeTime(d.createdAt), d.description.slice(0, 60)]),
+        datasets.map((d) => [d.name, `${d.store.name} (${d.store.kind})`, "bucket" in d ? `${d.bucket}/${d.prefix}` : "-", d.latestVersion ? `v${d.latestVersion}` : "-", relativeTime(d.createdAt), d.description.slice(0, 60)]),
       );
     });
 
@@ -222,7 +221,7 @@ export function registerDataCommands(program: Command) {
         }
         if (pairs.length === 0) throw new CliError(`${dataset}/${prefix} holds no objects.`);
       } else {
-        const head = await api<{ size: number }>(c, "GET", `${dsPath(project, dataset)}/object?${new URLSearchParams({ key: p })}`);
+        const head = await answer(rest(c).GET("/projects/{projectSlug}/datasets/{dataset}/object", { params: { ...ds(project, dataset), query: { key: p } } }));
         pairs = [{ key: p, target: targetIsDir ? path.join(destination, path.posix.basename(p)) : destination, size: head.size }];
       }
       const progress = new Progress(pairs.reduce((s, x) => s + x.size, 0), pairs.length);
@@ -245,7 +244,7 @@ export function registerDataCommands(program: Command) {
       const { dataset, path: p } = splitRemote(spec);
       if (!p) throw new CliError("Name what to delete inside the dataset: DATASET/KEY, or DATASET/FOLDER/ with --recursive.", 2);
       const body = opts.recursive ? { prefix: p.endsWith("/") ? p : `${p}/` } : { keys: [p] };
-      const { deleted } = await api<{ deleted: number }>(c, "POST", `${dsPath(project, dataset)}/delete`, body);
+      const { deleted } = await answer(rest(c).POST("/projects/{projectSlug}/datasets/{dataset}/delete", { params: ds(project, dataset), body }));
       process.stdout.write(opts.recursive ? `delete: ${deleted} objects under ${dataset}/${body.prefix}\n` : `delete: ${dataset}/${p}\n`);
     });
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Option, type Command } from "commander";
-import { api, CliError } from "../client";
+import { answer, CliError, rest, type Answer } from "../client";
 import { resolveConfig, resolveProject, type CliConfig } from "../config";
 import { parseDataOption } from "../data-option";
 import { parseGpusOption } from "../gpus-option";
@@ -12,30 +12,9 @@ import { formatBytes } from "../../lib/format-bytes";
 import { uploadSnapshot } from "../snapshot";
 import { printTable, relativeTime } from "../table";
 
-type Job = {
-  id: string;
-  name: string;
-  projectSlug: string;
-  state: string;
-  stateReason: string;
-  gpus: number;
-  nodes: number;
-  gpuType: string | null;
-  queuePosition: number | null;
-  estimatedStartAt: string | null;
-  exitCode: number | null;
-  submittedAt: string;
-  startedAt: string | null;
-  endedAt: string | null;
-  submittedBy: { name: string | null; email: string };
-  /** null values: hidden from you (only the submitter, project owners and lab directors see them). */
-  env?: Record<string, string | null>;
-  secretEnvNames?: string[];
-  datasets?: { name: string; version: number | null; mode: string; objectCount: number | null; totalBytes: number | null; envName: string }[];
-  attempts?: { number: number; state: string; reason: string; startedAt: string | null; endedAt: string | null; nodes: { agent: string; gpuIndices: number[]; simulated: boolean }[] }[];
-};
+type Job = Answer<"/jobs/{jobId}", "get">;
 
-const FINAL = ["succeeded", "failed", "cancelled", "timed_out"];
+const FINAL: readonly string[] = ["succeeded", "failed", "cancelled", "timed_out"];
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -97,7 +76,8 @@ export function registerJobCommands(program: Command) {
         });
         snapshotId = await uploadSnapshot(c, project, root, (m) => process.stderr.write(`benchtop: ${m}\n`));
       }
-      const job = await api<{ id: string; url: string }>(c, "POST", "/jobs", {
+      const job = await answer(rest(c).POST("/jobs", {
+        body: {
         projectSlug: project,
         command: words.length ? shellJoin(words) : undefined,
         notebook,
@@ -112,7 +92,8 @@ export function registerJobCommands(program: Command) {
         ...(Object.keys(secretEnv).length ? { secretEnv } : {}),
         pools: opts.pool,
         datasets,
-      });
+        },
+      }));
       process.stderr.write(`benchtop: queued ${job.url}\n`);
       process.stdout.write(job.id + "\n");
     });
@@ -127,12 +108,9 @@ export function registerJobCommands(program: Command) {
     .option("--json", "print JSON")
     .action(async (opts) => {
       const c = await config();
-      const q = new URLSearchParams();
-      if (opts.project) q.set("project", opts.project);
-      if (opts.state) q.set("state", opts.state);
-      if (opts.mine) q.set("mine", "true");
-      q.set("limit", opts.limit);
-      const { jobs } = await api<{ jobs: Job[] }>(c, "GET", `/jobs?${q}`);
+      if (!/^\d+$/.test(opts.limit) || Number(opts.limit) < 1) throw new CliError(`--limit must be a whole number from 1, not "${opts.limit}".`, 2);
+      const query = { project: opts.project, state: opts.state, mine: opts.mine ? ("true" as const) : undefined, limit: Number(opts.limit) };
+      const { jobs } = await answer(rest(c).GET("/jobs", { params: { query } }));
       if (opts.json) return void process.stdout.write(JSON.stringify(jobs, null, 2) + "\n");
       if (!jobs.length) return void process.stdout.write("No jobs yet. Submit one with `benchtop submit --project SLUG -- COMMAND`.\n");
       printTable(
@@ -148,7 +126,7 @@ export function registerJobCommands(program: Command) {
     .option("--json", "print JSON")
     .action(async (id: string, opts) => {
       const c = await config();
-      const job = await api<Job>(c, "GET", `/jobs/${encodeURIComponent(id)}`);
+      const job = await answer(rest(c).GET("/jobs/{jobId}", { params: { path: { jobId: id } } }));
       if (opts.json) return void process.stdout.write(JSON.stringify(job, null, 2) + "\n");
       const lines = [
         `${job.name}  (${job.id})`,
@@ -187,11 +165,7 @@ export function registerJobCommands(program: Command) {
       const c = await config();
       let from = 0;
       for (;;) {
-        const page = await api<{ lines: { text: string }[]; state: string; next: number; total: number }>(
-          c,
-          "GET",
-          `/jobs/${encodeURIComponent(id)}/logs?from=${from}&limit=20000${opts.follow ? "&waitMs=25000" : ""}`,
-        );
+        const page = await answer(rest(c).GET("/jobs/{jobId}/logs", { params: { path: { jobId: id }, query: { from, limit: 20_000, ...(opts.follow ? { waitMs: 25_000 } : {}) } } }));
         if (page.lines.length) process.stdout.write(page.lines.map((l) => l.text).join("\n") + "\n");
         from = page.next;
         const caughtUp = from >= page.total;
@@ -205,7 +179,7 @@ export function registerJobCommands(program: Command) {
     .argument("<job-id>")
     .action(async (id: string) => {
       const c = await config();
-      const { state } = await api<{ state: string }>(c, "POST", `/jobs/${encodeURIComponent(id)}/cancel`);
+      const { state } = await answer(rest(c).POST("/jobs/{jobId}/cancel", { params: { path: { jobId: id } } }));
       process.stdout.write(
         state === "cancelled"
           ? `Cancelled ${id}.\n`
@@ -233,7 +207,7 @@ export function registerJobCommands(program: Command) {
     .option("--download <dir>", "save every artifact under this directory")
     .action(async (id: string, opts) => {
       const c = await config();
-      const { artifacts } = await api<{ artifacts: { path: string; sizeBytes: number }[] }>(c, "GET", `/jobs/${encodeURIComponent(id)}/artifacts`);
+      const { artifacts } = await answer(rest(c).GET("/jobs/{jobId}/artifacts", { params: { path: { jobId: id } } }));
       if (!opts.download) {
         if (!artifacts.length) return void process.stdout.write("No artifacts (the job wrote nothing to $BENCHTOP_OUTPUT_DIR).\n");
         return void printTable(["PATH", "SIZE"], artifacts.map((a) => [a.path, formatBytes(a.sizeBytes)]));
@@ -276,7 +250,7 @@ async function waitForEnd(c: CliConfig, id: string): Promise<Job> {
   // One long poll at a time, each up to a minute: the server wakes on the job's own notifications
   // and answers when it ends, however many lines it logs meanwhile.
   for (;;) {
-    const page = await api<{ state: string }>(c, "GET", `/jobs/${encodeURIComponent(id)}/logs?from=${PAST_EVERY_LINE}&limit=1&waitMs=60000`);
-    if (FINAL.includes(page.state)) return api<Job>(c, "GET", `/jobs/${encodeURIComponent(id)}`);
+    const page = await answer(rest(c).GET("/jobs/{jobId}/logs", { params: { path: { jobId: id }, query: { from: PAST_EVERY_LINE, limit: 1, waitMs: 60_000 } } }));
+    if (FINAL.includes(page.state)) return answer(rest(c).GET("/jobs/{jobId}", { params: { path: { jobId: id } } }));
   }
 }

@@ -1,22 +1,12 @@
-import type { Command } from "commander";
-import { api, CliError } from "../client";
+import { Option, type Command } from "commander";
+import { answer, CliError, rest, type Answer } from "../client";
 import { resolveConfig, type CliConfig } from "../config";
 import { printTable, relativeTime } from "../table";
 
-type Person = {
-  id: string;
-  email: string;
-  name: string | null;
-  labRole: string;
-  external: boolean;
-  invitedAt: string | null;
-  lastSignInAt: string | null;
-  activeSessions: number;
-  projects: number;
-};
+type Person = Answer<"/people", "get">["people"][number];
 
 async function findByEmail(config: CliConfig, email: string): Promise<Person> {
-  const { people } = await api<{ people: Person[] }>(config, "GET", "/people");
+  const { people } = await answer(rest(config).GET("/people"));
   const person = people.find((p) => p.email === email.trim().toLowerCase());
   if (!person) throw new CliError(`Nobody with the address ${email} has an account. Invite them with \`benchtop people invite ${email}\`.`);
   return person;
@@ -31,7 +21,7 @@ export function registerPeopleCommands(program: Command) {
     .description("Everyone with an account: lab role, external or not, last sign-in, active sessions")
     .option("--json", "print JSON")
     .action(async (opts) => {
-      const { people: rows } = await api<{ people: Person[] }>(await config(), "GET", "/people");
+      const { people: rows } = await answer(rest(await config()).GET("/people"));
       if (opts.json) return void process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
       printTable(
         ["EMAIL", "NAME", "ROLE", "PROJECTS", "SIGNED IN", "SESSIONS"],
@@ -50,9 +40,9 @@ export function registerPeopleCommands(program: Command) {
     .command("invite")
     .description("Invite an address to the lab: it may sign in from now on, as a lab member")
     .argument("<email>")
-    .option("--role <role>", "lab role: researcher, director or admin (admins only for the last two)", "researcher")
-    .action(async (email: string, opts: { role: string }) => {
-      const person = await api<Person>(await config(), "POST", "/people", { email, labRole: opts.role });
+    .addOption(new Option("--role <role>", "lab role (director and admin: admins only)").choices(["researcher", "director", "admin"] as const).default("researcher"))
+    .action(async (email: string, opts: { role: "researcher" | "director" | "admin" }) => {
+      const person = await answer(rest(await config()).POST("/people", { body: { email, labRole: opts.role } }));
       process.stdout.write(`Invited ${person.email} as ${person.labRole}. They can sign in now.\n`);
     });
 
@@ -62,7 +52,7 @@ export function registerPeopleCommands(program: Command) {
     .argument("<email>")
     .action(async (email: string) => {
       const c = await config();
-      const person = await api<Person>(c, "POST", `/people/${encodeURIComponent((await findByEmail(c, email)).id)}/promote`);
+      const person = await answer(rest(c).POST("/people/{userId}/promote", { params: { path: { userId: (await findByEmail(c, email)).id } } }));
       process.stdout.write(`${person.email} is now a lab member.\n`);
     });
 
@@ -73,7 +63,7 @@ export function registerPeopleCommands(program: Command) {
     .action(async (email: string) => {
       const c = await config();
       const person = await findByEmail(c, email);
-      const { ended } = await api<{ ended: number }>(c, "DELETE", `/people/${encodeURIComponent(person.id)}/sessions`);
+      const { ended } = await answer(rest(c).DELETE("/people/{userId}/sessions", { params: { path: { userId: person.id } } }));
       process.stdout.write(`Ended ${ended} session${ended === 1 ? "" : "s"} of ${person.email}.\n`);
     });
 }

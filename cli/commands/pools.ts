@@ -1,9 +1,7 @@
 import type { Command } from "commander";
-import { api, CliError } from "../client";
+import { answer, CliError, rest } from "../client";
 import { resolveConfig } from "../config";
 import { printTable } from "../table";
-
-type PoolView = { name: string; kind: string; agents: number; jobNetwork: boolean };
 
 const onOff = (value: string): boolean => {
   if (value === "on" || value === "true") return true;
@@ -20,7 +18,7 @@ export function registerPoolsCommands(program: Command) {
     .description("Every pool, its agents, and whether its jobs reach the network")
     .option("--json", "print JSON")
     .action(async (opts) => {
-      const { pools: rows } = await api<{ pools: PoolView[] }>(await config(), "GET", "/pools");
+      const { pools: rows } = await answer(rest(await config()).GET("/pools"));
       if (opts.json) return void process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
       if (!rows.length) return void process.stdout.write("No pools yet. One appears with its first agent (`benchtop agents create NAME --pool POOL`).\n");
       printTable(["POOL", "KIND", "AGENTS", "JOB NETWORK"], rows.map((p) => [p.name, p.kind, String(p.agents), p.jobNetwork ? "on" : "off"]));
@@ -32,7 +30,7 @@ export function registerPoolsCommands(program: Command) {
     .argument("<name>")
     .requiredOption("--job-network <on|off>", "off: each job gets only a loopback of its own (no downloads, no multi-node jobs)")
     .action(async (name: string, opts: { jobNetwork: string }) => {
-      const { pool } = await api<{ pool: PoolView }>(await config(), "PATCH", `/pools/${encodeURIComponent(name)}`, { jobNetwork: onOff(opts.jobNetwork) });
+      const { pool } = await answer(rest(await config()).PATCH("/pools/{name}", { params: { path: { name } }, body: { jobNetwork: onOff(opts.jobNetwork) } }));
       process.stdout.write(`${pool.name}: job network ${pool.jobNetwork ? "on" : "off"} (for jobs that start from now on).\n`);
     });
 }

@@ -1,9 +1,8 @@
 import type { Command } from "commander";
-import { api } from "../client";
+import { answer, rest } from "../client";
 import { resolveConfig } from "../config";
 import { printTable, relativeTime } from "../table";
 
-type Project = { slug: string; name: string; role: string; memberCount: number; archived: boolean; updatedAt: string };
 
 export function registerProjectCommands(program: Command) {
   program
@@ -13,7 +12,7 @@ export function registerProjectCommands(program: Command) {
     .option("--json", "print JSON")
     .action(async (opts: { all?: boolean; json?: boolean }) => {
       const config = await resolveConfig(program.opts());
-      const { projects } = await api<{ projects: Project[] }>(config, "GET", `/projects${opts.all ? "?includeArchived=true" : ""}`);
+      const { projects } = await answer(rest(config).GET("/projects", { params: { query: opts.all ? { includeArchived: "true" } : {} } }));
       if (opts.json) {
         process.stdout.write(JSON.stringify(projects, null, 2) + "\n");
         return;

@@ -1,23 +1,26 @@
 import type { Command } from "commander";
-import { api, CliError } from "../client";
+import { answer, CliError, rest, type Answer } from "../client";
 import { resolveConfig, type CliConfig } from "../config";
 import { printTable, relativeTime } from "../table";
 
-type Store = { id: string; name: string; kind: "local" | "s3"; endpoint?: string | null; localRoot?: string | null; datasetCount?: number };
-type Share = { id: string; store: { id: string; name: string }; bucket: string; prefix: string; project: { slug: string; name: string }; grantedBy: { name: string | null; email: string } | null; createdAt: string };
+type Store = Answer<"/data-stores", "get">["stores"][number];
+type Share = Answer<"/data-stores/{storeId}/shares", "get">["shares"][number];
 
 async function storeNamed(c: CliConfig, name: string): Promise<Store> {
-  const { stores } = await api<{ stores: Store[] }>(c, "GET", "/data-stores");
+  const { stores } = await answer(rest(c).GET("/data-stores"));
   const store = stores.find((s) => s.name === name);
   if (!store) throw new CliError(`There is no data store named "${name}" (benchtop stores lists them).`);
   return store;
 }
 
+/** Only lab admins are told where a store is; others see its kind. */
+const whereIs = (s: Store) => (s.kind === "local" ? ("localRoot" in s ? s.localRoot : null) ?? "-" : ("endpoint" in s ? s.endpoint : null) ?? "AWS S3");
+
 /** "lab/imaging/2026" -> bucket "lab", prefix "imaging/2026". */
 function splitLocation(location: string): { bucket: string; prefix: string } {
-  const [bucket, ...rest] = location.replace(/^\/+/, "").split("/");
+  const [bucket, ...folders] = location.replace(/^\/+/, "").split("/");
   if (!bucket) throw new CliError(`"${location}" names no bucket: give BUCKET or BUCKET/FOLDER.`, 2);
-  return { bucket, prefix: rest.join("/") };
+  return { bucket, prefix: folders.join("/") };
 }
 
 export function registerStoreCommands(program: Command) {
@@ -29,12 +32,12 @@ export function registerStoreCommands(program: Command) {
     .description("The data stores datasets live on")
     .option("--json", "print JSON")
     .action(async (opts) => {
-      const { stores: rows } = await api<{ stores: Store[] }>(await config(), "GET", "/data-stores");
+      const { stores: rows } = await answer(rest(await config()).GET("/data-stores"));
       if (opts.json) return void process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
       if (!rows.length) return void process.stdout.write("No data stores yet. A lab admin adds one under Data stores.\n");
       printTable(
         ["NAME", "KIND", "WHERE", "DATASETS"],
-        rows.map((s) => [s.name, s.kind, (s.kind === "local" ? s.localRoot : (s.endpoint ?? "AWS S3")) ?? "-", s.datasetCount === undefined ? "-" : String(s.datasetCount)]),
+        rows.map((s) => [s.name, s.kind, whereIs(s), "datasetCount" in s ? String(s.datasetCount) : "-"]),
       );
     });
 
@@ -46,9 +49,9 @@ export function registerStoreCommands(program: Command) {
     .action(async (name: string | undefined, opts) => {
       const c = await config();
       const store = name ? await storeNamed(c, name) : null;
-      const { stores: all } = store ? { stores: [store] } : await api<{ stores: Store[] }>(c, "GET", "/data-stores");
+      const { stores: all } = store ? { stores: [store] } : await answer(rest(c).GET("/data-stores"));
       const shares: Share[] = [];
-      for (const s of all) shares.push(...(await api<{ shares: Share[] }>(c, "GET", `/data-stores/${encodeURIComponent(s.id)}/shares`)).shares);
+      for (const s of all) shares.push(...(await answer(rest(c).GET("/data-stores/{storeId}/shares", { params: { path: { storeId: s.id } } }))).shares);
       if (opts.json) return void process.stdout.write(JSON.stringify(shares, null, 2) + "\n");
       if (!shares.length) return void process.stdout.write("No location is shared: every dataset's folder belongs to its own project.\n");
       printTable(
@@ -66,7 +69,7 @@ export function registerStoreCommands(program: Command) {
     .action(async (name: string, location: string, opts) => {
       const c = await config();
       const store = await storeNamed(c, name);
-      const share = await api<Share>(c, "POST", `/data-stores/${encodeURIComponent(store.id)}/shares`, { ...splitLocation(location), project: opts.project });
+      const share = await answer(rest(c).POST("/data-stores/{storeId}/shares", { params: { path: { storeId: store.id } }, body: { ...splitLocation(location), project: opts.project } }));
       process.stdout.write(`Shared ${share.store.name}:${share.bucket}/${share.prefix} with ${share.project.slug} (${share.id}).\n`);
     });
 
@@ -78,7 +81,7 @@ export function registerStoreCommands(program: Command) {
     .action(async (name: string, id: string) => {
       const c = await config();
       const store = await storeNamed(c, name);
-      await api(c, "DELETE", `/data-stores/${encodeURIComponent(store.id)}/shares/${encodeURIComponent(id)}`);
+      await answer(rest(c).DELETE("/data-stores/{storeId}/shares/{shareId}", { params: { path: { storeId: store.id, shareId: id } } }));
       process.stdout.write(`Stopped sharing ${id}.\n`);
     });
 }
