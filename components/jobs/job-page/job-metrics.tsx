@@ -4,7 +4,7 @@ import { LineChart as LineChartIcon } from "lucide-react";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { MetricChart } from "./metric-chart";
-import type { MetricSeries } from "./use-job-metrics";
+import type { MetricSeries } from "./job-metrics-series";
 
 /** A small live chart per metric the job printed. */
 export function JobMetrics({ series, isPending, active }: { series: MetricSeries[]; isPending: boolean; active: boolean }) {
