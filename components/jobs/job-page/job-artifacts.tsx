@@ -23,9 +23,11 @@ export function JobArtifacts({
 }) {
   const total = (artifacts ?? []).reduce((sum, a) => sum + a.sizeBytes, 0);
   return (
-    <Card className="overflow-hidden">
+    <Card role="region" className="overflow-hidden" aria-labelledby="artifacts-heading">
       <CardHeader className="flex-row items-baseline justify-between gap-2 pb-3">
-        <CardTitle className="text-sm">Artifacts</CardTitle>
+        <CardTitle id="artifacts-heading" className="text-sm">
+          Artifacts
+        </CardTitle>
         {artifacts?.length ? (
           <CardDescription className="text-xs">
             {artifacts.length} {artifacts.length === 1 ? "file" : "files"} · {formatBytes(total)}

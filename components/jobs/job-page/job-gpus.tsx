@@ -20,9 +20,11 @@ export function JobGpus({ job, readings }: { job: TJob; readings: TJobGpuReading
     })),
   );
   return (
-    <Card className="overflow-hidden">
+    <Card role="region" className="overflow-hidden" aria-labelledby="gpus-heading">
       <CardHeader className="pb-3">
-        <CardTitle className="text-sm">GPUs</CardTitle>
+        <CardTitle id="gpus-heading" className="text-sm">
+          GPUs
+        </CardTitle>
         <CardDescription className="text-xs">Live from the agents, every few seconds.</CardDescription>
       </CardHeader>
       <ul className="divide-y divide-border border-t border-border">

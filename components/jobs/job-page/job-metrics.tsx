@@ -37,7 +37,8 @@ export function JobMetrics({ series, isPending, active }: { series: MetricSeries
             </p>
           </div>
         ) : (
-          <div className="grid gap-3 sm:grid-cols-2">
+          // A lone metric gets the card's whole width.
+          <div className={series.length > 1 ? "grid gap-3 sm:grid-cols-2" : "grid gap-3"}>
             {series.map((s) => (
               <MetricChart key={s.key} series={s} />
             ))}
