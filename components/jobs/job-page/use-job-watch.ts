@@ -20,7 +20,8 @@ type Live = { points: TMetricPoint[]; artifacts: TJobArtifact[] | null; gpus: TJ
 export function useJobWatch(jobId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const job = useQuery(trpc.jobs.get.queryOptions({ jobId })).data as TJob;
+  // The stream keeps it fresh: no refetch when the window regains focus.
+  const job = useQuery({ ...trpc.jobs.get.queryOptions({ jobId }), staleTime: Infinity }).data as TJob;
   const [live, setLive] = useState<Live>({ points: [], artifacts: null, gpus: [] });
   const subscription = useSubscription(
     trpc.jobs.watch.subscriptionOptions(
