@@ -13,6 +13,13 @@ async function submit(page: Page, job: Record<string, unknown>): Promise<string>
   return ((await res.json()) as { id: string }).id;
 }
 
+/** The demo's one-click sign-in (slow on a busy machine: it waits longer than an expect's default). */
+async function signInAsAna(page: Page) {
+  await page.goto("/signin");
+  await page.getByRole("list", { name: "Demo people" }).getByRole("button", { name: /Ana Souza/ }).click();
+  await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
+}
+
 // Three progress reports two seconds apart, then a file in the output folder.
 const COMMAND = [
   'echo "warming up"; sleep 2',
@@ -23,9 +30,7 @@ const COMMAND = [
 test("the job page follows a job from the queue to its end without a reload or a poll", async ({ page, browser }) => {
   test.setTimeout(150_000);
   const csp = watchCsp(page);
-  await page.goto("/signin");
-  await page.getByRole("list", { name: "Demo people" }).getByRole("button", { name: /Ana Souza/ }).click();
-  await expect(page).not.toHaveURL(/\/signin/);
+  await signInAsAna(page);
 
   // The demo agent has 4 GPUs: this job holds all of them for a while, so the next one waits.
   const blocker = await submit(page, { name: "holds every GPU", command: "sleep 12", gpus: 4 });
@@ -91,4 +96,33 @@ test("the job page follows a job from the queue to its end without a reload or a
   await stranger.close();
 
   await appRequest(page).post(`/api/v1/jobs/${blocker}/cancel`);
+});
+
+test("signing out in another tab ends the job page's live stream, which then stops trying", async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await signInAsAna(page);
+  const jobId = await submit(page, { name: "outlives its session", command: "sleep 60", gpus: 0 });
+  const watches: string[] = [];
+  page.on("request", (req) => {
+    if (req.url().includes("/api/trpc/jobs.watch")) watches.push(req.url());
+  });
+  await page.goto(`/jobs/${jobId}`);
+  await expect(page.getByRole("heading", { level: 1, name: "outlives its session" })).toBeVisible();
+  await expect(page.getByText("Running", { exact: true }).first()).toBeVisible({ timeout: 30_000 });
+
+  const other = await context.newPage();
+  await other.goto("/");
+  await other.getByRole("button", { name: /Ana Souza/ }).click();
+  await other.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(other).toHaveURL(/\/signin/);
+
+  // The page says its live view stopped (the server closes the stream within seconds of the
+  // session's end; the one reconnect is refused), offers a sign-in, and does not keep knocking.
+  const stopped = page.getByRole("alert").filter({ hasText: "Your session has ended" });
+  await expect(stopped).toBeVisible({ timeout: 30_000 });
+  await expect(stopped.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", `/signin?callbackUrl=${encodeURIComponent(`/jobs/${jobId}`)}`);
+  await page.screenshot({ path: test.info().outputPath("job-page-session-ended.png") });
+  const tries = watches.length;
+  await page.waitForTimeout(8_000);
+  expect(watches.length).toBe(tries);
 });

@@ -1,7 +1,5 @@
 "use client";
 
-import { RefreshCw } from "lucide-react";
-import { Button } from "@/components/ui/button";
 import { isActive } from "../job-state-badge";
 import { LogViewer } from "../logs/log-viewer";
 import { AttemptsTimeline } from "./attempts-timeline";
@@ -13,6 +11,7 @@ import { JobGpus } from "./job-gpus";
 import { JobHeader } from "./job-header";
 import { JobMetrics } from "./job-metrics";
 import { JobStatusPanel } from "./job-status-panel";
+import { LiveUpdatesStopped } from "./live-updates-stopped";
 import { useJobWatch } from "./use-job-watch";
 
 /** A job's page, kept live by one subscription while it waits or runs (use-job-watch.ts). */
@@ -25,16 +24,7 @@ export function JobView({ jobId, canCancel, canSubmit }: { jobId: string; canCan
   return (
     <div className="space-y-6">
       <JobHeader job={job} actions={<JobActions job={job} canCancel={canCancel} canSubmit={canSubmit} />} />
-      {unavailable ? (
-        <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-warning/40 bg-warning/10 px-4 py-3 text-sm">
-          <span>
-            Live updates stopped{watch.error?.message ? `: ${watch.error.message.replace(/\.$/, "")}` : ""}. What you see may be out of date.
-          </span>
-          <Button size="sm" variant="outline" onClick={() => watch.reconnect()}>
-            <RefreshCw aria-hidden /> Reconnect
-          </Button>
-        </div>
-      ) : null}
+      {unavailable ? <LiveUpdatesStopped jobId={job.id} error={watch.error} onReconnect={() => watch.reconnect()} /> : null}
       <JobStatusPanel job={job} progress={watch.progress} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_320px]">
         <div className="min-w-0 space-y-6">
