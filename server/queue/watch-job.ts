@@ -40,6 +40,12 @@ export type TJobWatchEvent = {
 /** Fallback reads: while GPUs report readings (heartbeats notify nothing), and otherwise. */
 const GPU_READING_MS = 3_000;
 const FALLBACK_MS = 5_000;
+/**
+ * At most one read (and one event) per second: a job that prints ten lines a second notifies
+ * its channel for each batch, and each event re-renders the page; one a second still moves a
+ * chart and a progress bar live, and costs a fraction of what following every batch would.
+ */
+const MIN_GAP_MS = 1_000;
 
 /**
  * The job as its page shows it, first in full, then again whenever it changed, until the job has
@@ -53,13 +59,21 @@ export async function* watchJob(args: {
   afterMetricId?: string | null;
   signal?: AbortSignal;
   fallbackMs?: number;
+  minGapMs?: number;
 }): AsyncGenerator<{ lastMetricId: string; event: TJobWatchEvent }> {
   let lastMetricId = args.afterMetricId ?? null;
   let previous = "";
   let reset = lastMetricId === null;
   let idle = args.fallbackMs ?? FALLBACK_MS;
+  const minGap = args.minGapMs ?? MIN_GAP_MS;
+  let readAt = 0;
   for (;;) {
     if (args.signal?.aborted) return;
+    // Notifications that arrive during the gap are not lost: the read after it sees their changes.
+    const sinceRead = Date.now() - readAt;
+    if (sinceRead < minGap) await pause(minGap - sinceRead, args.signal);
+    if (args.signal?.aborted) return;
+    readAt = Date.now();
     // Listening starts before the read, so a change made while the read runs (or while the
     // consumer has not asked for the next event yet) still wakes the next round.
     const woken = notifications.wait(CHANNEL.job, args.jobId, idle, args.signal);
@@ -80,6 +94,18 @@ export async function* watchJob(args: {
     idle = args.fallbackMs ?? (gpus.length ? GPU_READING_MS : FALLBACK_MS);
     await woken;
   }
+}
+
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
 }
 
 /** Every point after `afterId` (in pages), or, with none, the newest page. */

@@ -115,6 +115,36 @@ describe("jobs.watch", () => {
     stop.abort();
   });
 
+  it("follows a chatty job at most once a second, and the coalesced event carries every point", async () => {
+    const { owner, agent, jobId } = await lab();
+    await runSchedulerPass();
+    const [a] = await agent.claim();
+    expect((await agent.started(a!)).status).toBe(200);
+    const stop = new AbortController();
+    const events = watchJob({ actorId: owner.id, jobId, signal: stop.signal, fallbackMs: 60_000 });
+    expect((await next(events, "the running job")).event.job.state).toBe("running");
+
+    // Twenty batches in about half a second: twenty notifications on the job's channel.
+    const seen: TJobWatchEvent[] = [];
+    const collecting = (async () => {
+      for (;;) seen.push((await next(events, "events during the burst", 3_000)).event);
+    })().catch(() => undefined);
+    const began = Date.now();
+    for (let seq = 0; seq < 20; seq++) {
+      await agent.logs(a!, [{ seq, lines: [`::metric step=${seq + 1} loss=${1 / (seq + 1)}`] }]);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await new Promise((r) => setTimeout(r, 2_500));
+    stop.abort();
+    await collecting;
+    const elapsed = (Date.now() - began) / 1000;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.length).toBeLessThanOrEqual(Math.ceil(elapsed) + 1);
+    // Nothing is lost to the coalescing: every step arrives, once, in order.
+    const steps = seen.flatMap((e) => e.metrics.points.filter((p) => p.key === "loss").map((p) => p.step));
+    expect(steps).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
   it("refuses someone outside the job's project, and stops a member who is removed while watching", async () => {
     const { owner, project, jobId } = await lab();
     const stranger = await createUser();
