@@ -46,5 +46,5 @@ export async function proxy(request: NextRequest) {
 export const config = {
   // Static files (Next's chunks, Monaco's AMD build) are no documents and need no policy (Monaco's
   // workers would even take one on as their own); the APIs get theirs from scripts/start.ts.
-  matcher: ["/((?!api/|_next/static|_next/image|monaco/|icon\\.svg|favicon\\.ico).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|monaco/|icon\\.svg|favicon\\.ico|icons/|robots\\.txt|manifest\\.webmanifest).*)"],
 };

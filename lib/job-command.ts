@@ -1,18 +1,27 @@
-// "Run as job" on a file: the command that runs it, for the kinds of file that have one.
+// "Run as job" on a file: where it leads (the submit form, prefilled to run that file), for the
+// kinds of file that run. A notebook runs headless with benchtop_notebook (`?notebook=`, exactly as
+// "Run as job" in the notebook panel: nbclient on the kernel its metadata names, the executed copy
+// kept as an artifact); a script gets the command that runs it (`?command=`).
 import { shellWord } from "./shell";
-
-const NOTEBOOK = (path: string) => `jupyter nbconvert --to notebook --execute ${quote(path)} --output-dir $BENCHTOP_OUTPUT_DIR`;
 
 const BY_EXTENSION: Record<string, (path: string) => string> = {
   py: (path) => `python ${quote(path)}`,
   sh: (path) => `bash ${quote(path)}`,
-  ipynb: NOTEBOOK,
 };
 
-/** The command that runs this file as a job, or null when it is not a script or notebook. */
+const extensionOf = (path: string) => (path.includes(".") ? path.split(".").pop()!.toLowerCase() : "");
+
+/** The command that runs this script as a job, or null when it is not a script (notebooks: runAsJobHref). */
 export function runAsJobCommand(path: string): string | null {
-  const ext = path.includes(".") ? path.split(".").pop()!.toLowerCase() : "";
-  return BY_EXTENSION[ext]?.(path) ?? null;
+  return BY_EXTENSION[extensionOf(path)]?.(path) ?? null;
+}
+
+/** The submit form prefilled to run this file, or null when the file is neither a notebook nor a script. */
+export function runAsJobHref(projectSlug: string, path: string): string | null {
+  const form = `/projects/${encodeURIComponent(projectSlug)}/jobs/new`;
+  if (extensionOf(path) === "ipynb") return `${form}?notebook=${encodeURIComponent(path)}`;
+  const command = runAsJobCommand(path);
+  return command ? `${form}?command=${encodeURIComponent(command)}` : null;
 }
 
 /** Shell-quotes a path only when it needs it (spaces, quotes, $...). */

@@ -1,4 +1,4 @@
-// A job page's job, once per request, through the same procedure the browser then polls (so the
+// A job page's job, once per request, through the same procedure the browser then keeps live (so the
 // first paint has it). Someone outside the job's project gets Next's 404 page.
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";

@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatBytes } from "@/lib/format-bytes";
-import { runAsJobCommand } from "@/lib/job-command";
+import { runAsJobCommand, runAsJobHref } from "@/lib/job-command";
 import type { TFileEntry } from "@/server/files/list-files";
 import { workspaceUrl } from "@/components/editor/file-urls";
 import { FileIcon, fileKind } from "./file-icon";
@@ -38,7 +38,8 @@ export function FilesTable({ files, projectSlug, canRun = false }: { files: TFil
           const slash = file.path.lastIndexOf("/");
           const dir = slash >= 0 ? file.path.slice(0, slash + 1) : "";
           const name = file.path.slice(slash + 1);
-          const command = canRun ? runAsJobCommand(file.path) : null;
+          const run = canRun ? runAsJobHref(projectSlug, file.path) : null;
+          const command = runAsJobCommand(file.path);
           return (
             <TableRow key={file.id}>
               <TableCell className="max-w-0">
@@ -69,11 +70,11 @@ export function FilesTable({ files, projectSlug, canRun = false }: { files: TFil
               </TableCell>
               {canRun ? (
                 <TableCell className="py-0 text-right">
-                  {command ? (
+                  {run ? (
                     <Link
-                      href={`/projects/${projectSlug}/jobs/new?command=${encodeURIComponent(command)}`}
+                      href={run}
                       aria-label={`Run ${file.path} as a job`}
-                      title={`Run as a job: ${command}`}
+                      title={command ? `Run as a job: ${command}` : "Run this notebook headless as a job (every cell, in order; the executed copy is kept)"}
                       className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium text-muted-foreground transition-colors outline-none hover:bg-accent hover:text-primary focus-visible:ring-[3px] focus-visible:ring-ring/50"
                     >
                       <Play className="size-3.5" aria-hidden />

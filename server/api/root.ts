@@ -1,6 +1,7 @@
 import { datasetsRouter } from "./routers/datasets";
 import { filesRouter } from "./routers/files";
 import { jobsRouter } from "./routers/jobs";
+import { jobsWatchRouter } from "./routers/jobs-watch";
 import { kernelsRouter } from "./routers/kernels";
 import { meRouter } from "./routers/me";
 import { peopleRouter } from "./routers/people";
@@ -11,7 +12,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   datasets: datasetsRouter,
   files: filesRouter,
-  jobs: jobsRouter,
+  jobs: { ...jobsRouter._def.record, ...jobsWatchRouter._def.record }, // jobs.watch lives in its own file
   kernels: kernelsRouter,
   me: meRouter,
   people: peopleRouter,

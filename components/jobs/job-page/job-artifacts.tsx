@@ -1,40 +1,50 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { Download, NotebookPen, PackageOpen } from "lucide-react";
 import Link from "next/link";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { FileIcon } from "@/components/project/file-icon";
 import { formatBytes } from "@/lib/format-bytes";
-import { useTRPC } from "@/lib/trpc";
+import type { TJobArtifact } from "@/server/queue/watch-job";
 
 /** Files the job left in $BENCHTOP_OUTPUT_DIR, each a download. */
-export function JobArtifacts({ jobId, active }: { jobId: string; active: boolean }) {
-  const trpc = useTRPC();
-  const artifacts = useQuery({ ...trpc.jobs.artifacts.queryOptions({ jobId }), refetchInterval: active ? 10_000 : false });
-  const total = (artifacts.data ?? []).reduce((sum, a) => sum + a.sizeBytes, 0);
+export function JobArtifacts({
+  jobId,
+  artifacts,
+  unavailable,
+  active,
+}: {
+  jobId: string;
+  /** Null until the job's live view has arrived. */
+  artifacts: TJobArtifact[] | null;
+  unavailable: boolean;
+  active: boolean;
+}) {
+  const total = (artifacts ?? []).reduce((sum, a) => sum + a.sizeBytes, 0);
   return (
-    <Card className="overflow-hidden">
+    <Card role="region" className="overflow-hidden" aria-labelledby="artifacts-heading">
       <CardHeader className="flex-row items-baseline justify-between gap-2 pb-3">
-        <CardTitle className="text-sm">Artifacts</CardTitle>
-        {artifacts.data?.length ? (
+        <CardTitle id="artifacts-heading" className="text-sm">
+          Artifacts
+        </CardTitle>
+        {artifacts?.length ? (
           <CardDescription className="text-xs">
-            {artifacts.data.length} {artifacts.data.length === 1 ? "file" : "files"} · {formatBytes(total)}
+            {artifacts.length} {artifacts.length === 1 ? "file" : "files"} · {formatBytes(total)}
           </CardDescription>
         ) : null}
       </CardHeader>
       <div className="border-t border-border">
-        {artifacts.isPending ? (
+        {artifacts === null && unavailable ? (
+          <p role="alert" className="px-5 py-4 text-sm text-destructive">
+            The artifacts could not be loaded.
+          </p>
+        ) : artifacts === null ? (
           <div className="space-y-2 p-5">
             <Skeleton className="h-5" />
             <Skeleton className="h-5" />
           </div>
-        ) : artifacts.isError ? (
-          <p role="alert" className="px-5 py-4 text-sm text-destructive">
-            The artifacts could not be loaded.
-          </p>
-        ) : artifacts.data.length === 0 ? (
+        ) : artifacts.length === 0 ? (
           <div className="flex items-start gap-3 px-5 py-4 text-xs text-muted-foreground">
             <PackageOpen className="size-4 shrink-0" aria-hidden />
             <p>
@@ -44,7 +54,7 @@ export function JobArtifacts({ jobId, active }: { jobId: string; active: boolean
           </div>
         ) : (
           <ul className="divide-y divide-border">
-            {artifacts.data.map((artifact) => (
+            {artifacts.map((artifact) => (
               <li key={artifact.path} className="flex items-center">
                 <a
                   href={`/api/v1/jobs/${encodeURIComponent(jobId)}/artifacts/download?path=${encodeURIComponent(artifact.path)}`}

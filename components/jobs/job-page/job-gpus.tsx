@@ -1,29 +1,30 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { TJob } from "@/lib/router-types";
-import { useTRPC } from "@/lib/trpc";
+import type { TJobGpuReading } from "@/server/queue/watch-job";
 import { formatMemoryMb, UsageBar } from "../usage-bar";
 
 /** Each GPU of the running attempt: utilization and memory where its agent reads them. */
-export function JobGpus({ job }: { job: TJob }) {
-  const trpc = useTRPC();
+export function JobGpus({ job, readings }: { job: TJob; readings: TJobGpuReading[] }) {
   const attempt = job.attempts.at(-1);
   const running = attempt && (attempt.state === "running" || attempt.state === "assigned") && job.gpus > 0;
-  const agents = useQuery({ ...trpc.jobs.agents.queryOptions(), enabled: Boolean(running), refetchInterval: 3_000 });
   if (!running) return null;
   const gpus = attempt.nodes.flatMap((node) =>
-    node.gpuIndices.map((index) => {
-      const agent = agents.data?.find((a) => a.name === node.agent);
-      return { node, index, gpu: agent?.gpus.find((g) => g.index === index), simulated: node.simulated };
-    }),
+    node.gpuIndices.map((index) => ({
+      node,
+      index,
+      gpu: readings.find((g) => g.nodeRank === node.nodeRank && g.index === index),
+      simulated: node.simulated,
+    })),
   );
   return (
-    <Card className="overflow-hidden">
+    <Card role="region" className="overflow-hidden" aria-labelledby="gpus-heading">
       <CardHeader className="pb-3">
-        <CardTitle className="text-sm">GPUs</CardTitle>
+        <CardTitle id="gpus-heading" className="text-sm">
+          GPUs
+        </CardTitle>
         <CardDescription className="text-xs">Live from the agents, every few seconds.</CardDescription>
       </CardHeader>
       <ul className="divide-y divide-border border-t border-border">
@@ -44,7 +45,7 @@ export function JobGpus({ job }: { job: TJob }) {
             {gpu && gpu.memoryUsedMb !== null ? (
               <Reading
                 label="Memory"
-                value={`${formatMemoryMb(gpu.memoryUsedMb)} of ${formatMemoryMb(gpu.memoryMb)}`}
+                value={gpu.memoryMb ? `${formatMemoryMb(gpu.memoryUsedMb)} of ${formatMemoryMb(gpu.memoryMb)}` : formatMemoryMb(gpu.memoryUsedMb)}
                 share={gpu.memoryMb ? gpu.memoryUsedMb / gpu.memoryMb : 0}
               />
             ) : null}

@@ -4,7 +4,7 @@ import { LineChart as LineChartIcon } from "lucide-react";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { MetricChart } from "./metric-chart";
-import type { MetricSeries } from "./use-job-metrics";
+import type { MetricSeries } from "./job-metrics-series";
 
 /** A small live chart per metric the job printed. */
 export function JobMetrics({ series, isPending, active }: { series: MetricSeries[]; isPending: boolean; active: boolean }) {
@@ -37,7 +37,8 @@ export function JobMetrics({ series, isPending, active }: { series: MetricSeries
             </p>
           </div>
         ) : (
-          <div className="grid gap-3 sm:grid-cols-2">
+          // A lone metric gets the card's whole width.
+          <div className={series.length > 1 ? "grid gap-3 sm:grid-cols-2" : "grid gap-3"}>
             {series.map((s) => (
               <MetricChart key={s.key} series={s} />
             ))}

@@ -1,4 +1,4 @@
-import type { Progress } from "./use-job-metrics";
+import type { Progress } from "./job-metrics-series";
 
 /** "42%" over a bar, with the step it was reported at. */
 export function JobProgress({ progress }: { progress: Progress }) {

@@ -12,7 +12,7 @@ import { EstimatedStart } from "../estimated-start";
 import { stateLabel } from "../job-state-badge";
 import { sentenceCase } from "../job-words";
 import { JobProgress } from "./job-progress";
-import type { Progress } from "./use-job-metrics";
+import type { Progress } from "./job-metrics-series";
 
 /** The few numbers that matter in the job's current state, large, under its header. */
 export function JobStatusPanel({ job, progress }: { job: TJob; progress: Progress | null }) {

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { MetricSeries } from "./use-job-metrics";
+import type { MetricSeries } from "./job-metrics-series";
 
 const MAX_POINTS = 800;
 

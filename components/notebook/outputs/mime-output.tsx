@@ -1,7 +1,7 @@
 "use client";
 // One display_data / execute_result: the richest mime type Benchtop renders, as JupyterLab picks.
 import type { TJsonObject, TJsonValue, TMimeBundle } from "@/lib/ipynb/types";
-import { renderMarkdown } from "../render-markdown";
+import { renderLatex, renderMarkdown } from "../render-markdown";
 import { SandboxedFrame } from "./sandboxed-frame";
 
 const ORDER = ["text/html", "text/markdown", "image/svg+xml", "image/png", "image/jpeg", "image/gif", "application/json", "text/latex", "text/plain"] as const;
@@ -47,6 +47,7 @@ export function MimeOutput({ data, metadata, dark }: Props) {
     case "application/json":
       return <pre className="nb-text">{JSON.stringify(value, null, 2)}</pre>;
     case "text/latex":
+      return <div className="nb-markdown py-1" data-testid="latex-output" dangerouslySetInnerHTML={{ __html: renderLatex(text(value)) }} />;
     case "text/plain":
       return <pre className="nb-text">{text(value)}</pre>;
     default:

@@ -22,7 +22,7 @@ export default async function JobPage({ params }: { params: Params }) {
   const canSubmit = project.role !== "viewer" && !project.archived;
   return (
     <HydrateClient>
-      <JobView jobId={job.id} canCancel={job.submittedBy.id === user.id || project.role !== "viewer"} canSubmit={canSubmit} />
+      <JobView key={job.id} jobId={job.id} canCancel={job.submittedBy.id === user.id || project.role !== "viewer"} canSubmit={canSubmit} />
     </HydrateClient>
   );
 }

@@ -1,22 +1,10 @@
-"use client";
-
-import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
 import type { TMetricPoint } from "@/lib/router-types";
-import { useTRPC } from "@/lib/trpc";
 
 export type MetricSeries = { key: string; points: { step: number | null; at: number; value: number; attempt: number }[] };
 export type Progress = { fraction: number; step: number | null };
 
-/** The job's metric points, refetched every 3 s while it is active, grouped by key. */
-export function useJobMetrics(jobId: string, active: boolean) {
-  const trpc = useTRPC();
-  const query = useQuery({ ...trpc.jobs.metrics.queryOptions({ jobId }), refetchInterval: active ? 3_000 : false });
-  const derived = useMemo(() => groupMetrics(query.data ?? []), [query.data]);
-  return { ...derived, isPending: query.isPending, isError: query.isError };
-}
-
-function groupMetrics(points: TMetricPoint[]): { series: MetricSeries[]; progress: Progress | null } {
+/** Metric points (arrival order) as one series per key, and the latest progress report. */
+export function groupMetrics(points: TMetricPoint[]): { series: MetricSeries[]; progress: Progress | null } {
   const byKey = new Map<string, MetricSeries>();
   let progress: Progress | null = null;
   let progressAttempt = -1;
