@@ -10,9 +10,7 @@
 // one sentence naming the problem and the fix; it never falls back to running jobs unisolated.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { asUser, extraBinds, namespaceArgs, SANDBOX_PATHS, systemArgs } from "./sandbox";
-
-export type JobUser = { name: string; uid: number; gid: number };
+import { asUser, extraBinds, type JobUser, namespaceArgs, SANDBOX_PATHS, systemArgs } from "./sandbox";
 
 export type Isolation =
   /** user: the job user, or null when jobs run as the agent's own user (an agent not running as root). */

@@ -3,7 +3,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { TAssignment } from "../../server/agent-api/protocol";
-import type { JobUser } from "./isolation";
+import type { JobUser } from "./sandbox";
 import type { JobProcess } from "./process-group";
 import { SandboxedJob } from "./sandboxed-job";
 

@@ -16,7 +16,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { JobUser } from "./isolation";
+import type { JobUser } from "./sandbox";
 import { asUser } from "./sandbox";
 
 const JOB_PARTS = ["files", "outputs", "checkpoints", "home", "tmp"] as const;

@@ -21,7 +21,9 @@
 // outputs (a 10 GB model moved, not copied). Nothing else of the agent's work dir, BENCHTOP_HOME,
 // the caches or other runs exists in its mount namespace; the root is a read-only tmpfs.
 import fs from "node:fs";
-import type { JobUser } from "./isolation";
+
+/** The unprivileged user a job runs as (--job-user). */
+export type JobUser = { name: string; uid: number; gid: number };
 
 export const SANDBOX_PATHS = {
   job: "/job",

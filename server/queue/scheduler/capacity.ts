@@ -6,7 +6,7 @@
 
 import { earliestCovered, pickGang } from "./gang";
 import { FreeProfile } from "./profile";
-import type { Kind, Shape } from "./shape";
+import type { Group, Kind, Shape } from "./shape";
 import type { RunningAttempt, SchedAgent, SchedJob } from "./types";
 
 type AgentState = {
@@ -15,15 +15,6 @@ type AgentState = {
   freeGpus: number[];
   profiles: Record<Kind, FreeProfile | null>;
   groups: Record<Kind, Group | null>;
-};
-
-export type Group = {
-  poolId: string;
-  kind: Kind;
-  /** Lower-cased GPU model ("" for GPUs of unknown model, and for CPU groups). */
-  typeKey: string;
-  /** buckets[k]: indices of the agents with exactly k units free now, ascending. */
-  buckets: number[][];
 };
 
 export class Capacity {

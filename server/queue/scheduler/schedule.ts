@@ -10,8 +10,8 @@
 // get estimatedStartAt = null: planning each of 10,000 jobs would cost more than the whole pass
 // is allowed (50 ms), and an estimate that deep in the queue would be noise anyway.
 
-import { Capacity, type Group } from "./capacity";
-import { type Shape, Shapes } from "./shape";
+import { Capacity } from "./capacity";
+import { type Group, type Shape, Shapes } from "./shape";
 import { displayType, fitsAnyCapacity } from "./fits";
 import { rankJobs } from "./order";
 import { type ReservationNote, reservedWords, WaitReasons } from "./reasons";

@@ -1,9 +1,18 @@
 // What a job asks of the agents, apart from how long: the unit the scheduler memoises on.
 
-import type { Group } from "./capacity";
 import type { SchedJob } from "./types";
 
 export type Kind = "gpu" | "cpu";
+
+/** The agents of one pool with one kind and GPU model, bucketed by how many units each has free (Capacity keeps them). */
+export type Group = {
+  poolId: string;
+  kind: Kind;
+  /** Lower-cased GPU model ("" for GPUs of unknown model, and for CPU groups). */
+  typeKey: string;
+  /** buckets[k]: indices of the agents with exactly k units free now, ascending. */
+  buckets: number[][];
+};
 
 /**
  * What a job asks for, less its duration. Jobs of one shape share one object per pass (interned
