@@ -9,8 +9,8 @@ import { readFile } from "../server/files/read-file";
 import { listTree } from "../server/files/tree";
 import { writeFile } from "../server/files/write-file";
 import { downloadFileContentRoute, uploadFileContentRoute } from "../server/rest/routes/files";
-import { dispatchRest } from "../server/rest/dispatch";
-import { openApiDocument } from "../server/rest/openapi";
+import { dispatchRest } from "../server/rest/edge";
+import { openApiDocument } from "../server/rest/document";
 import { createApiToken } from "../server/tokens/api-tokens";
 import { createProjectFor, createUser } from "./support/factories";
 

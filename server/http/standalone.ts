@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { dispatchAgentApi } from "../agent-api/dispatch";
 import { localStoreForGrant } from "../datasets/open-store";
-import { dispatchRest } from "../rest/dispatch";
+import { dispatchRest } from "../rest/edge";
 import { downloadArtifactRoute, downloadLogRoute, putBlobRoute } from "../rest/raw-routes";
 import { serveLocalStorage } from "../storage/local-route";
 import { frontDoorRefusal } from "./front-door";

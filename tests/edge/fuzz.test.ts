@@ -78,7 +78,7 @@ async function setUp() {
   };
 
   const { restRoutes } = await import("../../server/rest/routes");
-  const { dispatchRest } = await import("../../server/rest/dispatch");
+  const { dispatchRest } = await import("../../server/rest/edge");
   const { appRouter } = await import("../../server/api/root");
   const trpcRoute = await import("../../app/api/trpc/[trpc]/route");
   const raw = await import("../../server/rest/raw-routes");

@@ -1,5 +1,4 @@
 import type { RestRoute } from "../define-route";
-import { accountRoutes } from "./account";
 import { agentRoutes } from "./agents";
 import { datasetRoutes } from "./datasets";
 import { fileRoutes } from "./files";
@@ -8,4 +7,4 @@ import { peopleRoutes } from "./people";
 import { projectRoutes } from "./projects";
 
 /** Every route under /api/v1. Later issues add jobs, datasets, ... here. */
-export const restRoutes: RestRoute[] = [...accountRoutes, ...projectRoutes, ...fileRoutes, ...jobRoutes, ...agentRoutes, ...datasetRoutes, ...peopleRoutes];
+export const restRoutes: RestRoute[] = [...projectRoutes, ...fileRoutes, ...jobRoutes, ...agentRoutes, ...datasetRoutes, ...peopleRoutes];

@@ -1,5 +1,5 @@
-import { dispatchRest } from "@/server/rest/dispatch";
-import { openApiDocument } from "@/server/rest/openapi";
+import { dispatchRest } from "@/server/rest/edge";
+import { openApiDocument } from "@/server/rest/document";
 import { env } from "@/server/env";
 
 export const dynamic = "force-dynamic";

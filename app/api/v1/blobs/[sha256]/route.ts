@@ -1,4 +1,4 @@
-import { dispatchRest } from "@/server/rest/dispatch";
+import { dispatchRest } from "@/server/rest/edge";
 import { putBlobRoute } from "@/server/rest/raw-routes";
 
 export const dynamic = "force-dynamic";
