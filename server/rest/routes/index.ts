@@ -4,7 +4,6 @@ import { datasetRoutes } from "./datasets";
 import { fileRoutes } from "./files";
 import { jobRoutes } from "./jobs";
 import { peopleRoutes } from "./people";
-import { projectRoutes } from "./projects";
 
 /** Every route under /api/v1. Later issues add jobs, datasets, ... here. */
-export const restRoutes: RestRoute[] = [...projectRoutes, ...fileRoutes, ...jobRoutes, ...agentRoutes, ...datasetRoutes, ...peopleRoutes];
+export const restRoutes: RestRoute[] = [...fileRoutes, ...jobRoutes, ...agentRoutes, ...datasetRoutes, ...peopleRoutes];
