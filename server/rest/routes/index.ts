@@ -3,7 +3,6 @@ import { agentRoutes } from "./agents";
 import { datasetRoutes } from "./datasets";
 import { fileRoutes } from "./files";
 import { jobRoutes } from "./jobs";
-import { peopleRoutes } from "./people";
 
 /** Every route under /api/v1. Later issues add jobs, datasets, ... here. */
-export const restRoutes: RestRoute[] = [...fileRoutes, ...jobRoutes, ...agentRoutes, ...datasetRoutes, ...peopleRoutes];
+export const restRoutes: RestRoute[] = [...fileRoutes, ...jobRoutes, ...agentRoutes, ...datasetRoutes];
