@@ -1,11 +1,12 @@
 // The OpenAPI document at /api/v1/openapi.json, generated from the procedures' REST meta and
 // their own zod schemas (server/rest/operations.ts), and the byte routes (server/rest/bytes.ts).
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { z } from "zod";
 import type { RestOperation } from "./meta";
 import { restOperations } from "./operations";
 import { restRoutes } from "./routes";
 import { API_PREFIX } from "./edge";
+import { byteRoutes, type ByteRoute } from "./bytes";
 
 const ZError = z
   .object({
@@ -46,6 +47,27 @@ function operationObject(op: RestOperation, response: z.ZodType | undefined): Zo
   };
 }
 
+const ZBytes = z.string().meta({ format: "binary" });
+
+/** A byte route: bytes in (application/octet-stream) and bytes out with their media type. */
+function byteOperationObject(route: ByteRoute): ZodOpenApiOperationObject {
+  const answer = route.answer;
+  const success: Record<string, NonNullable<ZodOpenApiResponsesObject["200"]>> = {};
+  if ("bytes" in answer) success["200"] = { description: "The bytes", content: { [answer.bytes]: { schema: ZBytes } } };
+  else if ("json" in answer) success[String(answer.status ?? 200)] = { description: "OK", content: { "application/json": { schema: answer.json } } };
+  else success[String(answer.empty)] = { description: "Done; no content" };
+  return {
+    summary: route.summary,
+    tags: [route.tag],
+    operationId: operationIdOf(route.method, `${route.root ? "/root" : ""}${route.path}`),
+    requestParams: { ...(route.params ? { path: route.params } : {}), ...(route.query ? { query: route.query } : {}) },
+    ...(route.bytesIn ? { requestBody: { content: { "application/octet-stream": { schema: ZBytes } } } } : {}),
+    responses: { ...success, ...errorResponses },
+    // The local stores' URLs are signed; they take no token.
+    ...(route.root ? { security: [], servers: [{ url: "/api" }] } : {}),
+  };
+}
+
 let cached: ReturnType<typeof createDocument> | null = null;
 
 export function openApiDocument(baseUrl: string) {
@@ -57,6 +79,11 @@ export function openApiDocument(baseUrl: string) {
   };
   for (const op of restOperations()) put(op, operationObject(op, op.response ?? op.procedureOutput));
   for (const route of restRoutes) put(route, operationObject(route, route.response));
+  for (const route of byteRoutes) {
+    if (route.hidden || route.method === "HEAD" || route.method === "OPTIONS") continue;
+    const at = (paths[route.path] ??= {}) as Record<string, ZodOpenApiOperationObject>;
+    at[route.method.toLowerCase()] ??= byteOperationObject(route);
+  }
   cached = createDocument({
     openapi: "3.1.0",
     info: {

@@ -6,7 +6,7 @@
 //   { "error": { "code": "bad_request", "message": "...", "fields": { "name": ["is required"] }, "requestId": "..." } }
 import { z } from "zod";
 import { createCaller } from "../api/root";
-import { resolveActor, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { env } from "../env";
 import { addressFault } from "../http/front-door";
@@ -19,6 +19,8 @@ import type { HttpMethod, RestRequest } from "./meta";
 import { dispatchRest as legacyDispatch } from "./dispatch";
 import { restOperations, type Operation } from "./operations";
 import { restRoutes } from "./routes";
+import { requireRequestActor, UNAUTHORIZED_HEADERS } from "./request-actor";
+import { byteMethodsFor, serveBytes } from "./bytes";
 
 export const API_PREFIX = "/api/v1";
 
@@ -50,7 +52,9 @@ export async function dispatchRest(req: Request): Promise<Response> {
   const requestId = requestIdOf(req.headers);
   const log = requestLogger(requestId);
   const started = performance.now();
-  const response = await dispatch(req, requestId, log);
+  const method = req.method.toUpperCase();
+  const bytes = serveBytes(method === "HEAD" && new URL(req.url).pathname.startsWith(API_PREFIX) ? new Request(req, { method: "GET" }) : req, requestId, log);
+  const response = await (bytes ?? dispatch(req, requestId, log));
   log.info(
     { method: req.method, path: new URL(req.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },
     "api request",
@@ -70,22 +74,6 @@ async function readJsonBody(req: Request): Promise<unknown> {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON.", { body: ["is not valid JSON"] });
   }
 }
-
-/** Who is asking, for every /api/v1 route (JSON and bytes): a cross-site cookie mutation is refused before anyone is looked up. */
-export async function requireRequestActor(req: Request): Promise<Actor> {
-  const crossSite = crossSiteRefusal(req);
-  if (crossSite) throw crossSite;
-  const { actor, tokenRejected } = await resolveActor(req.headers);
-  if (!actor) {
-    throw new AppError(
-      "UNAUTHORIZED",
-      tokenRejected ? "The API token is not valid: it is unknown, revoked or expired." : "Authenticate with an API token: Authorization: Bearer <token>.",
-    );
-  }
-  return actor;
-}
-
-export const UNAUTHORIZED_HEADERS = { "www-authenticate": 'Bearer realm="benchtop"' };
 
 /** Calls the operation's procedure as `actor`, through the same ladder the browser's calls take. */
 async function callProcedure(op: Operation, input: unknown, ctx: { actor: Actor; requestId: string; log: Logger }): Promise<unknown> {
@@ -107,6 +95,8 @@ async function dispatch(req: Request, requestId: string, log: Logger): Promise<R
   // While routers move onto procedures' meta, what is not moved yet is still served by the old routes.
   if (!candidates.some((x) => x.c.op.method === routeMethod) && legacyRoutes.some((r) => r.method === routeMethod && r.pattern.test(subpath))) return legacyDispatch(req);
   candidates.push(...legacyRoutes.filter((r) => r.pattern.test(subpath)).map((r) => ({ c: { op: { method: r.method } } as Compiled, match: null })));
+  const byteMethods = byteMethodsFor(url.pathname);
+  candidates.push(...byteMethods.map((m) => ({ c: { op: { method: m } } as Compiled, match: null })));
   if (candidates.length === 0) {
     return error(404, "not_found", `There is no API route ${method} ${url.pathname}. The routes are listed at ${API_PREFIX}/openapi.json.`);
   }

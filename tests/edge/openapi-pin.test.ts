@@ -34,3 +34,27 @@ describe("the OpenAPI document keeps today's operations", () => {
     }
   });
 });
+
+describe("the byte routes are in the document", () => {
+  it("lists each with application/octet-stream bodies in or out", async () => {
+    const res = await v1Get(new Request(`${BASE}/api/v1/openapi.json`));
+    const doc = (await res.json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; responses: Record<string, { content?: Record<string, unknown> }> }>> };
+    const content = doc.paths["/projects/{projectSlug}/files/content"]!;
+    expect(Object.keys(content.get!.responses["200"]!.content!)).toEqual(["application/octet-stream"]);
+    expect(Object.keys(content.put!.requestBody!.content)).toEqual(["application/octet-stream"]);
+    expect(Object.keys(doc.paths["/blobs/{sha256}"]!.put!.requestBody!.content)).toEqual(["application/octet-stream"]);
+    expect(Object.keys(doc.paths["/jobs/{jobId}/artifacts/download"]!.get!.responses["200"]!.content!)).toEqual(["application/octet-stream"]);
+    expect(doc.paths["/jobs/{jobId}/logs/download"]!.get).toBeDefined();
+    expect(Object.keys(doc.paths["/storage/local/{store}/{bucket}/{key}"]!)).toEqual(["get", "put"]);
+  });
+
+  it("a byte route's errors are the JSON error with a request id, and its success carries the id too", async () => {
+    const missing = await rest("GET", "/jobs/nope/logs/download", { headers: { "x-request-id": "req-bytes-1" } });
+    expect(missing.status).toBe(401);
+    expect(missing.json.error).toEqual({ code: "unauthorized", message: expect.any(String), requestId: "req-bytes-1" });
+    expect(missing.headers.get("x-request-id")).toBe("req-bytes-1");
+    const wrongMethod = await rest("POST", "/jobs/nope/logs/download");
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("GET, HEAD");
+  });
+});

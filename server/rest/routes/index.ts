@@ -1,6 +1,5 @@
 import type { RestRoute } from "../define-route";
 import { datasetRoutes } from "./datasets";
-import { fileRoutes } from "./files";
 
 /** Every route under /api/v1. Later issues add jobs, datasets, ... here. */
-export const restRoutes: RestRoute[] = [...fileRoutes, ...datasetRoutes];
+export const restRoutes: RestRoute[] = [...datasetRoutes];
