@@ -4,7 +4,6 @@ import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObj
 import { z } from "zod";
 import type { RestOperation } from "./meta";
 import { restOperations } from "./operations";
-import { restRoutes } from "./routes";
 import { API_PREFIX } from "./edge";
 import { byteRoutes, type ByteRoute } from "./bytes";
 
@@ -78,7 +77,6 @@ export function openApiDocument(baseUrl: string) {
     at[op.method.toLowerCase()] ??= value;
   };
   for (const op of restOperations()) put(op, operationObject(op, op.response ?? op.procedureOutput));
-  for (const route of restRoutes) put(route, operationObject(route, route.response));
   for (const route of byteRoutes) {
     if (route.hidden || route.method === "HEAD" || route.method === "OPTIONS") continue;
     const at = (paths[route.path] ??= {}) as Record<string, ZodOpenApiOperationObject>;

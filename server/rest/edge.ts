@@ -16,17 +16,13 @@ import { requestIdOf } from "../http/request-id";
 import { assertStorableText } from "../http/storable-text";
 import { requestLogger, type Logger } from "../log";
 import type { HttpMethod, RestRequest } from "./meta";
-import { dispatchRest as legacyDispatch } from "./dispatch";
 import { restOperations, type Operation } from "./operations";
-import { restRoutes } from "./routes";
 import { requireRequestActor, UNAUTHORIZED_HEADERS } from "./request-actor";
 import { byteMethodsFor, serveBytes } from "./bytes";
 
 export const API_PREFIX = "/api/v1";
 
 type Compiled = { op: Operation; pattern: RegExp; names: string[] };
-
-const legacyRoutes = restRoutes.map((r) => ({ method: r.method, pattern: new RegExp(`^${r.path.replace(/\{(\w+)\}/g, "([^/]+)")}/?$`) }));
 
 let compiledCache: Compiled[] | null = null;
 function compiled(): Compiled[] {
@@ -92,9 +88,6 @@ async function dispatch(req: Request, requestId: string, log: Logger): Promise<R
   const addressProblem = addressFault(url.pathname);
   if (addressProblem) return error(400, "bad_request", addressProblem);
   const candidates = compiled().map((c) => ({ c, match: c.pattern.exec(subpath) })).filter((x) => x.match);
-  // While routers move onto procedures' meta, what is not moved yet is still served by the old routes.
-  if (!candidates.some((x) => x.c.op.method === routeMethod) && legacyRoutes.some((r) => r.method === routeMethod && r.pattern.test(subpath))) return legacyDispatch(req);
-  candidates.push(...legacyRoutes.filter((r) => r.pattern.test(subpath)).map((r) => ({ c: { op: { method: r.method } } as Compiled, match: null })));
   const byteMethods = byteMethodsFor(url.pathname);
   candidates.push(...byteMethods.map((m) => ({ c: { op: { method: m } } as Compiled, match: null })));
   if (candidates.length === 0) {

@@ -6,13 +6,10 @@ import { GET as v1Get } from "../../app/api/v1/[[...path]]/route";
 import { restOperations, routerProcedures } from "../../server/rest/operations";
 import { BASE, rest } from "./http";
 
-/** Routers whose procedures still wait for their meta while the REST routes move (empty when done). */
-const PENDING = ["datasets.", "kernels."];
-
 describe("every procedure is a REST operation", () => {
   it("each query and mutation has REST meta", () => {
     const missing = routerProcedures()
-      .filter(([path, def]) => def.type !== "subscription" && !PENDING.some((p) => path.startsWith(p)))
+      .filter(([path, def]) => def.type !== "subscription")
       .filter(([, def]) => def.meta?.rest === undefined || (Array.isArray(def.meta.rest) && def.meta.rest.length === 0))
       .map(([path]) => path);
     expect(missing).toEqual([]);
