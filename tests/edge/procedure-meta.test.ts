@@ -9,7 +9,7 @@ import { BASE, rest } from "./http";
 describe("every procedure is a REST operation", () => {
   it("each query and mutation has REST meta", () => {
     const missing = routerProcedures()
-      .filter(([path, def]) => def.type !== "subscription")
+      .filter(([, def]) => def.type !== "subscription")
       .filter(([, def]) => def.meta?.rest === undefined || (Array.isArray(def.meta.rest) && def.meta.rest.length === 0))
       .map(([path]) => path);
     expect(missing).toEqual([]);
