@@ -106,11 +106,15 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
-/** A procedure on one project; the caller must hold at least `atLeast` in it. */
+/**
+ * A procedure on one project; the caller must hold at least `atLeast` in it. The role is checked
+ * here, once: `ctx.access` (project, role, the caller's lab standing) goes to the domain function,
+ * which trusts it (server/files/access.ts) instead of looking the membership up again.
+ */
 export const projectProcedure = (atLeast: z.infer<typeof ZProjectRole>) =>
   authedProcedure.input(z.object({ projectSlug: z.string().min(1) })).use(async ({ ctx, input, next }) => {
     const access = await requireProjectRole({ actorId: ctx.actor.id, projectSlug: input.projectSlug, atLeast });
-    return next({ ctx: { ...ctx, project: access.project, projectRole: access.role } });
+    return next({ ctx: { ...ctx, access, project: access.project, projectRole: access.role } });
   });
 
 export const directorProcedure = authedProcedure.use(({ ctx, next }) => {

@@ -80,15 +80,16 @@ async function downloadFileContent({ url, params, actor: actorOf }: ByteContext)
   const rawPath = url.searchParams.get("path");
   const format = url.searchParams.get("format");
   if (format !== null && format !== "zip" && format !== "tar") throw new AppError("BAD_REQUEST", `format must be zip or tar, not "${format}".`);
-  const { project } = await requireProjectRole({ actorId: actor.id, projectSlug, atLeast: "viewer" });
+  // The role is checked once, here; the files' functions trust the access they are handed.
+  const access = await requireProjectRole({ actorId: actor.id, projectSlug, atLeast: "viewer" });
   const path = rawPath === null || rawPath === "" ? null : normalisePath(rawPath);
-  if (path === null || (await occupantOf(db, project.id, path)) === "folder") {
-    const archive = await folderArchive({ actorId: actor.id, projectSlug, path, format: format ?? "zip" });
+  if (path === null || (await occupantOf(db, access.project.id, path)) === "folder") {
+    const archive = await folderArchive({ actorId: actor.id, access, projectSlug, path, format: format ?? "zip" });
     return new Response(Readable.toWeb(Readable.from(archive.chunks)) as ReadableStream, {
       headers: { "content-type": archive.contentType, "content-disposition": attachment(archive.fileName), "cache-control": "no-store" },
     });
   }
-  const file = await readFileBytes({ actorId: actor.id, projectSlug, path });
+  const file = await readFileBytes({ actorId: actor.id, access, projectSlug, path });
   const name = file.path.split("/").pop() ?? "file";
   const inline = url.searchParams.get("inline") === "1" && isInlineImage(file.path);
   return new Response(new Uint8Array(file.content), {

@@ -42,18 +42,18 @@ export const filesRouter = createTRPCRouter({
       },
     })
     .output(ZFileEntries)
-    .query(({ ctx, input }) => listFiles({ actorId: ctx.actor.id, projectSlug: input.projectSlug })),
+    .query(({ ctx, input }) => listFiles({ actorId: ctx.actor.id, access: ctx.access, projectSlug: input.projectSlug })),
   tree: projectProcedure("viewer")
     .meta({ rest: { method: "GET", path: FILES, tag: "Files", summary: "The project's files (no contents) and folders", params: ZProjectParams } })
     .output(ZFileTree)
-    .query(({ ctx, input }) => listTree({ actorId: ctx.actor.id, projectSlug: input.projectSlug })),
+    .query(({ ctx, input }) => listTree({ actorId: ctx.actor.id, access: ctx.access, projectSlug: input.projectSlug })),
   read: projectProcedure("viewer")
     .meta({
       rest: { method: "GET", path: `${FILES}/text`, tag: "Files", summary: "One file as text (content is null for binary files and text over 20 MB: use files/content)", params: ZProjectParams, query: ZPathQuery },
     })
     .input(ZPathInput)
     .output(ZFileContent)
-    .query(({ ctx, input }) => readFile({ actorId: ctx.actor.id, ...input })),
+    .query(({ ctx, input }) => readFile({ actorId: ctx.actor.id, access: ctx.access, ...input })),
   /** Saves text. baseVersion null creates the file; a stale baseVersion is CONFLICT (fields.version: the current one). */
   save: projectProcedure("editor")
     .meta({
@@ -68,22 +68,22 @@ export const filesRouter = createTRPCRouter({
     })
     .input(ZSaveInput)
     .output(ZSaved)
-    .mutation(({ ctx, input }) => saveTextFile({ actorId: ctx.actor.id, ...input })),
+    .mutation(({ ctx, input }) => saveTextFile({ actorId: ctx.actor.id, access: ctx.access, ...input })),
   createFolder: projectProcedure("editor")
     .meta({ rest: { method: "POST", path: "/projects/{projectSlug}/folders", tag: "Files", summary: "Create an empty folder", params: ZProjectParams, body: ZPathInput, status: 201 } })
     .input(ZPathInput)
     .output(z.object({ path: z.string() }))
-    .mutation(({ ctx, input }) => createFolder({ actorId: ctx.actor.id, ...input })),
+    .mutation(({ ctx, input }) => createFolder({ actorId: ctx.actor.id, access: ctx.access, ...input })),
   move: projectProcedure("editor")
     .meta({ rest: { method: "POST", path: `${FILES}/move`, tag: "Files", summary: "Rename or move a file or folder (refused when the destination exists)", params: ZProjectParams, body: ZMoveInput } })
     .input(ZMoveInput)
     .output(ZMoved)
-    .mutation(({ ctx, input }) => movePath({ actorId: ctx.actor.id, ...input })),
+    .mutation(({ ctx, input }) => movePath({ actorId: ctx.actor.id, access: ctx.access, ...input })),
   delete: projectProcedure("editor")
     .meta({ rest: { method: "DELETE", path: FILES, tag: "Files", summary: "Delete a file, or a folder with everything in it", params: ZProjectParams, query: ZPathQuery } })
     .input(ZPathInput)
     .output(ZDeleted)
-    .mutation(({ ctx, input }) => deletePath({ actorId: ctx.actor.id, ...input })),
+    .mutation(({ ctx, input }) => deletePath({ actorId: ctx.actor.id, access: ctx.access, ...input })),
   history: projectProcedure("viewer")
     .meta({
       rest: {
@@ -99,7 +99,7 @@ export const filesRouter = createTRPCRouter({
     })
     .input(ZPathInput)
     .output(ZVersions)
-    .query(({ ctx, input }) => listFileHistory({ actorId: ctx.actor.id, ...input })),
+    .query(({ ctx, input }) => listFileHistory({ actorId: ctx.actor.id, access: ctx.access, ...input })),
   version: projectProcedure("viewer")
     .meta({
       rest: {
@@ -113,7 +113,7 @@ export const filesRouter = createTRPCRouter({
     })
     .input(ZVersionInput)
     .output(ZFileVersionContent)
-    .query(({ ctx, input }) => readFileVersion({ actorId: ctx.actor.id, ...input })),
+    .query(({ ctx, input }) => readFileVersion({ actorId: ctx.actor.id, access: ctx.access, ...input })),
   /** Saves an old version's content as a new version; baseVersion is the current one, as for save. */
   restore: projectProcedure("editor")
     .meta({
@@ -121,5 +121,5 @@ export const filesRouter = createTRPCRouter({
     })
     .input(ZRestoreInput)
     .output(ZSaved)
-    .mutation(({ ctx, input }) => restoreFileVersion({ actorId: ctx.actor.id, ...input })),
+    .mutation(({ ctx, input }) => restoreFileVersion({ actorId: ctx.actor.id, access: ctx.access, ...input })),
 });
