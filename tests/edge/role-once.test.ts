@@ -2,28 +2,26 @@
 // domain functions trust the access it hands them instead of looking it up again. A call without
 // it (a script, a test) is still checked, by the one lookup in the domain.
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { createCaller } from "../../server/api/root";
+import type { Actor } from "../../server/auth/actor";
+import { db } from "../../server/db/client";
+import { readFile } from "../../server/files/read-file";
+import { log } from "../../server/log";
+import { addMember, removeMember } from "../../server/projects/members";
+import { setProjectArchived } from "../../server/projects/update-project";
+import { createApiToken } from "../../server/tokens/api-tokens";
+import { findUser } from "../../server/users/users";
+import { addMemberAs, createProjectFor, createUser } from "../support/factories";
+import { rest } from "./http";
 
-const lookups = vi.hoisted(() => ({ count: 0 }));
-vi.mock("../../server/projects/access", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../../server/projects/access")>();
-  return {
-    ...original,
-    requireProjectRole: async (args: Parameters<typeof original.requireProjectRole>[0]) => {
-      lookups.count++;
-      return original.requireProjectRole(args);
-    },
-  };
-});
-
-const { createCaller } = await import("../../server/api/root");
-const { findUser } = await import("../../server/users/users");
-const { log } = await import("../../server/log");
-const { readFile } = await import("../../server/files/read-file");
-const { setProjectArchived } = await import("../../server/projects/update-project");
-const { createApiToken } = await import("../../server/tokens/api-tokens");
-const { addMemberAs, createProjectFor, createUser } = await import("../support/factories");
-const { rest } = await import("./http");
-type Actor = import("../../server/auth/actor").Actor;
+// The membership check is the one query that loads a member with the caller's lab standing
+// (server/projects/access.ts: requireProjectRole); count those.
+const lookups = { count: 0 };
+const findFirst = db.member.findFirst.bind(db.member);
+vi.spyOn(db.member, "findFirst").mockImplementation(((args: { select?: { user?: { select?: { labRole?: boolean } } } }) => {
+  if (args?.select?.user?.select?.labRole) lookups.count++;
+  return findFirst(args as never);
+}) as never);
 
 async function callerFor(id: string) {
   const full = await findUser(id);
@@ -73,5 +71,32 @@ describe("the role is checked once", () => {
     lookups.count = 0;
     await expect(readFile({ actorId: eve.id, projectSlug: project.slug, path: "a.py" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(lookups.count).toBe(1);
+  });
+});
+
+describe("the role is checked once for projects and members", () => {
+  it("each projectProcedure call looks the membership up once, and its rules still hold", async () => {
+    const ana = await createUser({ name: "Ana Members Once" });
+    const vic = await createUser({ name: "Vic Members Once" });
+    const project = await createProjectFor(ana);
+    const owner = await callerFor(ana.id);
+    lookups.count = 0;
+    await owner.projects.addMember({ projectSlug: project.slug, email: vic.email, role: "viewer" });
+    expect(lookups.count).toBe(1);
+    lookups.count = 0;
+    expect((await owner.projects.members({ projectSlug: project.slug })).length).toBe(2);
+    expect(lookups.count).toBe(1);
+    lookups.count = 0;
+    await owner.projects.rename({ projectSlug: project.slug, name: "Renamed once" });
+    expect(lookups.count).toBe(1);
+    // A viewer passes the viewer rung of removeMember, and may remove only themselves.
+    const viewer = await callerFor(vic.id);
+    await expect(viewer.projects.removeMember({ projectSlug: project.slug, userId: ana.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    lookups.count = 0;
+    await viewer.projects.removeMember({ projectSlug: project.slug, userId: vic.id });
+    expect(lookups.count).toBe(1);
+    // Called without access (a script), the domain checks for itself.
+    await addMember({ actorId: ana.id, projectSlug: project.slug, email: vic.email, role: "viewer" });
+    await expect(removeMember({ actorId: vic.id, projectSlug: project.slug, userId: ana.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

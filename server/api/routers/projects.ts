@@ -54,7 +54,7 @@ export const projectsRouter = createTRPCRouter({
     .meta({ rest: { method: "PATCH", path: "/projects/{projectSlug}", tag: "Projects", summary: "Rename a project or change its description (owners)", params: ZProjectParams, body: ZUpdateProjectInput } })
     .input(ZUpdateProjectInput)
     .output(ZProject)
-    .mutation(({ ctx, input }) => updateProject({ actorId: ctx.actor.id, projectSlug: input.projectSlug, name: input.name, description: input.description })),
+    .mutation(({ ctx, input }) => updateProject({ actorId: ctx.actor.id, access: ctx.access, projectSlug: input.projectSlug, name: input.name, description: input.description })),
 
   setArchived: projectProcedure("owner")
     .meta({
@@ -66,7 +66,7 @@ export const projectsRouter = createTRPCRouter({
     .input(z.object({ archived: z.boolean() }))
     .output(ZProject)
     .mutation(({ ctx, input }) =>
-      setProjectArchived({ actorId: ctx.actor.id, projectSlug: input.projectSlug, archived: input.archived }),
+      setProjectArchived({ actorId: ctx.actor.id, access: ctx.access, projectSlug: input.projectSlug, archived: input.archived }),
     ),
 
   members: projectProcedure("viewer")
@@ -82,24 +82,24 @@ export const projectsRouter = createTRPCRouter({
       },
     })
     .output(ZMembers)
-    .query(({ ctx, input }) => listMembers({ actorId: ctx.actor.id, projectSlug: input.projectSlug })),
+    .query(({ ctx, input }) => listMembers({ actorId: ctx.actor.id, access: ctx.access, projectSlug: input.projectSlug })),
 
   addMember: projectProcedure("owner")
     .meta({ rest: { method: "POST", path: "/projects/{projectSlug}/members", tag: "Members", summary: "Add a member by email (owners)", params: ZProjectParams, body: ZAddMemberInput, status: 201 } })
     .input(ZAddMemberInput)
     .output(ZMember)
-    .mutation(({ ctx, input }) => addMember({ actorId: ctx.actor.id, ...input })),
+    .mutation(({ ctx, input }) => addMember({ actorId: ctx.actor.id, access: ctx.access, ...input })),
 
   changeMemberRole: projectProcedure("owner")
     .meta({ rest: { method: "PATCH", path: "/projects/{projectSlug}/members/{userId}", tag: "Members", summary: "Change a member's role (owners)", params: ZMemberParams, body: ZChangeMemberRoleInput } })
     .input(z.object({ userId: z.string(), role: ZProjectRole }))
     .output(ZMember)
-    .mutation(({ ctx, input }) => changeMemberRole({ actorId: ctx.actor.id, ...input })),
+    .mutation(({ ctx, input }) => changeMemberRole({ actorId: ctx.actor.id, access: ctx.access, ...input })),
 
   removeMember: projectProcedure("viewer")
     .meta({
       rest: { method: "DELETE", path: "/projects/{projectSlug}/members/{userId}", tag: "Members", summary: "Remove a member (owners; anyone may remove themselves)", params: ZMemberParams, status: 204 },
     })
     .input(z.object({ userId: z.string() }))
-    .mutation(({ ctx, input }) => removeMember({ actorId: ctx.actor.id, ...input })),
+    .mutation(({ ctx, input }) => removeMember({ actorId: ctx.actor.id, access: ctx.access, ...input })),
 });
