@@ -24,7 +24,7 @@ try {
   const { createCaller } = await import("../server/api/root");
   const { log } = await import("../server/log");
   const { findUser } = await import("../server/users/users");
-  const { dispatchRest } = await import("../server/rest/dispatch");
+  const { dispatchRest } = await import("../server/rest/edge");
   const { createApiToken } = await import("../server/tokens/api-tokens");
   const { createProject } = await import("../server/projects/create-project");
   const { s3Client } = await import("../server/storage/s3-store");

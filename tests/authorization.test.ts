@@ -4,7 +4,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter, createCaller } from "../server/api/root";
 import type { Actor } from "../server/auth/actor";
 import { log } from "../server/log";
-import { dispatchRest } from "../server/rest/dispatch";
+import { dispatchRest } from "../server/rest/edge";
 import { createApiToken, revokeApiToken } from "../server/tokens/api-tokens";
 import { findUser } from "../server/users/users";
 import { addMemberAs, createProjectFor, createUser, type TestUser } from "./support/factories";

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dispatchRest } from "../server/rest/dispatch";
+import { dispatchRest } from "../server/rest/edge";
 import { createApiToken } from "../server/tokens/api-tokens";
 import { createProjectFor, createUser, type TestUser } from "./support/factories";
 

@@ -8,11 +8,14 @@ import { describe, expect, it } from "vitest";
 import { readFile } from "../server/files/read-file";
 import { listTree } from "../server/files/tree";
 import { writeFile } from "../server/files/write-file";
-import { downloadFileContentRoute, uploadFileContentRoute } from "../server/rest/routes/files";
-import { dispatchRest } from "../server/rest/dispatch";
-import { openApiDocument } from "../server/rest/openapi";
+import { dispatchRest } from "../server/rest/edge";
+import { openApiDocument } from "../server/rest/document";
 import { createApiToken } from "../server/tokens/api-tokens";
 import { createProjectFor, createUser } from "./support/factories";
+
+// The byte routes, reached as Next reaches them: through the REST edge (server/rest/bytes.ts).
+const downloadFileContentRoute = (req: Request, _projectSlug: string) => dispatchRest(req);
+const uploadFileContentRoute = downloadFileContentRoute;
 
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
 

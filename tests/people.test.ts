@@ -5,7 +5,7 @@ import { createCaller } from "../server/api/root";
 import type { Actor } from "../server/auth/actor";
 import { db } from "../server/db/client";
 import { log } from "../server/log";
-import { dispatchRest } from "../server/rest/dispatch";
+import { dispatchRest } from "../server/rest/edge";
 import { createApiToken } from "../server/tokens/api-tokens";
 import { changeLabRole, endSessions, invitePerson, listPeople, promoteExternal } from "../server/users/people";
 import { findUser } from "../server/users/users";

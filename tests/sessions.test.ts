@@ -7,7 +7,7 @@ import { appRouter } from "../server/api/root";
 import { resolveActor } from "../server/auth/actor";
 import { db } from "../server/db/client";
 import { log } from "../server/log";
-import { dispatchRest } from "../server/rest/dispatch";
+import { dispatchRest } from "../server/rest/edge";
 import { endsWithItsSession } from "../server/auth/session-watch";
 import { submitJob } from "../server/queue/submit-job";
 import { endSessions } from "../server/users/people";

@@ -1,9 +1,9 @@
 // The agent API edge (/api/agent/v1): agent-token auth, zod-validated bodies, one error shape.
 // The protocol itself is in protocol.ts; the rules are in server/queue/*.
-import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import { ZodError, type z } from "zod";
+import type { z } from "zod";
 import { AppError } from "../errors";
+import { errorAnswerOf, errorResponse } from "../http/error-answer";
 import { requestIdOf } from "../http/request-id";
 import { withStorableText } from "../http/storable-text";
 import { requestLogger } from "../log";
@@ -112,27 +112,22 @@ export async function dispatchAgentApi(req: Request): Promise<Response> {
   const log = requestLogger(requestId);
   const url = new URL(req.url);
   const subpath = url.pathname.slice(AGENT_API_PREFIX.length);
-  const error = (status: number, code: string, message: string, fields?: unknown) =>
-    Response.json({ error: { code, message, ...(fields ? { fields } : {}), requestId } }, { status });
+  // Errors are converted once, as on every edge (server/http/error-answer.ts); a lease taken back is the agent's own code.
+  const error = (status: number, code: string, message: string) => errorResponse({ status, code, message, requestId });
   // HEAD is answered as GET; the body is dropped below.
   const method = req.method === "HEAD" ? "GET" : req.method;
   const route = routes.find(([m, pattern]) => m === method && pattern.test(subpath));
   if (!route) return error(404, "not_found", `There is no agent API route ${req.method} ${url.pathname}.`);
-  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
-  const agent = match ? await authenticateAgent(match[1]!) : null;
-  if (!agent) return error(401, "unauthorized", "The agent token is not valid. Create an agent with `benchtop agents create NAME` and pass its token.");
+  let agentName: string | undefined;
   try {
+    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
+    const agent = match ? await authenticateAgent(match[1]!) : null;
+    if (!agent) return error(401, "unauthorized", "The agent token is not valid. Create an agent with `benchtop agents create NAME` and pass its token.");
+    agentName = agent.name;
     const response = await route[2]({ agent, params: route[1].exec(subpath)!.slice(1), req, url });
     return req.method === "HEAD" ? new Response(null, { status: response.status, headers: response.headers }) : response;
   } catch (e) {
     if (e instanceof LeaseLostError) return error(409, "lease_lost", e.message);
-    if (e instanceof AppError) return error(e.status, e.code.toLowerCase(), e.message, e.fields);
-    if (e instanceof ZodError) {
-      const issue = e.issues[0]!;
-      return error(400, "bad_request", `The request is not valid: ${issue.path.join(".") || "body"} ${issue.message}.`);
-    }
-    const errorId = randomUUID().slice(0, 8);
-    log.error({ err: e, errorId, path: url.pathname, agent: agent.name }, "unexpected error in the agent API");
-    return error(500, "internal", `Something went wrong on the server (error ${errorId}). It has been logged.`);
+    return errorResponse(errorAnswerOf(e, { requestId, log, where: `agent API ${req.method} ${url.pathname}${agentName ? ` (agent ${agentName})` : ""}` }));
   }
 }

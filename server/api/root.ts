@@ -1,3 +1,4 @@
+import { agentsRouter } from "./routers/agents";
 import { datasetsRouter } from "./routers/datasets";
 import { filesRouter } from "./routers/files";
 import { jobsRouter } from "./routers/jobs";
@@ -6,10 +7,12 @@ import { kernelsRouter } from "./routers/kernels";
 import { meRouter } from "./routers/me";
 import { peopleRouter } from "./routers/people";
 import { projectsRouter } from "./routers/projects";
+import { snapshotsRouter } from "./routers/snapshots";
 import { tokensRouter } from "./routers/tokens";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  agents: agentsRouter,
   datasets: datasetsRouter,
   files: filesRouter,
   jobs: { ...jobsRouter._def.record, ...jobsWatchRouter._def.record }, // jobs.watch lives in its own file
@@ -17,6 +20,7 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   people: peopleRouter,
   projects: projectsRouter,
+  snapshots: snapshotsRouter,
   tokens: tokensRouter,
 });
 

@@ -1,15 +1,16 @@
 // The one ladder of procedure types: public -> authed -> project member with a role ->
 // director. Permission is checked on the resource, here, not by the page that calls it.
 import { initTRPC, TRPCError } from "@trpc/server";
-import { randomUUID } from "node:crypto";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Actor } from "../auth/actor";
 import { AppError, type AppErrorCode } from "../errors";
+import { errorAnswerOf, ReportedError } from "../http/error-answer";
 import { assertStorableText } from "../http/storable-text";
 import type { Logger } from "../log";
 import { requireProjectRole } from "../projects/access";
 import { ZProjectRole } from "../projects/schemas";
+import type { ProcedureMeta } from "../rest/meta";
 import { isDirector } from "../users/users";
 
 export type TrpcContext = { actor: Actor | null; requestId: string; log: Logger };
@@ -26,18 +27,21 @@ const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
-const t = initTRPC.context<TrpcContext>().create({
+// Procedures carry their REST face in .meta({ rest }) (server/rest/meta.ts): /api/v1 and its
+// OpenAPI document are generated from it.
+const t = initTRPC.context<TrpcContext>().meta<ProcedureMeta>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     const { stack: _stack, ...data } = shape.data;
+    const requestId = ctx?.requestId ?? null;
     if (cause instanceof ZodError) {
       const fields = z.flattenError(cause).fieldErrors as Record<string, string[]>;
       const [field, messages] = Object.entries(fields)[0] ?? [];
       const message = field && messages?.[0] ? `The input is not valid: ${field} ${messages[0]}.` : "The input is not valid.";
-      return { ...shape, message, data: { ...data, fields } };
+      return { ...shape, message, data: { ...data, fields, requestId } };
     }
-    return { ...shape, data: { ...data, fields: cause instanceof AppError ? (cause.fields ?? null) : null } };
+    return { ...shape, data: { ...data, fields: cause instanceof AppError ? (cause.fields ?? null) : null, requestId } };
   },
 });
 
@@ -46,14 +50,19 @@ export function trpcErrorOf(e: AppError): TRPCError {
   return new TRPCError({ code: TRPC_CODE[e.code], message: e.message, cause: e });
 }
 
-/** Any error as the one the client sees: domain errors in their words; the unexpected logged and hidden. */
+/**
+ * Any error as the one the client sees, by the one conversion of every edge
+ * (server/http/error-answer.ts): domain errors in their words; the unexpected logged with the
+ * request id and hidden.
+ */
 function converted(error: unknown, ctx: TrpcContext, path: string): TRPCError {
   const cause = error instanceof TRPCError && error.cause ? error.cause : error;
   if (cause instanceof AppError) return trpcErrorOf(cause);
+  // zod's refusals of a procedure's input stay tRPC's own (the formatter names their fields).
   if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return error;
-  const errorId = randomUUID().slice(0, 8);
-  ctx.log.error({ err: cause, path, errorId }, "unexpected error in a tRPC procedure");
-  return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `Something went wrong on the server (error ${errorId}). It has been logged.` });
+  const answer = errorAnswerOf(error, { requestId: ctx.requestId, log: ctx.log, where: `tRPC ${path}` });
+  if (answer.status !== 500) return trpcErrorOf(new AppError(answer.code.toUpperCase() as AppErrorCode, answer.message, answer.fields));
+  return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: answer.message, cause: new ReportedError(answer) });
 }
 
 /**
@@ -97,11 +106,15 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
-/** A procedure on one project; the caller must hold at least `atLeast` in it. */
+/**
+ * A procedure on one project; the caller must hold at least `atLeast` in it. The role is checked
+ * here, once: `ctx.access` (project, role, the caller's lab standing) goes to the domain function,
+ * which trusts it (server/files/access.ts) instead of looking the membership up again.
+ */
 export const projectProcedure = (atLeast: z.infer<typeof ZProjectRole>) =>
   authedProcedure.input(z.object({ projectSlug: z.string().min(1) })).use(async ({ ctx, input, next }) => {
     const access = await requireProjectRole({ actorId: ctx.actor.id, projectSlug: input.projectSlug, atLeast });
-    return next({ ctx: { ...ctx, project: access.project, projectRole: access.role } });
+    return next({ ctx: { ...ctx, access, project: access.project, projectRole: access.role } });
   });
 
 export const directorProcedure = authedProcedure.use(({ ctx, next }) => {

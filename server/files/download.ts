@@ -1,7 +1,7 @@
 // What a download sends: one file's bytes, or a folder (or the whole project) as an archive.
 import { db } from "../db/client";
 import { AppError } from "../errors";
-import { projectToRead } from "./access";
+import { projectToRead, type ProjectArgs } from "./access";
 import { type ArchiveEntry, type ArchiveFormat, archiveStream } from "./archive";
 import { occupantOf } from "./occupancy";
 import { baseName, insideFolder, normalisePath } from "./paths";
@@ -9,7 +9,7 @@ import { baseName, insideFolder, normalisePath } from "./paths";
 export type FolderArchive = { fileName: string; contentType: string; chunks: AsyncGenerator<Buffer> };
 
 /** A folder (or, with no path, the whole project) as a zip or tar whose top folder is its name. */
-export async function folderArchive(args: { actorId: string; projectSlug: string; path: string | null; format: ArchiveFormat }): Promise<FolderArchive> {
+export async function folderArchive(args: ProjectArgs & { path: string | null; format: ArchiveFormat }): Promise<FolderArchive> {
   const project = await projectToRead(args);
   const folder = args.path === null ? null : normalisePath(args.path);
   if (folder !== null && (await occupantOf(db, project.id, folder)) !== "folder") {

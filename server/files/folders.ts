@@ -3,11 +3,11 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db, Prisma } from "../db/client";
 import { AppError } from "../errors";
-import { projectToWrite } from "./access";
+import { projectToWrite, type ProjectArgs } from "./access";
 import { assertPathFree, occupantOf } from "./occupancy";
 import { insideFolder, isWithin, normalisePath } from "./paths";
 
-type Args = { actorId: string; projectSlug: string };
+type Args = ProjectArgs;
 
 export async function createFolder(args: Args & { path: string }): Promise<{ path: string }> {
   const project = await projectToWrite(args);

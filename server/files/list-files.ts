@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../db/client";
-import { requireProjectRole } from "../projects/access";
+import { projectToRead, type ProjectArgs } from "./access";
 
 export const ZFileEntry = z.object({
   id: z.string(),
@@ -13,8 +13,8 @@ export const ZFileEntry = z.object({
 export type TFileEntry = z.infer<typeof ZFileEntry>;
 
 /** A project's files (no contents), by path. */
-export async function listFiles(args: { actorId: string; projectSlug: string }): Promise<TFileEntry[]> {
-  const { project } = await requireProjectRole({ ...args, atLeast: "viewer" });
+export async function listFiles(args: ProjectArgs): Promise<TFileEntry[]> {
+  const project = await projectToRead(args);
   return db.file.findMany({
     where: { projectId: project.id },
     orderBy: { path: "asc" },

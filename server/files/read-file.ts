@@ -1,14 +1,14 @@
 // One file's content: text for the editor, bytes for downloads, and its saved versions.
 import { db } from "../db/client";
 import { AppError } from "../errors";
-import { projectToRead } from "./access";
+import { projectToRead, type ProjectArgs } from "./access";
 import { isTextContent } from "./content-kind";
 import { normalisePath } from "./paths";
 import type { TFileContent, TFileVersionEntry } from "./schemas";
 import { ensureCurrentVersionRow, personSelect, versionBytes, versionSelect } from "./versions";
 import { saveTextFile, writeFile } from "./write-file";
 
-type Args = { actorId: string; projectSlug: string; path: string };
+type Args = ProjectArgs & { path: string };
 
 const noFile = (path: string) => new AppError("NOT_FOUND", `There is no file "${path}" in this project.`);
 

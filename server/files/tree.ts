@@ -1,6 +1,6 @@
 // The project's files and folders for the editor's tree: no contents, one query each.
 import { db, Prisma } from "../db/client";
-import { projectToRead } from "./access";
+import { projectToRead, type ProjectArgs } from "./access";
 import { looksLikeText, MAX_TEXT_BYTES } from "./content-kind";
 import { parentFolders } from "./paths";
 import type { TFileTree } from "./schemas";
@@ -15,7 +15,7 @@ type Row = {
   nul: boolean;
 };
 
-export async function listTree(args: { actorId: string; projectSlug: string }): Promise<TFileTree> {
+export async function listTree(args: ProjectArgs): Promise<TFileTree> {
   const project = await projectToRead(args);
   // isText is decided on the first 8 KB (a NUL byte means binary) and the name; reading whole
   // contents for a tree would move every byte of the project. files.read decides exactly.

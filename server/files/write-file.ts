@@ -4,16 +4,14 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { db, isUniqueViolation, Prisma, type Tx } from "../db/client";
 import { AppError } from "../errors";
 import { putBlob, sha256Of } from "../queue/blobs";
-import { projectToWrite } from "./access";
+import { projectToWrite, type ProjectArgs } from "./access";
 import { MAX_FILE_BYTES } from "./content-kind";
 import { assertPathFree } from "./occupancy";
 import { normalisePath } from "./paths";
 import type { TSaved } from "./schemas";
 import { ensureCurrentVersionRow } from "./versions";
 
-export type WriteFileArgs = {
-  actorId: string;
-  projectSlug: string;
+export type WriteFileArgs = ProjectArgs & {
   path: string;
   /** The version the bytes were edited from; null creates the file and is refused if it exists. */
   baseVersion: number | null;

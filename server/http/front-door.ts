@@ -2,7 +2,8 @@
 // Next would answer it with a plain-text 500 and log nothing: methods Benchtop does not speak
 // (TRACE, PROPFIND, ...) and addresses whose percent-encoding is not UTF-8 (Next throws while it
 // decodes the route's params) or that hold a NUL byte. The answer is the usual JSON error.
-import { jsonError } from "./json-error";
+import { randomUUID } from "node:crypto";
+import { errorResponse } from "./error-answer";
 import { API_POLICY } from "./security-headers";
 
 export const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -39,14 +40,13 @@ export function addressFault(target: string): string | null {
   return null;
 }
 
-/** A JSON refusal for a request Next must not see, or null to let it through. */
-export function frontDoorRefusal(method: string, target: string): Response | null {
+/** A JSON refusal (the one error shape, server/http/error-answer.ts) for a request Next must not see, or null to let it through. */
+export function frontDoorRefusal(method: string, target: string, requestId: string = randomUUID()): Response | null {
   const headers = { "content-security-policy": API_POLICY };
   if (!(METHODS as readonly string[]).includes(method.toUpperCase())) {
-    return jsonError(405, "method_not_allowed", `Benchtop does not answer ${method} requests; use ${METHODS.slice(0, -1).join(", ")} or OPTIONS.`, {
-      headers: { ...headers, allow: METHODS.join(", ") },
-    });
+    const message = `Benchtop does not answer ${method} requests; use ${METHODS.slice(0, -1).join(", ")} or OPTIONS.`;
+    return errorResponse({ status: 405, code: "method_not_allowed", message, requestId }, { ...headers, allow: METHODS.join(", ") });
   }
   const fault = addressFault(target);
-  return fault ? jsonError(400, "bad_request", fault, { headers }) : null;
+  return fault ? errorResponse({ status: 400, code: "bad_request", message: fault, requestId }, headers) : null;
 }

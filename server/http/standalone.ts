@@ -4,22 +4,13 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { dispatchAgentApi } from "../agent-api/dispatch";
-import { localStoreForGrant } from "../datasets/open-store";
-import { dispatchRest } from "../rest/dispatch";
-import { downloadArtifactRoute, downloadLogRoute, putBlobRoute } from "../rest/raw-routes";
-import { serveLocalStorage } from "../storage/local-route";
+import { dispatchRest } from "../rest/edge";
 import { frontDoorRefusal } from "./front-door";
 
 function route(req: Request): Promise<Response> {
   const { pathname } = new URL(req.url);
-  if (pathname.startsWith("/api/storage/local/")) return serveLocalStorage(req, localStoreForGrant);
   if (pathname.startsWith("/api/agent/v1/")) return dispatchAgentApi(req);
-  const blob = /^\/api\/v1\/blobs\/([a-f0-9]{64})$/.exec(pathname);
-  if (blob && req.method === "PUT") return putBlobRoute(req, blob[1]!);
-  const download = /^\/api\/v1\/jobs\/([^/]+)\/artifacts\/download$/.exec(pathname);
-  if (download) return downloadArtifactRoute(req, download[1]!);
-  const log = /^\/api\/v1\/jobs\/([^/]+)\/logs\/download$/.exec(pathname);
-  if (log) return downloadLogRoute(req, log[1]!);
+  // /api/v1 and the local stores' URLs (/api/storage/local): the JSON operations and the byte routes.
   return dispatchRest(req);
 }
 

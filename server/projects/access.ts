@@ -46,14 +46,36 @@ export async function requireProjectRole(args: {
     select: { role: true, project: { select: projectSummarySelect }, user: { select: { labRole: true, external: true } } },
   });
   if (!member) throw new AppError("NOT_FOUND", `Project "${args.projectSlug}" was not found.`);
-  if (!hasProjectRole(member.role, args.atLeast)) {
+  return applyRules({ project: member.project, role: member.role, caller: member.user }, args);
+}
+
+/** The role and archive rules over a membership already loaded. */
+function applyRules(access: ProjectAccess, args: { projectSlug: string; atLeast: ProjectRole; intent?: "read" | "write" }): ProjectAccess {
+  if (!hasProjectRole(access.role, args.atLeast)) {
     throw new AppError(
       "FORBIDDEN",
-      `This needs the ${args.atLeast} role in project "${args.projectSlug}"; you are ${article(member.role)} ${member.role}.`,
+      `This needs the ${args.atLeast} role in project "${args.projectSlug}"; you are ${article(access.role)} ${access.role}.`,
     );
   }
-  if (args.intent === "write" && member.project.archivedAt) throw new AppError("CONFLICT", archivedSentence(member.project.slug));
-  return { project: member.project, role: member.role, caller: member.user };
+  if (args.intent === "write" && access.project.archivedAt) throw new AppError("CONFLICT", archivedSentence(access.project.slug));
+  return access;
+}
+
+/** What a domain function on one project takes: who asks, the project, and the membership the procedure ladder loaded (if it did). */
+export type ProjectArgs = { actorId: string; projectSlug: string; access?: ProjectAccess };
+
+/**
+ * The caller's access for a domain function. Through tRPC or REST, `access` is the membership
+ * projectProcedure(role) loaded and checked: trusted, not looked up again (the rules are applied
+ * to it in memory, e.g. a member leaving versus an owner removing someone). Without it (a script,
+ * a test, the scheduler) the membership is looked up here, once.
+ */
+export async function projectAccess(args: ProjectArgs, atLeast: ProjectRole, intent?: "read" | "write"): Promise<ProjectAccess> {
+  if (args.access) {
+    if (args.access.project.slug !== args.projectSlug) throw new Error(`access for project ${args.access.project.slug} handed to a call on ${args.projectSlug}`);
+    return applyRules(args.access, { projectSlug: args.projectSlug, atLeast, intent });
+  }
+  return requireProjectRole({ actorId: args.actorId, projectSlug: args.projectSlug, atLeast, intent });
 }
 
 function article(word: string): string {

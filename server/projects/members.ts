@@ -2,7 +2,7 @@ import type { ProjectRole } from "@prisma/client";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db, type Tx } from "../db/client";
 import { AppError } from "../errors";
-import { requireProjectRole } from "./access";
+import { projectAccess, type ProjectArgs } from "./access";
 import { ZAddMemberInput, type TAddMemberInput, type TMember } from "./schemas";
 
 const memberSelect = {
@@ -26,8 +26,8 @@ function toMember(row: {
   };
 }
 
-export async function listMembers(args: { actorId: string; projectSlug: string }): Promise<TMember[]> {
-  const { project } = await requireProjectRole({ ...args, atLeast: "viewer" });
+export async function listMembers(args: ProjectArgs): Promise<TMember[]> {
+  const { project } = await projectAccess(args, "viewer");
   const rows = await db.member.findMany({
     where: { projectId: project.id },
     select: memberSelect,
@@ -41,10 +41,10 @@ export async function listMembers(args: { actorId: string; projectSlug: string }
  * sign-in (magic link or SSO with the same address) takes over. Owners only.
  */
 export async function addMember(
-  args: { actorId: string; projectSlug: string } & TAddMemberInput,
+  args: ProjectArgs & TAddMemberInput,
 ): Promise<TMember> {
   const input = ZAddMemberInput.parse({ email: args.email, role: args.role });
-  const { project } = await requireProjectRole({ ...args, atLeast: "owner" });
+  const { project } = await projectAccess(args, "owner");
   return db.$transaction(async (tx) => {
     const user = await tx.user.upsert({
       where: { email: input.email },
@@ -76,13 +76,8 @@ export async function addMember(
   });
 }
 
-export async function changeMemberRole(args: {
-  actorId: string;
-  projectSlug: string;
-  userId: string;
-  role: ProjectRole;
-}): Promise<TMember> {
-  const { project } = await requireProjectRole({ ...args, atLeast: "owner" });
+export async function changeMemberRole(args: ProjectArgs & { userId: string; role: ProjectRole }): Promise<TMember> {
+  const { project } = await projectAccess(args, "owner");
   return db.$transaction(async (tx) => {
     const current = await findMember(tx, project.id, args.userId);
     if (current.role === "owner" && args.role !== "owner") {
@@ -105,9 +100,9 @@ export async function changeMemberRole(args: {
 }
 
 /** Removes a member. Owners may remove anyone but the last owner; anyone may leave. */
-export async function removeMember(args: { actorId: string; projectSlug: string; userId: string }): Promise<void> {
+export async function removeMember(args: ProjectArgs & { userId: string }): Promise<void> {
   const leaving = args.userId === args.actorId;
-  const { project } = await requireProjectRole({ ...args, atLeast: leaving ? "viewer" : "owner" });
+  const { project } = await projectAccess(args, leaving ? "viewer" : "owner");
   await db.$transaction(async (tx) => {
     const current = await findMember(tx, project.id, args.userId);
     if (current.role === "owner") await ensureAnotherOwner(tx, project.id, args.userId === args.actorId ? null : current.user.email);

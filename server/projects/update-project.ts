@@ -1,16 +1,16 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError } from "../errors";
-import { requireProjectRole } from "./access";
+import { projectAccess, type ProjectArgs } from "./access";
 import { getProject } from "./list-projects";
 import { ZUpdateProjectInput, type TProject, type TUpdateProjectInput } from "./schemas";
 
 /** Renames a project or changes its description. Owners only. */
 export async function updateProject(
-  args: { actorId: string; projectSlug: string } & TUpdateProjectInput,
+  args: ProjectArgs & TUpdateProjectInput,
 ): Promise<TProject> {
   const input = ZUpdateProjectInput.parse({ name: args.name, description: args.description });
-  const { project } = await requireProjectRole({ actorId: args.actorId, projectSlug: args.projectSlug, atLeast: "owner", intent: "write" });
+  const { project } = await projectAccess(args, "owner", "write");
   await db.$transaction(async (tx) => {
     await tx.project.update({ where: { id: project.id }, data: input });
     if (input.name !== undefined && input.name !== project.name) {
@@ -27,12 +27,8 @@ export async function updateProject(
 }
 
 /** Archives (hides from lists, keeps everything) or restores a project. Owners only. */
-export async function setProjectArchived(args: {
-  actorId: string;
-  projectSlug: string;
-  archived: boolean;
-}): Promise<TProject> {
-  const { project } = await requireProjectRole({ actorId: args.actorId, projectSlug: args.projectSlug, atLeast: "owner" });
+export async function setProjectArchived(args: ProjectArgs & { archived: boolean }): Promise<TProject> {
+  const { project } = await projectAccess(args, "owner");
   if ((project.archivedAt !== null) === args.archived) {
     throw new AppError("CONFLICT", `Project "${project.slug}" is already ${args.archived ? "archived" : "active"}.`);
   }

@@ -1,17 +1,15 @@
-// Who is asking, for the byte routes (uploads and downloads outside the JSON dispatcher): the same
-// rules as dispatch.ts, a cross-site cookie mutation refused before anyone is looked up, and text
-// Benchtop cannot store (a NUL byte) refused in the route's parameters and query.
+// Who is asking, for every /api/v1 route (JSON and bytes): a cross-site cookie mutation is
+// refused before anyone is looked up; then a bearer API token, or the session cookie.
 import type { Actor } from "../auth/actor";
 import { resolveActor } from "../auth/actor";
 import { AppError } from "../errors";
 import { crossSiteRefusal } from "../http/csrf";
-import { assertStorableText } from "../http/storable-text";
 
-export async function requireRequestActor(req: Request, params: Record<string, string>): Promise<Actor> {
+export const UNAUTHORIZED_HEADERS = { "www-authenticate": 'Bearer realm="benchtop"' };
+
+export async function requireRequestActor(req: Request): Promise<Actor> {
   const crossSite = crossSiteRefusal(req);
   if (crossSite) throw crossSite;
-  assertStorableText(params);
-  assertStorableText(Object.fromEntries(new URL(req.url).searchParams));
   const { actor, tokenRejected } = await resolveActor(req.headers);
   if (!actor) {
     throw new AppError(

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
-import { dispatchRest } from "../../server/rest/dispatch";
+import { dispatchRest } from "../../server/rest/edge";
 import { createApiToken } from "../../server/tokens/api-tokens";
 import { startS3rver, type S3rverHandle } from "../support/s3rver";
 import { callerFor } from "./lab";

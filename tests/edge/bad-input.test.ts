@@ -187,8 +187,8 @@ describe("datasets and file names", () => {
 describe("byte routes", () => {
   it("a NUL in a download path is a 400", async () => {
     const { project, token } = await owner();
-    const { GET } = await import("../../app/api/v1/projects/[slug]/files/content/route");
-    const res = await answerOf(await GET(new Request(`${BASE}/api/v1/projects/${project.slug}/files/content?path=a%00b`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ slug: project.slug }) }));
+    const { GET } = await import("../../app/api/v1/[[...path]]/route");
+    const res = await answerOf(await GET(new Request(`${BASE}/api/v1/projects/${project.slug}/files/content?path=a%00b`, { headers: { authorization: `Bearer ${token}` } })));
     expect(res.status).toBe(400);
   });
 });

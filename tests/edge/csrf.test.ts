@@ -2,8 +2,7 @@
 // the person's SameSite=Lax cookie. Every cookie-authenticated mutation is checked against
 // BENCHTOP_URL's origin (here http://localhost:3000, the test default); bearer tokens are not.
 import { describe, expect, it } from "vitest";
-import { PUT as putBlob } from "../../app/api/v1/blobs/[sha256]/route";
-import { PUT as putFileContent } from "../../app/api/v1/projects/[slug]/files/content/route";
+import { PUT as putBlob, PUT as putFileContent } from "../../app/api/v1/[[...path]]/route";
 import { db } from "../../server/db/client";
 import { createApiToken } from "../../server/tokens/api-tokens";
 import { createProjectFor, createUser } from "../support/factories";
@@ -101,15 +100,13 @@ describe("cookie mutations from another origin are refused", () => {
     const ana = await createUser();
     const project = await createProjectFor(ana);
     const file = await answerOf(
-      await putFileContent(new Request(`${BASE}/api/v1/projects/${project.slug}/files/content?path=evil.py`, { method: "PUT", headers: { ...COOKIE, origin: EVIL }, body: "print('pwned')" }), {
-        params: Promise.resolve({ slug: project.slug }),
-      }),
+      await putFileContent(new Request(`${BASE}/api/v1/projects/${project.slug}/files/content?path=evil.py`, { method: "PUT", headers: { ...COOKIE, origin: EVIL }, body: "print('pwned')" })),
     );
     expect(file.status).toBe(403);
     expect(file.json.error.code).toBe("forbidden");
     expect(await db.file.count({ where: { projectId: project.id, path: "evil.py" } })).toBe(0);
     const sha = "0".repeat(64);
-    const blob = await answerOf(await putBlob(new Request(`${BASE}/api/v1/blobs/${sha}`, { method: "PUT", headers: { ...COOKIE, "sec-fetch-site": "same-site" }, body: "x" }), { params: Promise.resolve({ sha256: sha }) }));
+    const blob = await answerOf(await putBlob(new Request(`${BASE}/api/v1/blobs/${sha}`, { method: "PUT", headers: { ...COOKIE, "sec-fetch-site": "same-site" }, body: "x" })));
     expect(blob.status).toBe(403);
   });
 });

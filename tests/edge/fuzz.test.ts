@@ -77,22 +77,22 @@ async function setUp() {
     path: "fuzz.txt",
   };
 
-  const { restRoutes } = await import("../../server/rest/routes");
-  const { dispatchRest } = await import("../../server/rest/dispatch");
+  // The REST operations, as the edge generates them from the procedures' meta.
+  const restRoutes = (await import("../../server/rest/operations")).restOperations();
+  const { dispatchRest } = await import("../../server/rest/edge");
   const { appRouter } = await import("../../server/api/root");
   const trpcRoute = await import("../../app/api/trpc/[trpc]/route");
-  const raw = await import("../../server/rest/raw-routes");
-  const files = await import("../../server/rest/routes/files");
   const { frontDoorRefusal } = await import("../../server/http/front-door");
   const { answerOf } = await import("./http");
 
-  // The byte routes Next serves beside the REST dispatcher (app/api/v1/**/route.ts), by pattern.
+  // The byte routes (server/rest/bytes.ts), by pattern; the REST edge serves them beside the JSON operations.
+  const serveByEdge = (req: Request) => dispatchRest(req);
   const byteRoutes: { method: string; pattern: RegExp; serve: (req: Request, param: string) => Promise<Response> }[] = [
-    { method: "GET", pattern: /^\/api\/v1\/projects\/([^/]+)\/files\/content$/, serve: files.downloadFileContentRoute },
-    { method: "PUT", pattern: /^\/api\/v1\/projects\/([^/]+)\/files\/content$/, serve: files.uploadFileContentRoute },
-    { method: "PUT", pattern: /^\/api\/v1\/blobs\/([^/]+)$/, serve: raw.putBlobRoute },
-    { method: "GET", pattern: /^\/api\/v1\/jobs\/([^/]+)\/artifacts\/download$/, serve: raw.downloadArtifactRoute },
-    { method: "GET", pattern: /^\/api\/v1\/jobs\/([^/]+)\/logs\/download$/, serve: raw.downloadLogRoute },
+    { method: "GET", pattern: /^\/api\/v1\/projects\/([^/]+)\/files\/content$/, serve: serveByEdge },
+    { method: "PUT", pattern: /^\/api\/v1\/projects\/([^/]+)\/files\/content$/, serve: serveByEdge },
+    { method: "PUT", pattern: /^\/api\/v1\/blobs\/([^/]+)$/, serve: serveByEdge },
+    { method: "GET", pattern: /^\/api\/v1\/jobs\/([^/]+)\/artifacts\/download$/, serve: serveByEdge },
+    { method: "GET", pattern: /^\/api\/v1\/jobs\/([^/]+)\/logs\/download$/, serve: serveByEdge },
   ];
 
   /** One request as the production server handles it: the front door, then the route Next picks. */

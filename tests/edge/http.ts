@@ -1,7 +1,7 @@
 // Requests to the edges as they arrive over HTTP, handled in process: the REST dispatcher, the tRPC
 // route handler Next serves, the byte routes and the agent API, each with a plain web Request.
 import { GET as trpcGet, POST as trpcPost } from "../../app/api/trpc/[trpc]/route";
-import { dispatchRest } from "../../server/rest/dispatch";
+import { dispatchRest } from "../../server/rest/edge";
 
 export const BASE = "http://localhost:3000";
 

@@ -5,7 +5,7 @@ import { createFolder, deletePath, movePath } from "../../server/files/folders";
 import { listTree } from "../../server/files/tree";
 import { readFile } from "../../server/files/read-file";
 import { saveTextFile } from "../../server/files/write-file";
-import { uploadFileContentRoute } from "../../server/rest/routes/files";
+import { dispatchRest } from "../../server/rest/edge";
 import { updateProject, setProjectArchived } from "../../server/projects/update-project";
 import { getJob, listJobs } from "../../server/queue/read-jobs";
 import { submitJob } from "../../server/queue/submit-job";
@@ -60,9 +60,8 @@ describe("an archived project is read-only", () => {
     expect(await message(movePath({ actorId: ed.id, projectSlug: slug, from: "train.py", to: "main.py" }))).toBe(sentence);
     expect(await message(deletePath({ actorId: ed.id, projectSlug: slug, path: "train.py" }))).toBe(sentence);
     expect(await message(updateProject({ actorId: ana.id, projectSlug: slug, name: "Renamed" }))).toBe(sentence);
-    const upload = await uploadFileContentRoute(
+    const upload = await dispatchRest(
       new Request(`http://benchtop.test/api/v1/projects/${slug}/files/content?path=new.txt`, { method: "PUT", body: "hi", headers: { authorization: `Bearer ${await tokenFor(ed)}` } }),
-      slug,
     );
     expect(upload.status).toBe(409);
     expect(((await upload.json()) as { error: { message: string } }).error.message).toBe(sentence);

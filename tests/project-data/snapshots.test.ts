@@ -2,7 +2,7 @@
 // submitted in two projects works in both, and no project uses another's snapshot or blobs by id
 // or hash alone (nor learns from "which blobs are missing" what another project holds).
 import { describe, expect, it } from "vitest";
-import { putBlobRoute } from "../../server/rest/raw-routes";
+import { dispatchRest } from "../../server/rest/edge";
 import { sha256Of } from "../../server/queue/blobs";
 import { submitJob } from "../../server/queue/submit-job";
 import { startTestAgent } from "../support/agent-client";
@@ -25,7 +25,7 @@ async function twoProjectsOneDirectory() {
   const upload = async (token: string, projectSlug: string) => {
     const { json } = await rest(token, "POST", "/blobs/missing", { sha256s: [file.sha256], project: projectSlug });
     for (const sha of json.missing as string[]) {
-      const res = await putBlobRoute(new Request(`http://benchtop.test/api/v1/blobs/${sha}?project=${projectSlug}`, { method: "PUT", body: content, headers: { authorization: `Bearer ${token}` } }), sha);
+      const res = await dispatchRest(new Request(`http://benchtop.test/api/v1/blobs/${sha}?project=${projectSlug}`, { method: "PUT", body: content, headers: { authorization: `Bearer ${token}` } }));
       expect(res.status).toBe(204);
     }
     return rest(token, "POST", `/projects/${projectSlug}/snapshots`, { files: [file] });

@@ -7,7 +7,7 @@ import { createCaller } from "../../server/api/root";
 import { env } from "../../server/env";
 import type { Actor } from "../../server/auth/actor";
 import { log } from "../../server/log";
-import { dispatchRest } from "../../server/rest/dispatch";
+import { dispatchRest } from "../../server/rest/edge";
 import { createApiToken } from "../../server/tokens/api-tokens";
 import { findUser } from "../../server/users/users";
 import type { TestUser } from "../support/factories";

@@ -239,9 +239,8 @@ describe("log download", () => {
     const sent = await agents[0]!.logs(a!, [0, 1, 2].map((seq) => ({ seq, lines: lines.slice(seq * 20_000, (seq + 1) * 20_000) })));
     expect(sent.json.acknowledgedThroughSeq).toBe(2);
     const { createApiToken } = await import("../../server/tokens/api-tokens");
-    const { downloadLogRoute } = await import("../../server/rest/raw-routes");
-    const get = async (token: string) =>
-      downloadLogRoute(new Request(`http://benchtop.test/api/v1/jobs/${id}/logs/download`, { headers: { authorization: `Bearer ${token}` } }), id);
+    const { dispatchRest } = await import("../../server/rest/edge");
+    const get = async (token: string) => dispatchRest(new Request(`http://benchtop.test/api/v1/jobs/${id}/logs/download`, { headers: { authorization: `Bearer ${token}` } }));
     const res = await get((await createApiToken({ actorId: owner.id, name: "dl" })).token);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toContain(`${id}.log`);

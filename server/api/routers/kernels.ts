@@ -15,16 +15,39 @@ import {
 import { listKernelSpecs, myKernels, requireKernelAccess, shutdownKernel, startKernel } from "../../kernels/registry";
 import { authedProcedure, createTRPCRouter } from "../trpc";
 
+const TAG = "Kernels";
+const ZKernelParams = z.object({ kernelId: z.string().min(1).meta({ description: "The kernel's id" }) });
+const ZSpecs = z.array(ZKernelSpec);
+const ZKernels = z.array(ZKernelView);
+/** A kernel action over REST: POST /kernels/{kernelId}/<action>, the body (if any) beside the id. */
+const action = (name: string, summary: string, body?: z.ZodObject) => ({ method: "POST" as const, path: `/kernels/{kernelId}/${name}`, tag: TAG, summary, params: ZKernelParams, ...(body ? { body } : {}) });
+
+// Kernels are the notebook's: their output streams to the browser over kernels.events (SSE).
+// Over REST a script can start one, run code and read the state; the events are the browser's.
 export const kernelsRouter = createTRPCRouter({
-  specs: authedProcedure.output(z.array(ZKernelSpec)).query(() => listKernelSpecs()),
+  specs: authedProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/kernels/specs",
+        tag: TAG,
+        summary: "The kernels this server can start (Jupyter kernelspecs)",
+        response: z.object({ specs: ZSpecs }),
+        output: (specs: z.infer<typeof ZSpecs>) => ({ specs }),
+      },
+    })
+    .output(ZSpecs)
+    .query(() => listKernelSpecs()),
 
   /** The caller's kernel for a notebook, started on demand (editors and owners). */
   start: authedProcedure
+    .meta({ rest: { method: "POST", path: "/kernels", tag: TAG, summary: "Start (or find) your kernel for a notebook (editors and owners)", body: ZStartKernelInput } })
     .input(ZStartKernelInput)
     .output(ZStartKernelOutput)
     .mutation(({ ctx, input }) => startKernel({ actorId: ctx.actor.id, ...input })),
 
   execute: authedProcedure
+    .meta({ rest: action("execute", "Run code in the kernel; its output is the notebook's (kernels.events)", ZExecuteInput.omit({ kernelId: true })) })
     .input(ZExecuteInput)
     .output(ZExecuteOutput)
     .mutation(async ({ ctx, input }) => {
@@ -33,6 +56,7 @@ export const kernelsRouter = createTRPCRouter({
     }),
 
   input: authedProcedure
+    .meta({ rest: action("input", "Answer the kernel's input() prompt", ZInputInput.omit({ kernelId: true })) })
     .input(ZInputInput)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
@@ -41,6 +65,7 @@ export const kernelsRouter = createTRPCRouter({
     }),
 
   interrupt: authedProcedure
+    .meta({ rest: action("interrupt", "Interrupt what the kernel runs") })
     .input(ZKernelId)
     .output(ZKernelStateOutput)
     .mutation(async ({ ctx, input }) => {
@@ -50,6 +75,7 @@ export const kernelsRouter = createTRPCRouter({
     }),
 
   restart: authedProcedure
+    .meta({ rest: action("restart", "Restart the kernel; its variables are gone") })
     .input(ZKernelId)
     .output(ZKernelStateOutput)
     .mutation(async ({ ctx, input }) => {
@@ -59,6 +85,7 @@ export const kernelsRouter = createTRPCRouter({
     }),
 
   shutdown: authedProcedure
+    .meta({ rest: action("shutdown", "Shut the kernel down") })
     .input(ZKernelId)
     .output(ZKernelStateOutput)
     .mutation(async ({ ctx, input }) => {
@@ -67,7 +94,19 @@ export const kernelsRouter = createTRPCRouter({
     }),
 
   /** The caller's kernels, with their notebooks, states and last activity. */
-  mine: authedProcedure.output(z.array(ZKernelView)).query(({ ctx }) => myKernels({ actorId: ctx.actor.id })),
+  mine: authedProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/kernels",
+        tag: TAG,
+        summary: "Your kernels, with their notebooks, states and last activity",
+        response: z.object({ kernels: ZKernels }),
+        output: (kernels: z.infer<typeof ZKernels>) => ({ kernels }),
+      },
+    })
+    .output(ZKernels)
+    .query(({ ctx }) => myKernels({ actorId: ctx.actor.id })),
 
   /**
    * What the kernel does, live (server-sent events). Each event is tracked by its id, so a

@@ -1,5 +1,7 @@
-import { dispatchRest } from "@/server/rest/dispatch";
-import { openApiDocument } from "@/server/rest/openapi";
+// Every /api/v1 route: the JSON operations generated from the procedures' REST meta and the
+// byte routes (server/rest/edge.ts, bytes.ts), and their OpenAPI document.
+import { dispatchRest } from "@/server/rest/edge";
+import { openApiDocument } from "@/server/rest/document";
 import { env } from "@/server/env";
 
 export const dynamic = "force-dynamic";
