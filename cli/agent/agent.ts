@@ -4,7 +4,7 @@
 // The server may restart at any moment: every loop keeps going with backoff and jobs keep running.
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { TAssignment } from "../../server/agent-api/protocol";
+import type { TAssignment } from "../../contract/agent-protocol";
 import { CLI_VERSION } from "../package-info";
 import { backoffDelay, sleep } from "./backoff";
 import { BlobCache } from "./blob-cache";

@@ -1,4 +1,4 @@
-// The agent's side of the HTTP protocol in server/agent-api/protocol.ts: one method per route,
+// The agent's side of the HTTP protocol in contract/agent-protocol.ts: one method per route,
 // responses checked against the same zod schemas the server uses. Errors are AgentApiError; a
 // 409 lease_lost is LeaseLostError, the one answer after which a node must not be reported again.
 import { createHash } from "node:crypto";
@@ -24,7 +24,7 @@ import {
   type ZHeartbeatRequest,
   type ZLogsRequest,
   type ZRegisterRequest,
-} from "../../server/agent-api/protocol";
+} from "../../contract/agent-protocol";
 
 export class AgentApiError extends Error {
   override name = "AgentApiError";

@@ -14,7 +14,7 @@
 // its attempt ends failed with that sentence.
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { TAssignment, TAssignmentDataset } from "../../server/agent-api/protocol";
+import type { TAssignment, TAssignmentDataset } from "../../contract/agent-protocol";
 import { LeaseLostError, type AgentClient } from "./client";
 import type { DatasetCache } from "./dataset-cache";
 import { formatBytes } from "../../lib/format-bytes";

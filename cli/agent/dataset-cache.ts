@@ -20,7 +20,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import type { TDatasetObject } from "../../server/agent-api/protocol";
+import type { TDatasetObject } from "../../contract/agent-protocol";
 
 /** The object is not what the snapshot recorded: its bytes changed (412, another ETag or size) or it is gone (404). */
 export class ObjectChangedError extends Error {

@@ -12,7 +12,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import { formatBytes } from "../../lib/format-bytes";
-import type { TAssignmentDataset, TDatasetObject, ZDatasetObjectsResponse } from "../../server/agent-api/protocol";
+import type { TAssignmentDataset, TDatasetObject, ZDatasetObjectsResponse } from "../../contract/agent-protocol";
 import { backoffDelay, sleep } from "./backoff";
 import type { AgentClient } from "./client";
 import { DatasetCache, ObjectChangedError, TransientFetchError, UrlRefusedError } from "./dataset-cache";

@@ -4,7 +4,7 @@
 // job-files.ts: the folder is the job's, so no link in it is ever followed.
 import type { FileHandle } from "node:fs/promises";
 import type { z } from "zod";
-import type { ZManifestEntry } from "../../server/agent-api/protocol";
+import type { ZManifestEntry } from "../../contract/agent-protocol";
 import { sha256OfHandle, uploadMissingBlobs as uploadBlobs } from "../blob-upload";
 import type { AgentClient } from "./client";
 import { openJobFile, scanJobDir, type JobTreeOwner, type ScannedFile } from "./job-files";

@@ -4,7 +4,7 @@
 // prints for MIG-enabled GPUs, unified-memory GPUs (GB10) and older GeForce cards.
 import { execFile } from "node:child_process";
 import type { z } from "zod";
-import type { ZGpuInfo, ZGpuStat } from "../../server/agent-api/protocol";
+import type { ZGpuInfo, ZGpuStat } from "../../contract/agent-protocol";
 
 /** pciBusId: where the GPU sits ("00000000:3B:00.0"), which names its device node (gpu-devices.ts); null for simulated GPUs. */
 export type GpuInfo = z.infer<typeof ZGpuInfo> & { uuid: string | null; pciBusId?: string | null };

@@ -1,7 +1,7 @@
 // The environment a job's command sees, built from nothing: a minimal base, the job's own
 // variables, then the contract of PRODUCT.md on top (so a job's env cannot widen its GPUs). The
 // agent's own environment (its token above all) is never copied in.
-import type { TAssignment } from "../../server/agent-api/protocol";
+import type { TAssignment } from "../../contract/agent-protocol";
 
 /** Where benchtop_metrics.py lives; first on every job's PYTHONPATH (the repo's, or the built package's copy). */
 export { AGENT_PYTHON_DIR } from "../package-info";

@@ -2,7 +2,7 @@
 // job user (sandbox.ts, sandboxed-job.ts), or, with --no-isolation, as a plain process group in
 // the run's folders. The contract env (job-env.ts) names the paths the job sees: the sandbox's
 // fixed ones (/job/outputs, ...) or the run's real folders.
-import type { TAssignment } from "../../server/agent-api/protocol";
+import type { TAssignment } from "../../contract/agent-protocol";
 import type { Isolation } from "./isolation";
 import { buildJobEnv, cudaVisibleDevices, type HostBasics } from "./job-env";
 import { ProcessGroup, type JobProcess } from "./process-group";

@@ -6,7 +6,7 @@
 // still accepts it (a 409 lease_lost just means it no longer does).
 import fs from "node:fs/promises";
 import path from "node:path";
-import { ZEndedRequest } from "../../server/agent-api/protocol";
+import { ZEndedRequest } from "../../contract/agent-protocol";
 import type { AgentClient } from "./client";
 import { LeaseLostError } from "./client";
 import { LogSender } from "./log-sender";

@@ -6,7 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import type { TAssignment, ZEndedRequest } from "../../server/agent-api/protocol";
+import type { TAssignment, ZEndedRequest } from "../../contract/agent-protocol";
 import type { CheckpointSaver } from "./checkpoints";
 import { LeaseLostError, type AgentClient } from "./client";
 import { manifestOf, scanDirectory, uploadMissingBlobs, type JobDir } from "./dir-upload";

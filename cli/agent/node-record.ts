@@ -2,7 +2,7 @@
 // and stop what this one left running (leftovers.ts), and remove its tree as the right user.
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { TAssignment } from "../../server/agent-api/protocol";
+import type { TAssignment } from "../../contract/agent-protocol";
 import type { JobUser } from "./sandbox";
 import type { JobProcess } from "./process-group";
 import { SandboxedJob } from "./sandboxed-job";

@@ -5,7 +5,7 @@
 // checkpoint, outputs as artifacts, and `ended` sent until the server has it. A lost lease stops
 // all of that at once: kill, forget, report nothing.
 import path from "node:path";
-import type { TAssignment } from "../../server/agent-api/protocol";
+import type { TAssignment } from "../../contract/agent-protocol";
 import { setLongTimeout } from "./backoff";
 import type { BlobCache } from "./blob-cache";
 import { CheckpointSaver } from "./checkpoints";

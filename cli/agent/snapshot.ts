@@ -8,7 +8,7 @@
 // small next to the data a job reads.
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { TManifest } from "../../server/agent-api/protocol";
+import type { TManifest } from "../../contract/agent-protocol";
 import type { BlobCache } from "./blob-cache";
 
 /** The same rule the server applies: a plain relative path, nothing that could leave the directory. */

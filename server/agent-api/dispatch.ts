@@ -1,5 +1,5 @@
 // The agent API edge (/api/agent/v1): agent-token auth, zod-validated bodies, one error shape.
-// The protocol itself is in protocol.ts; the rules are in server/queue/*.
+// The protocol itself is in contract/agent-protocol.ts; the rules are in server/queue/*.
 import { Readable } from "node:stream";
 import type { z } from "zod";
 import { AppError } from "../errors";
@@ -8,7 +8,7 @@ import { requestIdOf } from "../http/request-id";
 import { withStorableText } from "../http/storable-text";
 import { requestLogger } from "../log";
 import { authenticateAgent, registerAgent, type AuthenticatedAgent } from "../queue/agents";
-import { getBlob, missingBlobs, putBlob, readManifest } from "../queue/blobs";
+import { getBlob, missingBlobs, putBlob, readManifest } from "../storage/blobs";
 import { heartbeatIntervalMs, heartbeatTimeoutMs } from "../queue/capacity";
 import { waitForAssignments } from "../queue/claim";
 import { agentHeartbeat } from "../queue/heartbeat";
@@ -28,7 +28,7 @@ import {
   ZMissingBlobsRequest,
   ZRegisterRequest,
   ZStartedRequest,
-} from "./protocol";
+} from "../../contract/agent-protocol";
 
 type Handler = (ctx: { agent: AuthenticatedAgent; params: string[]; req: Request; url: URL }) => Promise<Response>;
 

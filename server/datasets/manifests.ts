@@ -10,7 +10,7 @@ import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
-import { getBlob, putBlob } from "../queue/blobs";
+import { getBlob, putBlob } from "../storage/blobs";
 import type { ObjectStore } from "../storage/object-store";
 
 export type ManifestEntry = { key: string; size: number; etag: string };

@@ -3,7 +3,7 @@
 // as its current version, and that row is written the first time anyone saves or asks.
 import { buffer } from "node:stream/consumers";
 import type { Tx } from "../db/client";
-import { getBlob, putBlob, sha256Of } from "../queue/blobs";
+import { getBlob, putBlob, sha256Of } from "../storage/blobs";
 
 export const personSelect = { select: { name: true, email: true } } as const;
 

@@ -3,7 +3,7 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db, isUniqueViolation, Prisma, type Tx } from "../db/client";
 import { AppError } from "../errors";
-import { putBlob, sha256Of } from "../queue/blobs";
+import { putBlob, sha256Of } from "../storage/blobs";
 import { projectToWrite, type ProjectArgs } from "./access";
 import { MAX_FILE_BYTES } from "./content-kind";
 import { assertPathFree } from "./occupancy";

@@ -11,7 +11,7 @@ import path from "node:path";
 import { db } from "../db/client";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { assertSafeRelativePath } from "../queue/blobs";
+import { assertSafeRelativePath } from "../storage/blobs";
 import type { KernelUser } from "./sandbox";
 
 const kernelsRoot = () => path.join(env.home, "kernels");

@@ -2,7 +2,7 @@
 // token once; the agent registers with it at every start, reporting its GPUs.
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { ZRegisterRequest } from "../agent-api/protocol";
+import type { ZRegisterRequest } from "../../contract/agent-protocol";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db, isUniqueViolation } from "../db/client";
 import { AppError } from "../errors";

@@ -2,7 +2,7 @@
 // fencing token and returns everything the agent needs (graphile-worker style:
 // UPDATE ... FROM (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING).
 import { sql } from "../db/pool";
-import type { TAssignment } from "../agent-api/protocol";
+import type { TAssignment } from "../../contract/agent-protocol";
 import { assignmentDatasets, type ClaimedDatasetRow } from "./job-datasets";
 import { nodeEnded } from "./node-reports";
 import { decryptSecretEnv, SecretEnvUnreadableError } from "./secret-env";

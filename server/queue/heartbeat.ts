@@ -1,7 +1,7 @@
 // Heartbeats keep an agent's leases alive (pg-boss's "heartbeat vs expiration": being alive is
 // this; running too long is the max runtime, enforced by the agent and by the job's end report).
 import type { z } from "zod";
-import type { ZHeartbeatRequest, ZHeartbeatResponse } from "../agent-api/protocol";
+import type { ZHeartbeatRequest, ZHeartbeatResponse } from "../../contract/agent-protocol";
 import { db } from "../db/client";
 
 export async function agentHeartbeat(agentId: string, body: z.infer<typeof ZHeartbeatRequest>): Promise<z.infer<typeof ZHeartbeatResponse>> {

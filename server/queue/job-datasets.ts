@@ -3,7 +3,7 @@
 // on the job's page. "The job records which version it used": every attachment stores the
 // snapshot it reads (the pinned one, or one frozen at submit), and a re-run reads the same ones.
 import { createHash } from "node:crypto";
-import type { TAssignmentDataset, TDatasetObject } from "../agent-api/protocol";
+import type { TAssignmentDataset, TDatasetObject } from "../../contract/agent-protocol";
 import { db, type Tx } from "../db/client";
 import { iterateDatasetObjects, iterateSnapshot, presignDatasetGet, snapshotDataset } from "../datasets/job-access";
 import { env } from "../env";

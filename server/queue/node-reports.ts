@@ -1,13 +1,13 @@
 // What agents report about the nodes they run. Each report checks the lease first (lease.ts).
 import type { z } from "zod";
-import type { ZArtifactsRequest, ZCheckpointRequest, ZEndedRequest, ZLogsRequest } from "../agent-api/protocol";
+import type { ZArtifactsRequest, ZCheckpointRequest, ZEndedRequest, ZLogsRequest } from "../../contract/agent-protocol";
 import { db } from "../db/client";
 import { AppError } from "../errors";
-import { missingBlobs, putManifest, assertSafeRelativePath } from "./blobs";
+import { missingBlobs, putManifest, assertSafeRelativePath } from "../storage/blobs";
 import { finishAttempt } from "./finish-attempt";
 import { LeaseLostError, requireLease } from "./lease";
 import { sql } from "../db/pool";
-import { parseMetricLine } from "./metrics-protocol";
+import { parseMetricLine } from "../../contract/metrics-protocol";
 import { CHANNEL, notify } from "./notify";
 
 /** The node's process runs: its attempt and job are running (one statement, lease checked in it). */

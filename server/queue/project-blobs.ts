@@ -8,7 +8,7 @@
 import type { Readable } from "node:stream";
 import { db, type Tx } from "../db/client";
 import { requireProjectRole } from "../projects/access";
-import { blobKey, missingBlobs, putBlob } from "./blobs";
+import { blobKey, missingBlobs, putBlob } from "../storage/blobs";
 
 /** Records that the project holds these blobs (idempotent). */
 export async function recordProjectBlobs(tx: Tx | typeof db, projectId: string, sha256s: string[]): Promise<void> {

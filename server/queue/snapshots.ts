@@ -2,11 +2,11 @@
 // CLI: the current directory (respecting .gitignore), uploaded blob by blob (only what the project
 // lacks). A snapshot is shared by content across projects, but each project that uses one has
 // registered it (SnapshotProject), so an id alone opens nothing.
-import type { TManifest } from "../agent-api/protocol";
+import type { TManifest } from "../../contract/agent-protocol";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { requireProjectRole } from "../projects/access";
-import { assertSafeRelativePath, putBlob, putManifest, readManifest, sha256Of } from "./blobs";
+import { assertSafeRelativePath, putBlob, putManifest, readManifest, sha256Of } from "../storage/blobs";
 import { blobsMissingForProject, recordProjectBlobs } from "./project-blobs";
 
 export const snapshotKey = (id: string) => `snapshots/${id}.json`;

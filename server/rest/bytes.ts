@@ -22,7 +22,7 @@ import { requestIdOf } from "../http/request-id";
 import { assertStorableText } from "../http/storable-text";
 import { requestLogger, type Logger } from "../log";
 import { requireProjectRole } from "../projects/access";
-import { getBlob } from "../queue/blobs";
+import { getBlob } from "../storage/blobs";
 import { putProjectBlob } from "../queue/project-blobs";
 import { artifactBlob, getJob, readLogLines } from "../queue/read-jobs";
 import { serveLocalStorage } from "../storage/local-route";

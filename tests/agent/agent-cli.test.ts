@@ -6,7 +6,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { TAssignment } from "../../server/agent-api/protocol";
+import type { TAssignment } from "../../contract/agent-protocol";
 import type { NodeRecord } from "../../cli/agent/run-node";
 import { processesInNamespace } from "../../cli/agent/sandboxed-job";
 import { FakeAgentServer, makeAssignment } from "./support/fake-agent-server";

@@ -13,7 +13,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { createAgent } from "../../server/queue/agents";
-import { readManifest, sha256Of } from "../../server/queue/blobs";
+import { readManifest, sha256Of } from "../../server/storage/blobs";
 import { putProjectBlob } from "../../server/queue/project-blobs";
 import { cancelJob } from "../../server/queue/cancel-job";
 import { getJob, listArtifacts } from "../../server/queue/read-jobs";

@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { dispatchAgentApi } from "../../server/agent-api/dispatch";
 import { db } from "../../server/db/client";
 import { createAgent } from "../../server/queue/agents";
-import { sha256Of } from "../../server/queue/blobs";
+import { sha256Of } from "../../server/storage/blobs";
 import { putProjectBlob } from "../../server/queue/project-blobs";
 import { cancelJob } from "../../server/queue/cancel-job";
 import { getJob, listArtifacts, readLogLines, readMetrics } from "../../server/queue/read-jobs";

@@ -13,7 +13,7 @@ import { AGENT_PYTHON_DIR } from "../../cli/agent/job-env";
 import { progressInto } from "../../cli/agent/progress";
 import { NodeRun, type NodeRecord, type NodeRunDeps } from "../../cli/agent/run-node";
 import { processesInNamespace } from "../../cli/agent/sandboxed-job";
-import type { TAssignment } from "../../server/agent-api/protocol";
+import type { TAssignment } from "../../contract/agent-protocol";
 import { FakeAgentServer, makeAssignment, sha256 } from "./support/fake-agent-server";
 
 let server: FakeAgentServer;

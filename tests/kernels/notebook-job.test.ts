@@ -9,7 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { createAgent } from "../../server/queue/agents";
-import { getBlob } from "../../server/queue/blobs";
+import { getBlob } from "../../server/storage/blobs";
 import { cancelJob } from "../../server/queue/cancel-job";
 import { getJob, listArtifacts, readLogLines } from "../../server/queue/read-jobs";
 import { submitJob } from "../../server/queue/submit-job";

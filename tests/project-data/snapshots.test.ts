@@ -3,7 +3,7 @@
 // or hash alone (nor learns from "which blobs are missing" what another project holds).
 import { describe, expect, it } from "vitest";
 import { dispatchRest } from "../../server/rest/edge";
-import { sha256Of } from "../../server/queue/blobs";
+import { sha256Of } from "../../server/storage/blobs";
 import { submitJob } from "../../server/queue/submit-job";
 import { startTestAgent } from "../support/agent-client";
 import { createProjectFor, createUser } from "../support/factories";

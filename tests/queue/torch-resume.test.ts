@@ -14,7 +14,7 @@ import { createApiToken } from "../../server/tokens/api-tokens";
 import { createProjectFor, createUser } from "../support/factories";
 import { run } from "../support/processes";
 import { realLab } from "../support/real-lab";
-import { getBlob } from "../../server/queue/blobs";
+import { getBlob } from "../../server/storage/blobs";
 
 const PYTHON = "/usr/bin/python3";
 const FIXTURE = path.resolve("tests/fixtures/torch-job");

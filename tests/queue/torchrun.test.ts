@@ -8,7 +8,7 @@ import { expect, it } from "vitest";
 import { createAgent } from "../../server/queue/agents";
 import { getJob, listArtifacts, readLogLines } from "../../server/queue/read-jobs";
 import { createApiToken } from "../../server/tokens/api-tokens";
-import { getBlob } from "../../server/queue/blobs";
+import { getBlob } from "../../server/storage/blobs";
 import { createProjectFor, createUser } from "../support/factories";
 import { run } from "../support/processes";
 import { realLab } from "../support/real-lab";

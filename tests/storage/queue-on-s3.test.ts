@@ -2,7 +2,7 @@
 // checkpoints, artifacts) works unchanged through the interface, here on s3rver.
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getBlob, missingBlobs, putBlob, putManifest, readManifest, sha256Of } from "../../server/queue/blobs";
+import { getBlob, missingBlobs, putBlob, putManifest, readManifest, sha256Of } from "../../server/storage/blobs";
 import { S3ObjectStore } from "../../server/storage/s3-store";
 import { parseStorageUrl, setObjectStoreForTests } from "../../server/storage/store";
 import { startS3rver, type S3rverHandle } from "../support/s3rver";

@@ -1,7 +1,7 @@
 // Drives the real agent API (dispatchAgentApi, in process) the way `benchtop agent` does, so the
 // server's queue rules can be tested step by step. The real agent process has its own tests.
 import { dispatchAgentApi } from "../../server/agent-api/dispatch";
-import type { TAssignment } from "../../server/agent-api/protocol";
+import type { TAssignment } from "../../contract/agent-protocol";
 import { createAgent } from "../../server/queue/agents";
 
 export type AgentClient = Awaited<ReturnType<typeof startTestAgent>>;

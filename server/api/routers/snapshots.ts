@@ -2,7 +2,7 @@
 // made of them. The CLI and the agent's uploads use these; the bytes themselves go through
 // PUT /api/v1/blobs/{sha256} (server/rest/bytes.ts).
 import { z } from "zod";
-import { ZManifestEntry } from "../../agent-api/protocol";
+import { ZManifestEntry } from "../../../contract/agent-protocol";
 import { missingBlobsFor } from "../../queue/project-blobs";
 import { createSnapshot } from "../../queue/snapshots";
 import { authedProcedure, createTRPCRouter } from "../trpc";

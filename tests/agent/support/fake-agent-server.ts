@@ -1,5 +1,5 @@
 // A STAND-IN for Benchtop's agent API, for the agent's own tests: the routes of
-// server/agent-api/protocol.ts over real HTTP on loopback, kept in memory, with faults on demand
+// contract/agent-protocol.ts over real HTTP on loopback, kept in memory, with faults on demand
 // (status codes, dropped connections, a "restart" during which nothing answers). It is not the
 // server: the server's rules are tested in tests/queue, and tests/agent/real-server.test.ts runs
 // the agent against the real API. Here we need to break things at will.
@@ -17,7 +17,7 @@ import {
   ZStartedRequest,
   type TAssignment,
   type TManifest,
-} from "../../../server/agent-api/protocol";
+} from "../../../contract/agent-protocol";
 
 /** Bodies are checked with the protocol's own schemas, as the real server does: a malformed report is a 400 here too. */
 const BODY_SCHEMAS: Record<string, z.ZodType> = {

@@ -11,7 +11,7 @@ import { requireUser } from "@/lib/session";
 import { monacoVsPath } from "@/app/monaco/monaco-assets";
 import { AppError } from "@/server/errors";
 import { listArtifacts, artifactBlob } from "@/server/queue/read-jobs";
-import { getBlob } from "@/server/queue/blobs";
+import { getBlob } from "@/server/storage/blobs";
 
 type Params = Promise<{ jobId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

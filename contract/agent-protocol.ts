@@ -171,7 +171,7 @@ export const ZStartedRequest = z.object({ fencingToken: z.string() });
  * POST /nodes/{nodeId}/logs — batches of stdout/stderr lines, in order. `seq` counts batches per
  * node from 0; a batch the server already has is acknowledged again and not stored twice, so the
  * agent resends anything unacknowledged (after a server restart, say) in seq order.
- * Lines starting with `::metric ` are also metrics (see server/queue/metrics-protocol.ts).
+ * Lines starting with `::metric ` are also metrics (see contract/metrics-protocol.ts).
  */
 export const ZLogsRequest = z.object({
   fencingToken: z.string(),

@@ -9,8 +9,8 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "../errors";
-import { objectStore } from "../storage/store";
-import type { TManifest } from "../agent-api/protocol";
+import { objectStore } from "./store";
+import type { TManifest } from "../../contract/agent-protocol";
 
 export const SHA256 = /^[a-f0-9]{64}$/;
 
