@@ -19,4 +19,24 @@ export default defineConfig([
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Import `env` from server/env.ts instead." }],
     },
   },
+  {
+    // The browser's code may know the server's types, never its code: a runtime import from
+    // server/ would bundle server modules (and what they read) into the page. Shared pure code
+    // lives in lib/ or contract/.
+    files: ["components/**", "app/error.tsx", "app/global-error.tsx", "app/(app)/error.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/server/*", "**/server/*", "**/server"],
+              allowTypeImports: true,
+              message: "components/ imports only types from server/ (import type { ... }); move shared code to lib/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ]);

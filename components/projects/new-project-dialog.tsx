@@ -12,7 +12,7 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/lib/trpc";
 import { clearField, errorMessageOf, fieldErrorsOf, type FieldErrors } from "@/lib/trpc-errors";
-import { suggestSlug } from "@/server/projects/slugify";
+import { suggestSlug } from "@/lib/slug";
 
 /** "New project": name, a slug suggested from it, a description; opens the project on success. */
 export function NewProjectDialog({ trigger }: { trigger?: ReactNode }) {

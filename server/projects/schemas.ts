@@ -58,4 +58,4 @@ export const ZMember = z.object({
 export type TMember = z.infer<typeof ZMember>;
 
 /** The slug suggested for a project name (one definition, shared with the browser). */
-export { suggestSlug as slugify } from "./slugify";
+export { suggestSlug as slugify } from "../../lib/slug";

@@ -32,10 +32,7 @@ export const ZJobDatasetAttachment = z.object({
 });
 export type TJobDatasetAttachment = z.input<typeof ZJobDatasetAttachment>;
 
-/** BENCHTOP_DATASET_<NAME>: the dataset's name upper-cased, other characters as `_` (PRODUCT.md). */
-export function datasetEnvName(name: string): string {
-  return `BENCHTOP_DATASET_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
-}
+export { datasetEnvName } from "../../lib/dataset-env";
 
 export const ZSubmitJobInput = z.object({
   projectSlug: z.string().min(1),

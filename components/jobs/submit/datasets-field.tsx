@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { FieldErrors } from "@/lib/trpc-errors";
 import { useTRPC } from "@/lib/trpc";
-import { datasetEnvName } from "@/server/queue/schemas";
+import { datasetEnvName } from "@/lib/dataset-env";
 import { datasetRow, type DatasetRow } from "./job-form-values";
 
 /**

@@ -1,5 +1,5 @@
 // The slug Benchtop suggests for a project name, without zod, so the browser can import it
-// (server/projects/schemas.ts pulls zod into the client bundle, about 110 KB). schemas.ts
+// (server/projects/schemas.ts pulls zod into the client bundle, about 110 KB). server/projects/schemas.ts
 // re-exports it as `slugify` for the server.
 
 /** "Protein Folding (v2)" -> "protein-folding-v2" */
