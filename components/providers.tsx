@@ -8,8 +8,8 @@ import superjson from "superjson";
 import { z } from "zod";
 import { Toaster } from "@/components/ui/sonner";
 import type { AppRouter } from "@/server/api/root";
-import { makeQueryClient } from "@/lib/query-client";
-import { TRPCProvider } from "@/lib/trpc";
+import { makeQueryClient } from "@/components/trpc/query-client";
+import { TRPCProvider } from "@/components/trpc/trpc";
 
 // zod compiles object schemas with Function() unless told not to. The page's CSP allows no eval;
 // zod would notice and fall back, but only after the browser reported a CSP violation.

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/shell/app-header";
 import { SignInRedirect } from "@/components/shell/sign-in-redirect";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentUser } from "@/app/_lib/session";
 
 // Every page in this group redirects to /signin itself (it knows its own path for callbackUrl, and
 // a redirect thrown by a rendered page becomes a real 307). Without a session this layout draws no

@@ -7,7 +7,7 @@ import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
 import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { signInErrorMessage } from "@/components/auth/sign-in-errors";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
-import { getCurrentUser, safeCallbackPath } from "@/lib/session";
+import { getCurrentUser, safeCallbackPath } from "@/app/_lib/session";
 import { signInMethods } from "@/server/auth/providers";
 import { listDemoPeople } from "@/server/seed/demo-people";
 

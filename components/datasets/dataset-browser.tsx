@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingRows } from "@/components/ui/list-states";
 import { cn } from "@/lib/cn";
 import { formatBytes } from "@/lib/format-bytes";
-import { useTRPC } from "@/lib/trpc";
+import { useTRPC } from "@/components/trpc/trpc";
 import { errorMessageOf } from "@/lib/trpc-errors";
 import { Breadcrumbs, SearchBox, UploadMenu, ViewToggle, type View } from "./browser-toolbar";
 import { useDataset } from "./dataset-context";

@@ -5,7 +5,7 @@ import { ArrowLeft, Cloud, HardDrive } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useTRPC } from "@/lib/trpc";
+import { useTRPC } from "@/components/trpc/trpc";
 import { useDataset } from "./dataset-context";
 import { DatasetSettings } from "./dataset-settings";
 import type { TDatasetSummary, TDatasetView } from "./types";

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatBytes } from "@/lib/format-bytes";
-import { useTRPCClient } from "@/lib/trpc";
+import { useTRPCClient } from "@/components/trpc/trpc";
 import { errorMessageOf } from "@/lib/trpc-errors";
 import type { BrowserRow } from "./types";
 

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { LoadMore } from "@/components/ui/list-states";
 import { cn } from "@/lib/cn";
 import { formatBytes } from "@/lib/format-bytes";
-import { useTRPCClient } from "@/lib/trpc";
+import { useTRPCClient } from "@/components/trpc/trpc";
 import { rowId, type RowsProps } from "./object-list";
 import { isImageName, ObjectIcon } from "./object-kind";
 import { useViewableUrl } from "./use-viewable-url";

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LoadError, LoadingRows } from "@/components/ui/list-states";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { useTRPC } from "@/lib/trpc";
+import { useTRPC } from "@/components/trpc/trpc";
 import { locationOf, StoreBadge } from "./dataset-header";
 import { NewDatasetDialog } from "./new-dataset-dialog";
 import { datasetHref } from "./paths";

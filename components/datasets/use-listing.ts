@@ -3,7 +3,7 @@
 // listing.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { useTRPCClient } from "@/lib/trpc";
+import { useTRPCClient } from "@/components/trpc/trpc";
 import { browseKey, type BrowseInput } from "./browse-key";
 import type { BrowserRow, Sort, TBrowsePage } from "./types";
 

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/use-confirm";
-import { useTRPC, useTRPCClient } from "@/lib/trpc";
+import { useTRPC, useTRPCClient } from "@/components/trpc/trpc";
 import { errorMessageOf } from "@/lib/trpc-errors";
 import { BinaryView } from "./binary-view";
 import { CodeEditor } from "./code-editor";

@@ -12,7 +12,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { cn } from "@/lib/cn";
 import { formatBytes } from "@/lib/format-bytes";
-import { useTRPC, useTRPCClient } from "@/lib/trpc";
+import { useTRPC, useTRPCClient } from "@/components/trpc/trpc";
 import { errorMessageOf } from "@/lib/trpc-errors";
 import { DiffView } from "./diff-view";
 import { languageOf } from "./languages";

@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { Dialog, DialogContent, DialogDescription, DialogFormFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useTRPCClient } from "@/lib/trpc";
+import { useTRPCClient } from "@/components/trpc/trpc";
 import { errorMessageOf } from "@/lib/trpc-errors";
 import { joinPath } from "./file-urls";
 import type { TreeAction } from "./file-tree";

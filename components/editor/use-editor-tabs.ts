@@ -6,7 +6,7 @@ import { TRPCClientError } from "@trpc/client";
 import type * as Monaco from "monaco-editor";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { toast } from "sonner";
-import { useTRPC, useTRPCClient } from "@/lib/trpc";
+import { useTRPC, useTRPCClient } from "@/components/trpc/trpc";
 import { errorMessageOf } from "@/lib/trpc-errors";
 import { isNotebookPath, languageOf } from "./languages";
 import type { MonacoApi } from "./use-monaco";

@@ -1,4 +1,4 @@
-import type { TAgent } from "@/lib/router-types";
+import type { TAgent } from "@/components/trpc/router-types";
 
 export type GpuTypeCapacity = { type: string; total: number; free: number; agents: number; simulated: boolean };
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { TJobListItem } from "@/lib/router-types";
+import type { TJobListItem } from "@/components/trpc/router-types";
 import { ElapsedTime } from "./elapsed-time";
 import { JobStateBadge } from "./job-state-badge";
 import { personName, resourcesLabel, sentenceCase } from "./job-words";

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
 import { LoadError, LoadingRows } from "@/components/ui/list-states";
 import { Switch } from "@/components/ui/switch";
-import { useTRPC } from "@/lib/trpc";
+import { useTRPC } from "@/components/trpc/trpc";
 import { JOB_LIST_LIMIT, STATE_FILTERS, listRefetchInterval, type StateFilter } from "./job-list-query";
 import { JobsTable } from "./jobs-table";
 import { StateFilterBar } from "./state-filter-bar";

@@ -3,8 +3,8 @@
 // the kernels API (start, execute, a resumable stream of events). One interface, so the model
 // code (model/*) stays plain TypeScript and the read-only job viewer can leave kernels out.
 import { useMemo } from "react";
-import type { RouterInputs, RouterOutputs } from "@/lib/router-types";
-import { useTRPCClient } from "@/lib/trpc";
+import type { RouterInputs, RouterOutputs } from "@/components/trpc/router-types";
+import { useTRPCClient } from "@/components/trpc/trpc";
 import type { TKernelEvent } from "@/server/kernels/events";
 
 export type { TKernelEvent, TKernelSpec, TKernelState, TKernelView } from "@/server/kernels/events";

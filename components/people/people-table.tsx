@@ -12,7 +12,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { labRoleLabel, type LabRole } from "@/lib/lab-roles";
-import { useTRPC } from "@/lib/trpc";
+import { useTRPC } from "@/components/trpc/trpc";
 import { errorMessageOf } from "@/lib/trpc-errors";
 import type { TPerson } from "@/server/users/schemas";
 import { LabRoleSelect } from "./lab-role-select";

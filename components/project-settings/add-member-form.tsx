@@ -8,7 +8,7 @@ import type { ProjectRole } from "@/components/projects/role-badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useTRPC } from "@/lib/trpc";
+import { useTRPC } from "@/components/trpc/trpc";
 import { clearField, errorMessageOf, fieldErrorsOf, type FieldErrors } from "@/lib/trpc-errors";
 import { RoleSelect } from "./role-select";
 import { useRefreshProject } from "./use-refresh-project";

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useTRPC } from "@/lib/trpc";
+import { useTRPC } from "@/components/trpc/trpc";
 import { errorMessageOf } from "@/lib/trpc-errors";
 import type { TMember, TProject } from "@/server/projects/schemas";
 import { AddMemberForm } from "./add-member-form";

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useTRPC } from "@/lib/trpc";
+import { useTRPC } from "@/components/trpc/trpc";
 import { ArchiveProjectCard } from "./archive-project-card";
 import { LeaveProjectCard } from "./leave-project-card";
 import { MembersCard } from "./members-card";

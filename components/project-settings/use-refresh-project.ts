@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
-import { useTRPC } from "@/lib/trpc";
+import { useTRPC } from "@/components/trpc/trpc";
 
 /** After a change to a project: refetch its queries and re-render the server-drawn header. */
 export function useRefreshProject(projectSlug: string) {

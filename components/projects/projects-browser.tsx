@@ -12,7 +12,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { LoadError, LoadingRows } from "@/components/ui/list-states";
 import { Switch } from "@/components/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { useTRPC } from "@/lib/trpc";
+import { useTRPC } from "@/components/trpc/trpc";
 import type { TProject } from "@/server/projects/schemas";
 import { NewProjectDialog } from "./new-project-dialog";
 import { RoleBadge } from "./role-badge";

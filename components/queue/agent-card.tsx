@@ -1,7 +1,7 @@
 import { Cpu, Server } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { TAgent } from "@/lib/router-types";
+import type { TAgent } from "@/components/trpc/router-types";
 import { AgentIsolation } from "./agent-isolation";
 import { GpuCell } from "./gpu-cell";
 

@@ -1,5 +1,5 @@
 import { Globe, GlobeLock, ShieldAlert, ShieldCheck, ShieldQuestionMark } from "lucide-react";
-import type { TAgent } from "@/lib/router-types";
+import type { TAgent } from "@/components/trpc/router-types";
 
 /**
  * How an agent keeps its jobs apart (as it reported at registration): the user jobs run as, the

@@ -1,4 +1,4 @@
-import type { TAgent, TQueueItem } from "@/lib/router-types";
+import type { TAgent, TQueueItem } from "@/components/trpc/router-types";
 import { gpuCapacityByType } from "../jobs/gpu-capacity";
 
 /** The lab at a glance: GPUs free and busy by type, jobs running and waiting. */

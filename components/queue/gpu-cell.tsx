@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/lib/cn";
-import type { TAgent } from "@/lib/router-types";
+import type { TAgent } from "@/components/trpc/router-types";
 import { formatMemoryMb, UsageBar } from "../jobs/usage-bar";
 
 type Gpu = TAgent["gpus"][number];

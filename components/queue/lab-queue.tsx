@@ -5,7 +5,7 @@ import { Server } from "lucide-react";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useTRPC } from "@/lib/trpc";
+import { useTRPC } from "@/components/trpc/trpc";
 import { AgentCard } from "./agent-card";
 import { CapacitySummary } from "./capacity-summary";
 import { RunningJobsTable } from "./running-jobs-table";

@@ -1,6 +1,6 @@
 import { Lock } from "lucide-react";
 import Link from "next/link";
-import type { TQueueItem } from "@/lib/router-types";
+import type { TQueueItem } from "@/components/trpc/router-types";
 
 /** The job's name and link, or a note that it belongs to a project the viewer is not in. */
 export function QueueJobName({ job }: { job: TQueueItem }) {

@@ -1,7 +1,7 @@
 import { Play } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { TQueueItem } from "@/lib/router-types";
+import type { TQueueItem } from "@/components/trpc/router-types";
 import { ElapsedTime } from "../jobs/elapsed-time";
 import { JobStateBadge } from "../jobs/job-state-badge";
 import { resourcesLabel } from "../jobs/job-words";

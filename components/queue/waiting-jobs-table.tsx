@@ -1,7 +1,7 @@
 import { Clock } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { TQueueItem } from "@/lib/router-types";
+import type { TQueueItem } from "@/components/trpc/router-types";
 import { EstimatedStart } from "../jobs/estimated-start";
 import { resourcesLabel, sentenceCase } from "../jobs/job-words";
 import { QueueJobName } from "./queue-job-name";

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { NewProjectDialog } from "@/components/projects/new-project-dialog";
 import { ProjectsBrowser } from "@/components/projects/projects-browser";
-import { requireUser } from "@/lib/session";
-import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc-server";
+import { requireUser } from "@/app/_lib/session";
+import { getQueryClient, HydrateClient, serverTrpc } from "@/app/_lib/trpc-server";
 
 export const metadata: Metadata = { title: "Projects" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { LabQueue } from "@/components/queue/lab-queue";
-import { requireUser } from "@/lib/session";
-import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc-server";
+import { requireUser } from "@/app/_lib/session";
+import { getQueryClient, HydrateClient, serverTrpc } from "@/app/_lib/trpc-server";
 
 export const metadata: Metadata = { title: "Queue" };
 

@@ -9,7 +9,7 @@ import { ResendLinkButton } from "@/components/auth/resend-link-button";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { safeCallbackPath } from "@/lib/session";
+import { safeCallbackPath } from "@/app/_lib/session";
 import { describeLink } from "@/server/auth/magic-links";
 import { normalizeEmail } from "@/server/auth/sign-in-policy";
 

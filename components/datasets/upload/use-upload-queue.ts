@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { useTRPCClient } from "@/lib/trpc";
+import { useTRPCClient } from "@/components/trpc/trpc";
 import { UploadQueue, type UploadApi } from "./upload-queue";
 
 /** One upload queue per dataset page; the listing refreshes (at most once a second) as files land. */

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { cn } from "@/lib/cn";
-import type { TJob, TJobAttempt } from "@/lib/router-types";
+import type { TJob, TJobAttempt } from "@/components/trpc/router-types";
 import { ElapsedTime } from "../elapsed-time";
 import { JobStateBadge } from "../job-state-badge";
 import { sentenceCase } from "../job-words";

@@ -7,8 +7,8 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { TJob } from "@/lib/router-types";
-import { useTRPC } from "@/lib/trpc";
+import type { TJob } from "@/components/trpc/router-types";
+import { useTRPC } from "@/components/trpc/trpc";
 import { errorMessageOf } from "@/lib/trpc-errors";
 import { isActive } from "../job-state-badge";
 

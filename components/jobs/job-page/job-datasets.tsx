@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatBytes } from "@/lib/format-bytes";
-import type { TJob } from "@/lib/router-types";
+import type { TJob } from "@/components/trpc/router-types";
 
 /** The datasets a job read: which version of each (frozen at submit, or pinned), how, and how much. */
 export function JobDatasets({ job }: { job: TJob }) {

@@ -4,7 +4,7 @@ import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LocalTime } from "@/components/ui/local-time";
 import { formatRuntimeLimit } from "@/lib/format-duration";
-import type { TJob } from "@/lib/router-types";
+import type { TJob } from "@/components/trpc/router-types";
 import { resourcesLabel } from "../job-words";
 
 const PRIORITY: Record<TJob["priority"], string> = { low: "Low", normal: "Normal", high: "High" };

@@ -2,7 +2,7 @@
 
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import type { TJob } from "@/lib/router-types";
+import type { TJob } from "@/components/trpc/router-types";
 import type { TJobGpuReading } from "@/server/queue/watch-job";
 import { formatMemoryMb, UsageBar } from "../usage-bar";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { TJob } from "@/lib/router-types";
+import type { TJob } from "@/components/trpc/router-types";
 import { JobStateBadge } from "../job-state-badge";
 import { personName } from "../job-words";
 

@@ -1,4 +1,4 @@
-import type { TMetricPoint } from "@/lib/router-types";
+import type { TMetricPoint } from "@/components/trpc/router-types";
 
 export type MetricSeries = { key: string; points: { step: number | null; at: number; value: number; attempt: number }[] };
 export type Progress = { fraction: number; step: number | null };

@@ -6,7 +6,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { cn } from "@/lib/cn";
 import { formatRuntimeLimit } from "@/lib/format-duration";
-import type { TJob } from "@/lib/router-types";
+import type { TJob } from "@/components/trpc/router-types";
 import { ElapsedTime } from "../elapsed-time";
 import { EstimatedStart } from "../estimated-start";
 import { stateLabel } from "../job-state-badge";

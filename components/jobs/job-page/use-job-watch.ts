@@ -3,8 +3,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useMemo, useState } from "react";
-import type { TJob, TMetricPoint } from "@/lib/router-types";
-import { useTRPC } from "@/lib/trpc";
+import type { TJob, TMetricPoint } from "@/components/trpc/router-types";
+import { useTRPC } from "@/components/trpc/trpc";
 import type { TJobArtifact, TJobGpuReading } from "@/server/queue/watch-job";
 import { groupMetrics } from "./job-metrics-series";
 

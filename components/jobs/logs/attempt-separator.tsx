@@ -1,4 +1,4 @@
-import type { TJobAttempt } from "@/lib/router-types";
+import type { TJobAttempt } from "@/components/trpc/router-types";
 import { SEPARATOR_HEIGHT } from "./log-line";
 
 /** The band above an attempt's first line: which attempt, where it ran. */

@@ -2,7 +2,7 @@
 // from the live stream at the end and page by page wherever the reader scrolls. Components read
 // it through useSyncExternalStore; changes are announced at most every FLUSH_MS, so a stream of
 // thousands of lines a second costs a few renders a second.
-import type { TLogLine } from "@/lib/router-types";
+import type { TLogLine } from "@/components/trpc/router-types";
 
 const FLUSH_MS = 120;
 

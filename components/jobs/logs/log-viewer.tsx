@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
-import type { TJob } from "@/lib/router-types";
+import type { TJob } from "@/components/trpc/router-types";
 import { isActive } from "../job-state-badge";
 import { AttemptSeparator } from "./attempt-separator";
 import { downloadFromServer, logFileName, saveTextFile } from "./download-log";

@@ -3,7 +3,7 @@
 import { skipToken } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { useTRPC, useTRPCClient } from "@/lib/trpc";
+import { useTRPC, useTRPCClient } from "@/components/trpc/trpc";
 import { LogBuffer } from "./log-buffer";
 
 /** Lines fetched per page when the reader scrolls to lines not held yet. */

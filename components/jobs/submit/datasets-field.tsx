@@ -6,7 +6,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { FieldErrors } from "@/lib/trpc-errors";
-import { useTRPC } from "@/lib/trpc";
+import { useTRPC } from "@/components/trpc/trpc";
 import { datasetEnvName } from "@/lib/dataset-env";
 import { datasetRow, type DatasetRow } from "./job-form-values";
 

@@ -1,7 +1,7 @@
 // The submit form's values: defaults, a job's values for "re-run with changes", checks that
 // need no server, and the input for jobs.submit.
 import { durationSeconds, formatRuntimeLimit, parseDuration } from "@/lib/duration";
-import type { RouterInputs, TJob } from "@/lib/router-types";
+import type { RouterInputs, TJob } from "@/components/trpc/router-types";
 import type { FieldErrors } from "@/lib/trpc-errors";
 
 export type Priority = "low" | "normal" | "high";

@@ -11,7 +11,7 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { useTRPC } from "@/lib/trpc";
+import { useTRPC } from "@/components/trpc/trpc";
 import { errorMessageOf, fieldErrorsOf, type FieldErrors } from "@/lib/trpc-errors";
 import { DatasetsField } from "./datasets-field";
 import { EnvVarsEditor } from "./env-vars-editor";

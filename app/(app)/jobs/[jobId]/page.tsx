@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { JobView } from "@/components/jobs/job-page/job-view";
-import { loadJob } from "@/lib/load-job";
-import { loadProject } from "@/lib/load-project";
-import { getCurrentUser, requireUser } from "@/lib/session";
-import { HydrateClient } from "@/lib/trpc-server";
+import { loadJob } from "@/app/_lib/load-job";
+import { loadProject } from "@/app/_lib/load-project";
+import { getCurrentUser, requireUser } from "@/app/_lib/session";
+import { HydrateClient } from "@/app/_lib/trpc-server";
 
 type Params = Promise<{ jobId: string }>;
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { ProjectHeader } from "@/components/project/project-header";
-import { loadProject } from "@/lib/load-project";
-import { getCurrentUser } from "@/lib/session";
+import { loadProject } from "@/app/_lib/load-project";
+import { getCurrentUser } from "@/app/_lib/session";
 
 export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const user = await getCurrentUser();

@@ -6,8 +6,8 @@ import { MemberRow } from "@/components/project/member-row";
 import { RoleBadge } from "@/components/projects/role-badge";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatBytes } from "@/lib/format-bytes";
-import { loadProject } from "@/lib/load-project";
-import { getCurrentUser, requireUser } from "@/lib/session";
+import { loadProject } from "@/app/_lib/load-project";
+import { getCurrentUser, requireUser } from "@/app/_lib/session";
 import { listFiles } from "@/server/files/list-files";
 import { listMembers } from "@/server/projects/members";
 

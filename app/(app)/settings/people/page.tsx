@@ -5,8 +5,8 @@ import { InvitePersonForm } from "@/components/people/invite-person-form";
 import { PeopleTable } from "@/components/people/people-table";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireUser } from "@/lib/session";
-import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc-server";
+import { requireUser } from "@/app/_lib/session";
+import { getQueryClient, HydrateClient, serverTrpc } from "@/app/_lib/trpc-server";
 import { signInPolicy } from "@/server/auth/sign-in-policy";
 import { isDirector } from "@/server/users/users";
 

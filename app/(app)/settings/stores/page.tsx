@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { StoresAdmin } from "@/components/datasets/stores/stores-admin";
 import { PageHeader } from "@/components/page-header";
-import { requireUser } from "@/lib/session";
-import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc-server";
+import { requireUser } from "@/app/_lib/session";
+import { getQueryClient, HydrateClient, serverTrpc } from "@/app/_lib/trpc-server";
 import { isDirector } from "@/server/users/users";
 
 export const metadata: Metadata = { title: "Data stores" };

@@ -3,8 +3,8 @@ import { PageHeader } from "@/components/page-header";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { TokensTable } from "@/components/tokens/tokens-table";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireUser } from "@/lib/session";
-import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc-server";
+import { requireUser } from "@/app/_lib/session";
+import { getQueryClient, HydrateClient, serverTrpc } from "@/app/_lib/trpc-server";
 
 export const metadata: Metadata = { title: "API tokens" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ProjectDatasets } from "@/components/datasets/project-datasets";
-import { loadProject } from "@/lib/load-project";
-import { getCurrentUser, requireUser } from "@/lib/session";
-import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc-server";
+import { loadProject } from "@/app/_lib/load-project";
+import { getCurrentUser, requireUser } from "@/app/_lib/session";
+import { getQueryClient, HydrateClient, serverTrpc } from "@/app/_lib/trpc-server";
 
 type Params = Promise<{ slug: string }>;
 

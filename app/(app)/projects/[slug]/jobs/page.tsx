@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { ProjectJobs } from "@/components/jobs/project-jobs";
 import { JOB_LIST_LIMIT } from "@/components/jobs/job-list-query";
-import { loadProject } from "@/lib/load-project";
-import { getCurrentUser, requireUser } from "@/lib/session";
-import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc-server";
+import { loadProject } from "@/app/_lib/load-project";
+import { getCurrentUser, requireUser } from "@/app/_lib/session";
+import { getQueryClient, HydrateClient, serverTrpc } from "@/app/_lib/trpc-server";
 
 type Params = Promise<{ slug: string }>;
 

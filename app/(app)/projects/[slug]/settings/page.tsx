@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ProjectSettings } from "@/components/project-settings/project-settings";
-import { loadProject } from "@/lib/load-project";
-import { getCurrentUser, requireUser } from "@/lib/session";
-import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc-server";
+import { loadProject } from "@/app/_lib/load-project";
+import { getCurrentUser, requireUser } from "@/app/_lib/session";
+import { getQueryClient, HydrateClient, serverTrpc } from "@/app/_lib/trpc-server";
 
 type Params = Promise<{ slug: string }>;
 

@@ -2,9 +2,9 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { DatasetProvider } from "@/components/datasets/dataset-context";
 import { DatasetHeader } from "@/components/datasets/dataset-header";
-import { loadProject } from "@/lib/load-project";
-import { getCurrentUser } from "@/lib/session";
-import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc-server";
+import { loadProject } from "@/app/_lib/load-project";
+import { getCurrentUser } from "@/app/_lib/session";
+import { getQueryClient, HydrateClient, serverTrpc } from "@/app/_lib/trpc-server";
 import { AppError } from "@/server/errors";
 
 type Params = Promise<{ slug: string; name: string }>;

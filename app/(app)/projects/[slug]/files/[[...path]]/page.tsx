@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { FilesWorkspace } from "@/components/editor/files-workspace";
-import { loadProject } from "@/lib/load-project";
-import { getCurrentUser, requireUser } from "@/lib/session";
-import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc-server";
+import { loadProject } from "@/app/_lib/load-project";
+import { getCurrentUser, requireUser } from "@/app/_lib/session";
+import { getQueryClient, HydrateClient, serverTrpc } from "@/app/_lib/trpc-server";
 import { monacoVsPath } from "@/app/monaco/monaco-assets";
 
 type Params = Promise<{ slug: string; path?: string[] }>;

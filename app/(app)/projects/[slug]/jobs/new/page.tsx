@@ -6,9 +6,9 @@ import { defaultValues, valuesFromJob } from "@/components/jobs/submit/job-form-
 import { SubmitJobForm } from "@/components/jobs/submit/submit-job-form";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { loadJob } from "@/lib/load-job";
-import { loadProject } from "@/lib/load-project";
-import { getCurrentUser, requireUser } from "@/lib/session";
+import { loadJob } from "@/app/_lib/load-job";
+import { loadProject } from "@/app/_lib/load-project";
+import { getCurrentUser, requireUser } from "@/app/_lib/session";
 import { isDirector } from "@/server/users/users";
 
 type Params = Promise<{ slug: string }>;

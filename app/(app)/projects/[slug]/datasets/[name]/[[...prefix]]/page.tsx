@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { browseInput, browseKey, firstPageData } from "@/components/datasets/browse-key";
 import { DatasetBrowser } from "@/components/datasets/dataset-browser";
 import { prefixFromSegments } from "@/components/datasets/paths";
-import { loadProject } from "@/lib/load-project";
-import { requireUser } from "@/lib/session";
-import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc-server";
+import { loadProject } from "@/app/_lib/load-project";
+import { requireUser } from "@/app/_lib/session";
+import { getQueryClient, HydrateClient, serverTrpc } from "@/app/_lib/trpc-server";
 
 type Params = Promise<{ slug: string; name: string; prefix?: string[] }>;
 

@@ -7,7 +7,7 @@ import { cache, type ReactNode } from "react";
 import { appRouter } from "@/server/api/root";
 import type { TrpcContext } from "@/server/api/trpc";
 import { requestLogger } from "@/server/log";
-import { makeQueryClient } from "./query-client";
+import { makeQueryClient } from "../../components/trpc/query-client";
 import { getCurrentUser } from "./session";
 
 export const getQueryClient = cache(makeQueryClient);

@@ -3,7 +3,7 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import type { TJob } from "./router-types";
+import type { TJob } from "../../components/trpc/router-types";
 import { getQueryClient, serverTrpc } from "./trpc-server";
 
 export const loadJob = cache(async (jobId: string): Promise<TJob> => {
