@@ -107,5 +107,6 @@ console.log(`  pg-boss 12 (fetch + complete):   ${fmt(bossRate, 0)} jobs/s`);
 console.log(`  ratio: ${fmt(oursRate / bossRate, 2)}x   (target: at least 1x)`);
 console.log(`  placement beforehand (scheduler passes, not in the rate): ${N} attempts in ${fmt(placeMs, 0)} ms`);
 await prisma.$disconnect();
+await (await import("../server/db/pool")).sql.end(); // the process's one pool, Prisma's too
 await db.stop();
 process.exit(0);

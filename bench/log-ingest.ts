@@ -71,5 +71,6 @@ console.log(`  lag from send to read: p50 ${fmt(percentile(lags, 50))} ms, p99 $
 await server.stop();
 await notifications.close();
 await prisma.$disconnect();
+await (await import("../server/db/pool")).sql.end(); // the process's one pool, Prisma's too
 await db.stop();
 process.exit(0);

@@ -75,6 +75,7 @@ console.log(`  submit -> running (started acknowledged): p50 ${fmt(percentile(r,
 await sandboxCost();
 await server.stop();
 await prisma.$disconnect();
+await (await import("../server/db/pool")).sql.end(); // the process's one pool, Prisma's too
 await db.stop();
 process.exit(0);
 
