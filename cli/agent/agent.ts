@@ -268,9 +268,13 @@ export class Agent {
     if (this.runs.has(assignment.nodeId)) return;
     this.tookWork = true;
     let refusal = this.capacity!.claim(assignment.nodeId, assignment.gpuIndices);
-    // A node whose lease was just taken back may still be dying on these GPUs: give it a moment.
-    for (let i = 0; refusal !== null && i < 60 && [...this.runs.values()].some((r) => !r.holdsLease); i++) {
-      await sleep(500);
+    // A node of ours that is finishing (its process gone, its end reported: the server frees its
+    // GPUs as soon as it has `ended`, before our answer arrives and before the clean-up), or whose
+    // lease was just taken back and may still be dying on these GPUs, releases them in a moment:
+    // wait for it rather than refuse the next job over our own bookkeeping.
+    const releasingSoon = () => [...this.runs.values()].some((r) => !r.holdsLease || r.phase === "finishing");
+    for (let i = 0; refusal !== null && i < 300 && releasingSoon(); i++) {
+      await sleep(100);
       refusal = this.capacity!.claim(assignment.nodeId, assignment.gpuIndices);
     }
     const run = new NodeRun(deps, assignment, refusal === null ? null : `the agent refused it: ${refusal}`);

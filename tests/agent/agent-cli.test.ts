@@ -222,4 +222,25 @@ describe("benchtop agent", () => {
     second.child.kill("SIGTERM");
     expect(server.logLines(a.nodeId).slice(0, 50)).toEqual(Array.from({ length: 50 }, (_, i) => `line-${i + 1}`));
   });
+
+  it("a job placed on a GPU the server freed while our end report's answer is still on its way waits for it, not refused (issue 14)", async () => {
+    server = await new FakeAgentServer().start();
+    const first = queue("true", { gpuIndices: [0] });
+    let next: TAssignment | null = null;
+    // The server records the first node's `ended` and frees GPU 0 at once (the real server commits
+    // it, then places the next job); its answer is lost, so the agent still holds GPU 0 while it
+    // sends `ended` again. The next job, on GPU 0, arrives in that window.
+    server.fault = (req) => {
+      if (next || req.path !== `/nodes/${first.nodeId}/ended`) return null;
+      next = queue("echo second ran", { gpuIndices: [0] });
+      return "lose-answer";
+    };
+    // GPU 1 stays free, so the agent keeps polling while the first node finishes.
+    const agent = startAgent(["--simulate-gpus", "2"]);
+    await server.waitFor("the second node's end", () => next && server.node(next.nodeId).ended);
+    agent.child.kill("SIGTERM");
+    expect(server.node(first.nodeId).ended).toMatchObject({ outcome: "exited", exitCode: 0 });
+    expect(server.node(next!.nodeId).ended).toMatchObject({ outcome: "exited", exitCode: 0 });
+    expect(server.logLines(next!.nodeId)).toContain("second ran");
+  });
 });
