@@ -11,7 +11,6 @@ import type { Logger } from "../log";
 import { requireProjectRole } from "../projects/access";
 import { ZProjectRole } from "../projects/schemas";
 import type { ProcedureMeta } from "../rest/meta";
-import { isDirector } from "../users/users";
 
 export type TrpcContext = { actor: Actor | null; requestId: string; log: Logger };
 
@@ -117,7 +116,3 @@ export const projectProcedure = (atLeast: z.infer<typeof ZProjectRole>) =>
     return next({ ctx: { ...ctx, access, project: access.project, projectRole: access.role } });
   });
 
-export const directorProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!isDirector(ctx.actor.labRole)) throw new AppError("FORBIDDEN", "Only lab directors and admins can do this.");
-  return next();
-});
