@@ -18,7 +18,7 @@ import { getBlob } from "../../server/storage/blobs";
 
 const PYTHON = "/usr/bin/python3";
 const FIXTURE = path.resolve("tests/fixtures/torch-job");
-const lab = realLab("torch");
+const lab = realLab("torch", { leaseSeconds: 2 });
 
 async function startAgent(name: string, token: string, gpuType: string) {
   const agent = spawn(

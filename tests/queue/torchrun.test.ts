@@ -52,7 +52,7 @@ it("runs torchrun on two agents and all-reduces a tensor", async () => {
   const log = (await readLogLines({ actorId: ana.id, jobId, from: 0, limit: 10_000 })).lines.map((l) => `[${l.node}] ${l.text}`).join("\n");
   expect(wait.status, `${job.state}: ${job.stateReason}\n${log}`).toBe(0);
   expect(job.state).toBe("succeeded");
-  expect(job.attempts).toHaveLength(1);
+  expect(job.attempts, JSON.stringify(job.attempts.map((a) => [a.state, a.reason]))).toHaveLength(1);
   expect(job.attempts[0]!.nodes.map((n) => [n.nodeRank, n.agent]).sort()).toEqual([[0, `${pool}-a`], [1, `${pool}-b`]].sort());
   const { lines } = await readLogLines({ actorId: ana.id, jobId, from: 0, limit: 10_000 });
   const results = lines.filter((l) => l.text.includes("all_reduce on rank")).map((l) => [l.node, l.text.replace(/^\[default0\]:/, "")]);

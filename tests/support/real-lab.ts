@@ -5,11 +5,19 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
+import { env } from "../../server/env";
 import { serveApis } from "../../server/http/standalone";
 import { startSupervisor, type Supervisor } from "../../server/queue/supervisor";
 
-export function realLab(label: string) {
+/**
+ * `leaseSeconds`: the heartbeat timeout while this file's tests run. Real agents and real jobs
+ * (torch starting on two cores beside the rest of the suite) can miss 2 s of heartbeats, and a
+ * lease lost to a loaded test machine is a retry no user would see; so real-process labs get a
+ * lab-like lease, and a test about losing an agent asks for a short one.
+ */
+export function realLab(label: string, { leaseSeconds = 15 }: { leaseSeconds?: number } = {}) {
   let dir = "";
+  const suiteLease = env.BENCHTOP_HEARTBEAT_TIMEOUT_SECONDS;
   let api: Awaited<ReturnType<typeof serveApis>> | undefined;
   let supervisor: Supervisor | undefined;
   const processes: ChildProcess[] = [];
@@ -18,6 +26,7 @@ export function realLab(label: string) {
     // Agents started here run their jobs as nobody (the tests run as root), who must pass through
     // this folder to a job's run folder, as through /var/lib on a GPU server; listing it stays closed.
     await fs.chmod(dir, 0o711);
+    env.BENCHTOP_HEARTBEAT_TIMEOUT_SECONDS = leaseSeconds;
     api = await serveApis();
     supervisor = startSupervisor({ tickMs: 200 });
   });
@@ -26,6 +35,7 @@ export function realLab(label: string) {
     await supervisor?.stop();
     await api?.stop();
     await fs.rm(dir, { recursive: true, force: true });
+    env.BENCHTOP_HEARTBEAT_TIMEOUT_SECONDS = suiteLease;
   });
   return {
     get dir() {
