@@ -196,11 +196,15 @@ export const ZArtifactsRequest = z.object({ fencingToken: z.string(), files: z.a
 /** POST /nodes/{nodeId}/ended — the process is gone (after logs, checkpoint and artifacts were sent). */
 export const ZEndedRequest = z.object({
   fencingToken: z.string(),
-  /** failed: the agent stopped a running job for the reason in `message` (a streamed dataset that could not be read). */
-  outcome: z.enum(["exited", "timed_out", "cancelled", "failed_to_start", "failed"]),
+  /**
+   * failed: the agent stopped a running job for the reason in `message` (a streamed dataset that
+   * could not be read). refused: the agent would not take the node for a reason of its own (a GPU
+   * or CPU slot it still counts as busy); the job is requeued without counting against its retries.
+   */
+  outcome: z.enum(["exited", "timed_out", "cancelled", "failed_to_start", "failed", "refused"]),
   /** The exit status; null when killed by a signal or never started. */
   exitCode: z.number().int().nullable(),
   signal: z.string().nullable(),
-  /** A sentence for failed_to_start ("could not fetch the snapshot: ...") and failed. */
+  /** A sentence for failed_to_start ("could not fetch the snapshot: ..."), failed and refused. */
   message: z.string().max(2000).default(""),
 });

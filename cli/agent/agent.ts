@@ -277,7 +277,7 @@ export class Agent {
       await sleep(100);
       refusal = this.capacity!.claim(assignment.nodeId, assignment.gpuIndices);
     }
-    const run = new NodeRun(deps, assignment, refusal === null ? null : `the agent refused it: ${refusal}`);
+    const run = new NodeRun(deps, assignment, refusal);
     this.runs.set(assignment.nodeId, run);
     this.progress("job.assigned", {
       node: run.label,

@@ -174,13 +174,19 @@ export class NodeRun {
         label: this.label,
         onLeaseLost: () => this.markLost("the server refused a log report (lease_lost)"),
       });
-      const failure = refuse ?? (await this.prepare());
-      outcome = failure === null ? await this.execute() : { outcome: "failed_to_start", exitCode: null, signal: null, message: failure };
+      const failure = refuse === null ? await this.prepare() : null;
+      outcome =
+        refuse !== null
+          ? { outcome: "refused", exitCode: null, signal: null, message: refuse }
+          : failure === null
+            ? await this.execute()
+            : { outcome: "failed_to_start", exitCode: null, signal: null, message: failure };
     } catch (e) {
       // The agent's own disk failing (full, read-only): the job cannot start here.
       outcome = { outcome: "failed_to_start", exitCode: null, signal: null, message: `the agent could not set up the run: ${describeError(e)}` };
     }
-    if (this.stopReason === "cancelled" && outcome.outcome === "failed_to_start") {
+    const ran = outcome.outcome !== "failed_to_start" && outcome.outcome !== "refused";
+    if (this.stopReason === "cancelled" && !ran) {
       outcome = { outcome: "cancelled", exitCode: null, signal: null, message: "cancelled before it started" };
     }
     if (this.gone) {
@@ -198,8 +204,8 @@ export class NodeRun {
       assignment: a,
       label: this.label,
       run: this.dir,
-      checkpoints: a.nodeRank === 0 && outcome.outcome !== "failed_to_start" ? this.saver : null,
-      outputsDir: outcome.outcome === "failed_to_start" ? null : this.jobDir(this.outputsDir),
+      checkpoints: a.nodeRank === 0 && ran ? this.saver : null,
+      outputsDir: ran ? this.jobDir(this.outputsDir) : null,
       sender: this.sender!,
       outcome,
       signal: this.abort.signal,

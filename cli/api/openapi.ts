@@ -2498,7 +2498,7 @@ export interface operations {
                             reason: string;
                             startedAt: string | null;
                             /** @enum {string} */
-                            state: "assigned" | "running" | "succeeded" | "failed" | "cancelled" | "timed_out" | "lost";
+                            state: "assigned" | "running" | "succeeded" | "failed" | "cancelled" | "timed_out" | "lost" | "refused";
                         }[];
                         cancelRequestedAt: string | null;
                         command: string;

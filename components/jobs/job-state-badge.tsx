@@ -1,9 +1,9 @@
-import { Ban, CircleCheck, CircleX, Clock, Loader2, TimerOff, Unplug, type LucideIcon } from "lucide-react";
+import { Ban, CircleCheck, CircleSlash, CircleX, Clock, Loader2, TimerOff, Unplug, type LucideIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
 import type { TJobState } from "@/server/queue/schemas";
 
-export type AttemptState = "assigned" | "running" | "succeeded" | "failed" | "cancelled" | "timed_out" | "lost";
+export type AttemptState = "assigned" | "running" | "succeeded" | "failed" | "cancelled" | "timed_out" | "lost" | "refused";
 type AnyState = TJobState | AttemptState;
 type Variant = "default" | "secondary" | "outline" | "success" | "warning" | "destructive";
 
@@ -17,6 +17,7 @@ const META: Record<AnyState, { label: string; variant: Variant; icon: LucideIcon
   cancelled: { label: "Cancelled", variant: "outline", icon: Ban },
   timed_out: { label: "Timed out", variant: "warning", icon: TimerOff },
   lost: { label: "Lost", variant: "warning", icon: Unplug },
+  refused: { label: "Refused", variant: "warning", icon: CircleSlash },
 };
 
 export const ACTIVE_STATES: readonly TJobState[] = ["queued", "starting", "running"];

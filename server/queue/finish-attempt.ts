@@ -7,6 +7,12 @@ import { CHANNEL, notify } from "./notify";
 /** How many lost attempts (agents gone) a job survives before it ends `failed`. */
 export const MAX_LOST_ATTEMPTS = 3;
 
+/**
+ * How many times agents may refuse a job over their own bookkeeping (a GPU they still count as
+ * busy) before it ends `failed`: a guard against a loop, not the user's retries.
+ */
+export const MAX_REFUSED_ATTEMPTS = 5;
+
 export type AttemptOutcome = {
   state: Exclude<AttemptState, "assigned" | "running">;
   reason: string;
@@ -71,6 +77,13 @@ export async function finishAttempt(tx: Tx, attemptId: string, outcome: AttemptO
       lost > MAX_LOST_ATTEMPTS
         ? { state: "failed", reason: `its attempts were lost ${lost} times (agents stopped answering; last: ${agents}), so Benchtop stopped retrying it`, lost }
         : { state: "queued", reason: `requeued: attempt ${attempt.number} was lost (${outcome.reason}); it resumes from its last checkpoint`, lost };
+  } else if (outcome.state === "refused") {
+    // The agent's bookkeeping, not the job: requeued at once, and the user's retries stay whole.
+    const refused = await tx.attempt.count({ where: { jobId: job.id, state: "refused" } });
+    next =
+      refused >= MAX_REFUSED_ATTEMPTS
+        ? { state: "failed", reason: `its agents refused it ${refused} times (last: ${agents}, ${outcome.reason}), so Benchtop stopped trying` }
+        : { state: "queued", reason: `requeued: ${agents} refused attempt ${attempt.number} (${outcome.reason}); this does not count against its retries` };
   } else {
     const failed = job.failedAttempts + 1;
     next =

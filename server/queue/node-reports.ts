@@ -143,6 +143,8 @@ export async function nodeEnded(agentId: string, nodeId: string, body: z.infer<t
         ? { state: "timed_out" as const, reason: `ran past its max runtime and was stopped${rankNote}`, exitCode: body.exitCode }
         : body.outcome === "cancelled"
           ? { state: "cancelled" as const, reason: "cancelled", exitCode: body.exitCode }
+          : body.outcome === "refused"
+            ? { state: "refused" as const, reason: `${body.message || "no reason given"}${rankNote}`, exitCode: null }
           : body.outcome === "failed_to_start"
             ? { state: "failed" as const, reason: `could not start${rankNote}: ${body.message || "no reason given"}`, exitCode: null }
             : body.outcome === "failed"

@@ -100,7 +100,7 @@ export type TJobSummary = z.infer<typeof ZJobSummary>;
 
 export const ZAttempt = z.object({
   number: z.number().int(),
-  state: z.enum(["assigned", "running", "succeeded", "failed", "cancelled", "timed_out", "lost"]),
+  state: z.enum(["assigned", "running", "succeeded", "failed", "cancelled", "timed_out", "lost", "refused"]),
   reason: z.string(),
   exitCode: z.number().int().nullable(),
   assignedAt: z.date(),

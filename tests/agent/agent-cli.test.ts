@@ -244,3 +244,18 @@ describe("benchtop agent", () => {
     expect(server.logLines(next!.nodeId)).toContain("second ran");
   });
 });
+
+describe("benchtop agent's own bookkeeping", () => {
+  it("a node placed on a GPU its running job holds is reported refused, not a failure to start of the user's job (issue 14)", async () => {
+    server = await new FakeAgentServer().start();
+    const first = queue("while [ ! -e go ]; do sleep 0.05; done", { gpuIndices: [0] });
+    const agent = startAgent(["--simulate-gpus", "2"]);
+    await server.waitFor("the first node started", () => server.node(first.nodeId).started > 0);
+    // The server (wrongly, or after a race of its own) places another node on GPU 0.
+    const second = queue("echo should not run", { gpuIndices: [0] });
+    const ended = await server.waitFor("the second node's end", () => server.node(second.nodeId).ended);
+    expect(ended).toMatchObject({ outcome: "refused", exitCode: null, message: `GPU 0 is still in use by node ${first.nodeId}` });
+    expect(server.logLines(second.nodeId)).not.toContain("should not run");
+    agent.child.kill("SIGTERM");
+  });
+});

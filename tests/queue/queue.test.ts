@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { cancelJob } from "../../server/queue/cancel-job";
+import { MAX_REFUSED_ATTEMPTS } from "../../server/queue/finish-attempt";
 import { getJob, readLogLines, readMetrics } from "../../server/queue/read-jobs";
 import { runSchedulerPass } from "../../server/queue/scheduler-pass";
 import { submitJob } from "../../server/queue/submit-job";
@@ -117,6 +118,38 @@ describe.sequential("the queue", () => {
     }
     const job = await getJob({ actorId: owner.id, jobId: id });
     expect(job).toMatchObject({ state: "failed", exitCode: 3, stateReason: "exited with status 3" });
+  });
+
+  it("an agent's refusal over its own bookkeeping requeues the job and leaves --retries whole; refused again and again, it ends with the reason (issue 14)", async () => {
+    const { agents, submit, owner } = await lab(1);
+    const { id } = await submit({ retries: 0 });
+    await runSchedulerPass();
+    const [a] = await agents[0]!.claim();
+    expect((await agents[0]!.ended(a!, "refused", null, "GPU 0 is still in use by node n-1")).status).toBe(200);
+    let job = await getJob({ actorId: owner.id, jobId: id });
+    expect(job.state).toBe("queued");
+    expect(job.stateReason).toMatch(/refused attempt 1 \(GPU 0 is still in use by node n-1\); this does not count against its retries/);
+    expect(job.attempts[0]).toMatchObject({ state: "refused", reason: "GPU 0 is still in use by node n-1" });
+    // With no retries at all, the next attempt still runs and its success is the job's.
+    await runSchedulerPass();
+    const [b] = await agents[0]!.claim();
+    expect(b?.attemptNumber).toBe(2);
+    await agents[0]!.started(b!);
+    await agents[0]!.ended(b!, "exited", 0);
+    job = await getJob({ actorId: owner.id, jobId: id });
+    expect(job.state).toBe("succeeded");
+
+    // An agent that refuses every time does not keep a job in a loop.
+    const looping = await submit({ retries: 0 });
+    for (let i = 0; i < MAX_REFUSED_ATTEMPTS; i++) {
+      await runSchedulerPass();
+      const [r] = await agents[0]!.claim();
+      expect(r?.attemptNumber).toBe(i + 1);
+      await agents[0]!.ended(r!, "refused", null, "all 1 CPU slot(s) of this agent are in use");
+    }
+    const ended = await getJob({ actorId: owner.id, jobId: looping.id });
+    expect(ended.state).toBe("failed");
+    expect(ended.stateReason).toMatch(new RegExp(`refused it ${MAX_REFUSED_ATTEMPTS} times .*all 1 CPU slot\\(s\\) of this agent are in use`));
   });
 
   it("cancels in every state", async () => {

@@ -41,7 +41,7 @@ export async function startTestAgent(opts: { name: string; pool: string; gpus: n
       call("POST", "/heartbeat", { gpuStats: [], nodes: nodes.map((n) => ({ nodeId: n.nodeId, fencingToken: n.fencingToken })) }),
     started: (a: TAssignment) => call("POST", `/nodes/${a.nodeId}/started`, { fencingToken: a.fencingToken }),
     logs: (a: TAssignment, batches: { seq: number; lines: string[] }[]) => call("POST", `/nodes/${a.nodeId}/logs`, { fencingToken: a.fencingToken, batches }),
-    ended: (a: TAssignment, outcome: "exited" | "timed_out" | "cancelled" | "failed_to_start", exitCode: number | null, message = "") =>
+    ended: (a: TAssignment, outcome: "exited" | "timed_out" | "cancelled" | "failed_to_start" | "refused", exitCode: number | null, message = "") =>
       call("POST", `/nodes/${a.nodeId}/ended`, { fencingToken: a.fencingToken, outcome, exitCode, signal: null, message }),
   };
 }

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "AttemptState" ADD VALUE 'refused';
