@@ -52,7 +52,16 @@ export const ZRegisterResponse = z.object({
   leaseTimeoutMs: z.number().int(),
 });
 
-export const ZNodeLease = z.object({ nodeId: z.string(), fencingToken: z.string() });
+export const ZNodeLease = z.object({
+  nodeId: z.string(),
+  fencingToken: z.string(),
+  /**
+   * The node's process is gone and the agent is delivering its end (logs, outputs, `ended`). A
+   * cancel then ends the attempt on the server at once: nothing is left to stop, and a report the
+   * server keeps refusing must not hold a cancelled job's GPUs.
+   */
+  exited: z.boolean().optional(),
+});
 
 /** POST /heartbeat — every heartbeatIntervalMs, with every node the agent is running. */
 export const ZHeartbeatRequest = z.object({

@@ -200,7 +200,9 @@ export class Agent {
     const signal = this.abort.signal;
     try {
       const gpuStats = await this.inventory!.stats();
-      const nodes = [...this.runs.values()].filter((r) => r.holdsLease).map((r) => ({ nodeId: r.assignment.nodeId, fencingToken: r.assignment.fencingToken }));
+      const nodes = [...this.runs.values()]
+        .filter((r) => r.holdsLease)
+        .map((r) => ({ nodeId: r.assignment.nodeId, fencingToken: r.assignment.fencingToken, ...(r.phase === "finishing" ? { exited: true } : {}) }));
       const answer = await this.client.heartbeat({ gpuStats, nodes }, signal);
       if (this.heartbeatFailures > 0) this.progress("server.back", { afterFailedHeartbeats: this.heartbeatFailures });
       this.heartbeatFailures = 0;

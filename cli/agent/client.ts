@@ -33,6 +33,8 @@ export class AgentApiError extends Error {
     /** null when the server could not be reached at all. */
     readonly status: number | null,
     readonly code: string | null = null,
+    /** The server's own sentence, when it gave one (for a job's log, without the request line). */
+    readonly serverMessage: string | null = null,
   ) {
     super(message);
   }
@@ -94,7 +96,7 @@ export class AgentClient {
     if (response.status === 409 && (error?.code?.toLowerCase() === "lease_lost" || route.startsWith("/nodes/"))) {
       throw new LeaseLostError(message, 409, "lease_lost");
     }
-    throw new AgentApiError(message, response.status, error?.code ?? null);
+    throw new AgentApiError(message, response.status, error?.code ?? null, error?.message ?? null);
   }
 
   private async json<S extends z.ZodType>(schema: S, method: string, route: string, opts: RequestOptions = {}): Promise<z.infer<S>> {

@@ -4,7 +4,7 @@
 // gathered while the previous one was in flight, so the lag stays about one round trip.
 import { backoffDelay, sleep } from "./backoff";
 import { AgentApiError, LeaseLostError, type AgentClient } from "./client";
-import type { LogSpool } from "./log-spool";
+import type { LogBatch, LogSpool } from "./log-spool";
 import type { Progress } from "./progress";
 import { describeError } from "./retry";
 
@@ -61,8 +61,9 @@ export class LogSender {
         this.wakeUp = null;
         continue;
       }
+      let batches: LogBatch[] = [];
       try {
-        const batches = await this.spool.readUnacked(this.opts.maxBatchesPerRequest ?? 100);
+        batches = await this.spool.readUnacked(this.opts.maxBatchesPerRequest ?? 100);
         if (batches.length === 0) continue;
         this.requests++;
         const { acknowledgedThroughSeq } = await this.client.logs(this.nodeId, { fencingToken: this.fencingToken, batches }, signal);
@@ -80,7 +81,10 @@ export class LogSender {
         }
         if (!(e instanceof AgentApiError) || !e.retryable) {
           // Retrying cannot fix a refused request, and an endless loop here would hold the
-          // node's `ended` report back forever; the lines stay in the spool file.
+          // node's `ended` report back forever. Batch by batch, one the server refuses as bad
+          // input is replaced in the job's log by a line saying so, and the rest go on.
+          if (e instanceof AgentApiError && (await this.sendAroundRefused(batches, signal))) continue;
+          // Even the line saying so was refused: the lines stay in the spool file.
           this.opts.progress?.("logs.refused", { node: this.opts.label ?? this.nodeId, error: describeError(e) });
           return "gave_up";
         }
@@ -91,5 +95,31 @@ export class LogSender {
       }
     }
     return "stopped";
+  }
+
+  /**
+   * Sends `batches` one at a time; each the server refuses (a 4xx other than a lost lease) goes
+   * instead as one line under the same seq that says what was left out and why. False when even
+   * that line was refused; a retryable failure or a lost lease goes back to the main loop.
+   */
+  private async sendAroundRefused(batches: LogBatch[], signal: AbortSignal): Promise<boolean> {
+    const label = this.opts.label ?? this.nodeId;
+    for (const batch of batches) {
+      if (batch.seq <= this.spool.ackedThrough) continue;
+      let send = batch;
+      for (;;) {
+        try {
+          const { acknowledgedThroughSeq } = await this.client.logs(this.nodeId, { fencingToken: this.fencingToken, batches: [send] }, signal);
+          this.spool.acknowledge(Math.min(acknowledgedThroughSeq, send.seq));
+          break;
+        } catch (e) {
+          if (!(e instanceof AgentApiError) || e.retryable || e instanceof LeaseLostError) return true;
+          if (send !== batch) return false;
+          this.opts.progress?.("logs.batch_refused", { node: label, seq: batch.seq, lines: batch.lines.length, error: describeError(e) });
+          send = { seq: batch.seq, lines: [`[benchtop agent] the server refused ${batch.lines.length} line(s) of this log here, so they are left out: ${e.serverMessage ?? `it answered ${e.status}`}`] };
+        }
+      }
+    }
+    return true;
   }
 }

@@ -259,3 +259,24 @@ describe("benchtop agent's own bookkeeping", () => {
     agent.child.kill("SIGTERM");
   });
 });
+
+describe("benchtop agent, a node whose end cannot be delivered", () => {
+  it("says in its heartbeats that the process has exited, and stops delivering once the server takes the lease (issue 14)", async () => {
+    server = await new FakeAgentServer().start();
+    const a = queue("echo done");
+    // Every log report is refused with a 500: the agent keeps its end waiting.
+    server.fault = (req) => (req.path === `/nodes/${a.nodeId}/logs` ? 500 : null);
+    const agent = startAgent(["--simulate-gpus", "1"]);
+    await server.waitFor("a heartbeat saying the node's process exited", () =>
+      server.heartbeats.some((h) => h.nodes.some((n) => n.nodeId === a.nodeId && n.exited === true)),
+    );
+    // The job is cancelled meanwhile, so the server ends the attempt and takes the lease back.
+    server.lost.add(a.nodeId);
+    await server.waitFor("the agent to stop carrying the node", () => {
+      const last = server.heartbeats.at(-1);
+      return server.heartbeats.length > 0 && last!.nodes.every((n) => n.nodeId !== a.nodeId) && agent.output().includes("job.lost");
+    });
+    expect(server.node(a.nodeId).ended).toBeNull();
+    agent.child.kill("SIGTERM");
+  });
+});

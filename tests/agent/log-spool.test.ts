@@ -101,6 +101,29 @@ describe("log spool and sender", () => {
     expect(server.node(nodeId).seqsSent.slice(sentBefore)).toEqual(onDisk.map((b) => b.seq).filter((s) => s > 0));
   });
 
+  it("a batch the server refuses as bad input is replaced in the job's log by a line saying so, and the lines after it go on (issue 14)", async () => {
+    const nodeId = `spool-bad-batch-${n}`;
+    // The server refuses any request that carries the line "bad" (as it refused NUL bytes once).
+    server.fault = (req) => {
+      const batches = (req.body as { batches?: { lines: string[] }[] } | null)?.batches;
+      return req.path.endsWith("/logs") && batches?.some((b) => b.lines.includes("bad")) ? 400 : null;
+    };
+    const progress: string[] = [];
+    const spool = await LogSpool.create(spoolFile());
+    const sender = new LogSender(spool, client, nodeId, "7", { progress: progressInto(progress) });
+    for (const line of ["before", "bad", "after"]) {
+      spool.append(line);
+      spool.seal();
+    }
+    expect(await sender.flush()).toBe("delivered");
+    expect(server.logLines(nodeId)).toEqual([
+      "before",
+      "[benchtop agent] the server refused 1 line(s) of this log here, so they are left out: injected fault",
+      "after",
+    ]);
+    expect(progress.join("\n")).toMatch(/logs\.batch_refused .*seq/);
+  });
+
   it("stops for good on a lost lease, and gives up (without looping) on a refused request", async () => {
     const lostNode = `spool-lost-${n}`;
     server.lost.add(lostNode);

@@ -152,6 +152,28 @@ describe.sequential("the queue", () => {
     expect(ended.stateReason).toMatch(new RegExp(`refused it ${MAX_REFUSED_ATTEMPTS} times .*all 1 CPU slot\\(s\\) of this agent are in use`));
   });
 
+  it("cancel ends a job whose process has exited while its agent still cannot deliver its end (issue 14)", async () => {
+    const { agents, submit, owner } = await lab(1);
+    const { id } = await submit();
+    await runSchedulerPass();
+    const [a] = await agents[0]!.claim();
+    await agents[0]!.started(a!);
+    await cancelJob({ actorId: owner.id, jobId: id });
+    // Still running: the agent is told to stop it.
+    expect((await agents[0]!.heartbeat([a!])).json.cancel).toEqual([a!.nodeId]);
+    // The process is gone, its end is stuck (a report the server keeps refusing): the job ends
+    // cancelled at this heartbeat, its GPU is free, and the agent is told the lease is gone.
+    const hb = await agents[0]!.heartbeat([a!], [a!]);
+    expect(hb.json).toMatchObject({ cancel: [], lost: [a!.nodeId] });
+    const job = await getJob({ actorId: owner.id, jobId: id });
+    expect(job).toMatchObject({ state: "cancelled" });
+    expect(job.attempts[0]).toMatchObject({ state: "cancelled", reason: "cancelled after its process had exited, before its end was reported" });
+    expect(await db.gpuClaim.count({ where: { node: { attempt: { jobId: id } } } })).toBe(0);
+    // Its late end report is refused by the fencing token; nothing changes.
+    expect((await agents[0]!.ended(a!, "exited", 0)).status).toBe(409);
+    expect((await getJob({ actorId: owner.id, jobId: id })).state).toBe("cancelled");
+  });
+
   it("cancels in every state", async () => {
     const { agents, submit, owner } = await lab(1);
     // queued

@@ -37,8 +37,12 @@ export async function startTestAgent(opts: { name: string; pool: string; gpus: n
       if (r.status !== 200) throw new Error(JSON.stringify(r.json));
       return r.json.assignments;
     },
-    heartbeat: (nodes: TAssignment[]) =>
-      call("POST", "/heartbeat", { gpuStats: [], nodes: nodes.map((n) => ({ nodeId: n.nodeId, fencingToken: n.fencingToken })) }),
+    /** `exited`: the nodes whose process is gone while the agent still delivers their end. */
+    heartbeat: (nodes: TAssignment[], exited: TAssignment[] = []) =>
+      call("POST", "/heartbeat", {
+        gpuStats: [],
+        nodes: nodes.map((n) => ({ nodeId: n.nodeId, fencingToken: n.fencingToken, ...(exited.includes(n) ? { exited: true } : {}) })),
+      }),
     started: (a: TAssignment) => call("POST", `/nodes/${a.nodeId}/started`, { fencingToken: a.fencingToken }),
     logs: (a: TAssignment, batches: { seq: number; lines: string[] }[]) => call("POST", `/nodes/${a.nodeId}/logs`, { fencingToken: a.fencingToken, batches }),
     ended: (a: TAssignment, outcome: "exited" | "timed_out" | "cancelled" | "failed_to_start" | "refused", exitCode: number | null, message = "") =>

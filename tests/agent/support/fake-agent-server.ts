@@ -54,7 +54,7 @@ export class FakeAgentServer {
   readonly checkpointManifests = new Map<string, TManifest>();
   readonly requests: SeenRequest[] = [];
   readonly registrations: unknown[] = [];
-  readonly heartbeats: { gpuStats: unknown[]; nodes: { nodeId: string; fencingToken: string }[] }[] = [];
+  readonly heartbeats: { gpuStats: unknown[]; nodes: { nodeId: string; fencingToken: string; exited?: boolean }[] }[] = [];
   readonly nodes = new Map<string, FakeNode>();
   readonly queued: TAssignment[] = [];
   readonly cancel = new Set<string>();
