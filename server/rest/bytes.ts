@@ -173,7 +173,7 @@ async function downloadLog({ params, actor: actorOf }: ByteContext): Promise<Res
 }
 
 /** The local stores' presigned URLs: the signature is the authority, as with S3's (server/storage/local-route.ts). */
-const localStorage = ({ req }: ByteContext) => serveLocalStorage(req, localStoreForGrant);
+const localStorage = ({ req, requestId, log }: ByteContext) => serveLocalStorage(req, localStoreForGrant, requestId, log);
 const LOCAL = "/storage/local/{store}/{bucket}/{key}";
 const ZLocalParams = z.object({ store: z.string(), bucket: z.string(), key: z.string().meta({ description: "The object's key; may hold slashes" }) });
 const ZSigned = z.object({ expires: z.string(), signature: z.string() }).meta({ description: "The URL's signature, as Benchtop presigned it" });

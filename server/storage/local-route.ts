@@ -4,6 +4,10 @@
 // as with S3's presigned URLs; CORS is open and ETag exposed so a browser can read a part's ETag.
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { AppError } from "../errors";
+import { errorAnswerOf, errorResponse } from "../http/error-answer";
+import { requestIdOf } from "../http/request-id";
+import { requestLogger, type Logger } from "../log";
 import { LocalUrlError, verifyLocalUrl } from "./local-signing";
 import type { LocalObjectStore } from "./local-store";
 import { StorageKeyError, UploadNotFoundError } from "./object-store";
@@ -18,9 +22,6 @@ const CORS = {
   "access-control-max-age": "3000",
 };
 
-function problem(status: number, message: string): Response {
-  return Response.json({ error: { code: status === 404 ? "not_found" : status === 403 ? "forbidden" : "bad_request", message } }, { status, headers: { ...CORS, "cache-control": "no-store" } });
-}
 
 /** Parses one HTTP byte range against a size; null: no (usable) Range header, "bad": 416. */
 export function parseRange(header: string | null, size: number): { start: number; end: number } | null | "bad" {
@@ -38,26 +39,38 @@ export function parseRange(header: string | null, size: number): { start: number
   return { start, end };
 }
 
-export async function serveLocalStorage(req: Request, resolve: LocalStoreResolver): Promise<Response> {
+/** Errors answer as on every other edge (server/http/error-answer.ts), with CORS so a browser can read them. */
+export async function serveLocalStorage(req: Request, resolve: LocalStoreResolver, requestId = requestIdOf(req.headers), log: Logger = requestLogger(requestId)): Promise<Response> {
+  try {
+    const response = await serve(req, resolve);
+    response.headers.set("x-request-id", requestId);
+    return response;
+  } catch (e) {
+    const answer = errorAnswerOf(e, { requestId, log, where: `storage ${req.method} local` });
+    return errorResponse(answer, CORS);
+  }
+}
+
+async function serve(req: Request, resolve: LocalStoreResolver): Promise<Response> {
   if (req.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS });
   const url = new URL(req.url);
   let grant;
   try {
     grant = verifyLocalUrl(url, req.method);
   } catch (e) {
-    if (e instanceof LocalUrlError) return problem(e.status, e.message);
+    if (e instanceof LocalUrlError) throw new AppError(e.status === 403 ? "FORBIDDEN" : "BAD_REQUEST", e.message);
     throw e;
   }
   const store = await resolve(grant.store, grant.bucket);
-  if (!store) return problem(404, "The store this URL names no longer exists.");
+  if (!store) throw new AppError("NOT_FOUND", "The store this URL names no longer exists.");
   try {
     if (req.method === "GET" || req.method === "HEAD") {
       const info = await store.head(grant.key);
-      if (!info) return problem(404, `There is no object "${grant.key}".`);
+      if (!info) throw new AppError("NOT_FOUND", `There is no object "${grant.key}".`);
       const etag = `"${info.etag}"`;
       const ifMatch = req.headers.get("if-match");
       if (ifMatch && ifMatch !== "*" && !ifMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) {
-        return problem(412, `The object "${grant.key}" changed: its ETag is now ${etag}.`);
+        throw new AppError("PRECONDITION_FAILED", `The object "${grant.key}" changed: its ETag is now ${etag}.`);
       }
       const headers: Record<string, string> = {
         ...CORS,
@@ -90,8 +103,8 @@ export async function serveLocalStorage(req: Request, resolve: LocalStoreResolve
     const info = await store.put(grant.key, body);
     return new Response(null, { status: 200, headers: { ...CORS, etag: `"${info.etag}"` } });
   } catch (e) {
-    if (e instanceof UploadNotFoundError) return problem(404, e.message);
-    if (e instanceof StorageKeyError) return problem(400, e.message);
+    if (e instanceof UploadNotFoundError) throw new AppError("NOT_FOUND", e.message);
+    if (e instanceof StorageKeyError) throw new AppError("BAD_REQUEST", e.message);
     throw e;
   }
 }

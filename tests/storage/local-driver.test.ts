@@ -41,6 +41,22 @@ describe("local driver", () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/expired/);
   });
 
+  it("answers every refusal as the other edges do: a code, a sentence and the request id, readable by a browser (CORS)", async () => {
+    await store.put("ids/file.txt", Buffer.from("hello"));
+    const url = new URL(await store.presignGet("ids/file.txt"), server.url);
+    const tampered = new URL(url.toString().replace("file.txt", "other.txt"));
+    for (const [res, status, code] of [
+      [await fetch(tampered, { headers: { "x-request-id": "req-local-1" } }), 403, "forbidden"],
+      [await fetch(url, { headers: { "if-match": '"stale"', "x-request-id": "req-local-2" } }), 412, "precondition_failed"],
+    ] as const) {
+      expect(res.status).toBe(status);
+      const id = res.headers.get("x-request-id");
+      expect(id).toMatch(/^req-local-\d$/);
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      expect(await res.json()).toEqual({ error: { code, message: expect.stringMatching(/\.$/), requestId: id } });
+    }
+  });
+
   it("answers If-Match with 412 once the object changed, and exposes ETag to browsers", async () => {
     const info = await store.put("etag/file.txt", Buffer.from("v1"));
     const url = new URL(await store.presignGet("etag/file.txt"), server.url);
