@@ -65,9 +65,14 @@ export async function resolveConfig(flags: { url?: string; token?: string }): Pr
   return { url: url.replace(/\/+$/, ""), token, source };
 }
 
+/** -p, else BENCHTOP_PROJECT, else the config file's project; undefined when none names one. */
+export async function defaultProject(flag: string | undefined): Promise<string | undefined> {
+  return flag?.trim() || process.env.BENCHTOP_PROJECT?.trim() || (await readConfigFile())?.project || undefined;
+}
+
 /** -p, else BENCHTOP_PROJECT, else the config file's project; a usage error when none names one. */
 export async function resolveProject(flag: string | undefined): Promise<string> {
-  const project = flag?.trim() || process.env.BENCHTOP_PROJECT?.trim() || (await readConfigFile())?.project;
+  const project = await defaultProject(flag);
   if (!project) throw new CliError("Name the project: -p SLUG, BENCHTOP_PROJECT=SLUG, or `benchtop config set project SLUG` once.", 2);
   return project;
 }

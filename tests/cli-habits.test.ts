@@ -166,6 +166,17 @@ describe("a default project", () => {
     expect((await benchtop(["datasets"], { env: { ...env, BENCHTOP_PROJECT: other } })).stdout).toContain(`Project ${other} has`);
     expect((await benchtop(["datasets", "-p", other], { env: { ...env, BENCHTOP_PROJECT: "nope" } })).stdout).toContain(`Project ${other} has`);
 
+    // `benchtop jobs` lists the default project's jobs too; --all-projects lists every project's.
+    const otherJob = (await benchtop(["submit", "-p", other, "--max-runtime", "5m", "--", "true"], { env })).stdout.trim();
+    const mine = await benchtop(["jobs", "--json"], { env });
+    expect(mine.code, mine.stderr).toBe(0);
+    const listed1 = JSON.parse(mine.stdout) as { id: string; projectSlug: string }[];
+    expect(listed1.map((j) => j.projectSlug)).toEqual(listed1.map(() => slug));
+    expect(listed1.map((j) => j.id)).toContain(submitted.stdout.trim());
+    const every = JSON.parse((await benchtop(["jobs", "--all-projects", "--json"], { env })).stdout) as { id: string }[];
+    expect(every.map((j) => j.id)).toEqual(expect.arrayContaining([submitted.stdout.trim(), otherJob]));
+    expectUsageError(await benchtop(["jobs", "-p", other, "--all-projects"], { env }), "Give -p or --all-projects, not both.");
+
     expectUsageError(await benchtop(["config", "set", "token", "bt_x"], { env }), 'There is no setting "token"; the settings are project and url. The token is saved by `benchtop login`, which checks it first.');
     expect((await benchtop(["config", "unset", "project"], { env })).code).toBe(0);
     expect(JSON.parse(await fs.readFile(env.BENCHTOP_CONFIG, "utf8"))).toEqual({ url: lab.url, token });

@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { Option, type Command } from "commander";
 import { answer, CliError, rest, type Answer } from "../client";
-import { resolveConfig, resolveProject, type CliConfig } from "../config";
+import { defaultProject, resolveConfig, resolveProject, type CliConfig } from "../config";
 import { parseDataOption } from "../data-option";
 import { parseGpusOption } from "../gpus-option";
 import { parseDuration } from "../../lib/duration";
@@ -100,8 +100,9 @@ export function registerJobCommands(program: Command) {
 
   program
     .command("jobs")
-    .description("List recent jobs in your projects")
-    .option("-p, --project <slug>", "only this project")
+    .description("List recent jobs of the default project, or of all your projects")
+    .option("-p, --project <slug>", "the project (default: BENCHTOP_PROJECT or `benchtop config set project`; without one, all your projects)")
+    .option("-A, --all-projects", "every project of yours, even with a default project set")
     .option("--state <states>", "comma-separated: queued,running,...")
     .option("--mine", "only jobs you submitted")
     .option("--limit <n>", "how many", "30")
@@ -109,10 +110,14 @@ export function registerJobCommands(program: Command) {
     .action(async (opts) => {
       const c = await config();
       if (!/^\d+$/.test(opts.limit) || Number(opts.limit) < 1) throw new CliError(`--limit must be a whole number from 1, not "${opts.limit}".`, 2);
-      const query = { project: opts.project, state: opts.state, mine: opts.mine ? ("true" as const) : undefined, limit: Number(opts.limit) };
+      if (opts.project && opts.allProjects) throw new CliError("Give -p or --all-projects, not both.", 2);
+      const project = opts.allProjects ? undefined : await defaultProject(opts.project);
+      const query = { project, state: opts.state, mine: opts.mine ? ("true" as const) : undefined, limit: Number(opts.limit) };
       const { jobs } = await answer(rest(c).GET("/jobs", { params: { query } }));
       if (opts.json) return void process.stdout.write(JSON.stringify(jobs, null, 2) + "\n");
-      if (!jobs.length) return void process.stdout.write("No jobs yet. Submit one with `benchtop submit --project SLUG -- COMMAND`.\n");
+      if (!jobs.length) {
+        return void process.stdout.write(project ? `Project ${project} has no jobs yet. Submit one with \`benchtop submit -p ${project} -- COMMAND\`.\n` : "No jobs yet. Submit one with `benchtop submit --project SLUG -- COMMAND`.\n");
+      }
       printTable(
         ["ID", "STATE", "PROJECT", "GPUS", "NAME", "SUBMITTED", "WHY"],
         jobs.map((j) => [j.id, j.state, j.projectSlug, gpuText(j), j.name.slice(0, 40), relativeTime(j.submittedAt), j.stateReason.slice(0, 60)]),
