@@ -18,6 +18,15 @@ describe("math in Markdown", () => {
     expect(html).toContain("<p>The loss <span class=\"katex\">");
   });
 
+  it("typesets LaTeX's own delimiters too, as JupyterLab does: \\(...\\) inline and \\[...\\] display; an escaped backslash stays text", () => {
+    const html = md("Inline \\(e^{i\\pi} + 1 = 0\\) here.\n\n\\[\n\\sum_{k=1}^n k = \\frac{n(n+1)}{2}\n\\]\n\nAnd \\[x_1 * x_2\\] in a line.");
+    expect(formulas(html)).toEqual(["e^{i\\pi} + 1 = 0", "\\sum_{k=1}^n k = \\frac{n(n+1)}{2}", "x_1 * x_2"]);
+    expect(displays(html)).toBe(2);
+    // Markdown's escapes still work: \\( is a backslash then a parenthesis, and an unclosed \( a parenthesis.
+    expect(formulas(md("a \\\\(not math\\\\) b"))).toEqual([]);
+    expect(md("an unclosed \\( stays")).toBe("<p>an unclosed ( stays</p>\n");
+  });
+
   it("keeps Markdown out of formulas: underscores and stars inside math are TeX, not emphasis", () => {
     const html = md("$a_1 * b_2 * c_3$ and _emphasis_");
     expect(formulas(html)).toEqual(["a_1 * b_2 * c_3"]);

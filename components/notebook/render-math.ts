@@ -1,9 +1,10 @@
 // TeX math in notebooks, typeset with KaTeX from Benchtop's own bundle (its CSS and fonts are
 // served from /_next/static like the rest of the app, so nothing leaves for a CDN and the page's
-// CSP holds). JupyterLab typesets `$...$` and `$$...$$` in Markdown with MathJax; these are the
-// same delimiters, read by pandoc's rule for `$` so that prices stay prices: an opening `$` has a
-// non-space after it, a closing `$` a non-space before it and no digit after it, and `\$` is a
-// dollar sign. Pure (no DOM): render-markdown.ts sanitises what comes out of here.
+// CSP holds). JupyterLab typesets `$...$`, `$$...$$`, `\(...\)` and `\[...\]` in Markdown with
+// MathJax; these are the same delimiters, dollars read by pandoc's rule so that prices stay
+// prices: an opening `$` has a non-space after it, a closing `$` a non-space before it and no digit
+// after it, and `\$` is a dollar sign (as `\\(` is a backslash and a parenthesis). Pure (no DOM):
+// render-markdown.ts sanitises what comes out of here.
 import katex from "katex";
 import type { MarkedExtension, Tokens } from "marked";
 
@@ -24,12 +25,19 @@ export function renderTex(tex: string, display: boolean): string {
   });
 }
 
-/** The index of the first `$` not escaped by a backslash, or undefined. */
-function firstDollar(src: string): number | undefined {
-  for (let i = src.indexOf("$"); i !== -1; i = src.indexOf("$", i + 1)) {
-    let slashes = 0;
-    for (let j = i - 1; j >= 0 && src[j] === "\\"; j--) slashes++;
-    if (slashes % 2 === 0) return i;
+/** Backslashes right before index i: an odd count escapes what is at i. */
+function slashesBefore(src: string, i: number): number {
+  let slashes = 0;
+  for (let j = i - 1; j >= 0 && src[j] === "\\"; j--) slashes++;
+  return slashes;
+}
+
+/** The index of the first `$` not escaped by a backslash, or of the first unescaped `\(` or `\[`; undefined when none. */
+function firstMathStart(src: string): number | undefined {
+  const re = /\$|\\[([]/g;
+  for (let m = re.exec(src); m; m = re.exec(src)) {
+    // `$` counts when not escaped; `\(` when its own backslash is not escaped (`\\(` is text).
+    if (slashesBefore(src, m.index) % 2 === 0) return m.index;
   }
   return undefined;
 }
@@ -38,10 +46,13 @@ function firstDollar(src: string): number | undefined {
 const DISPLAY_INLINE = /^\$\$(?!\$)((?:\\[\s\S]|[^\\$])+?)\$\$/;
 // $...$ on one paragraph's text: pandoc's rule (see above).
 const INLINE = /^\$(?![\s$])((?:\\[\s\S]|[^\\$])*?(?:\\[\s\S]|[^\s\\$]))\$(?!\d)/;
+// LaTeX's own: \(...\) inline and \[...\] display, as MathJax reads them in JupyterLab.
+const LATEX_INLINE = /^\\\(((?:\\[\s\S]|[^\\])+?)\\\)/;
+const LATEX_DISPLAY = /^\\\[((?:\\[\s\S]|[^\\])+?)\\\]/;
 // A paragraph of its own: $$ on its first line, $$ closing its last.
 const DISPLAY_BLOCK = /^ {0,3}\$\$((?:\\[\s\S]|[^\\$]|\$(?!\$))+?)\$\$[ \t]*(?:\n+|$)/;
 
-/** marked extensions: `$$...$$` as a block of its own or inside a paragraph, and `$...$` inline. */
+/** marked extensions: `$$...$$` as a block of its own or inside a paragraph, `$...$` inline, and `\(...\)`, `\[...\]`. */
 export const mathExtension: MarkedExtension = {
   extensions: [
     {
@@ -61,8 +72,12 @@ export const mathExtension: MarkedExtension = {
     {
       name: "math",
       level: "inline",
-      start: firstDollar,
+      start: firstMathStart,
       tokenizer(src): MathToken | undefined {
+        const latexDisplay = LATEX_DISPLAY.exec(src);
+        if (latexDisplay && latexDisplay[1]!.trim()) return { type: "math", raw: latexDisplay[0], text: latexDisplay[1]!.trim(), display: true };
+        const latexInline = LATEX_INLINE.exec(src);
+        if (latexInline && latexInline[1]!.trim()) return { type: "math", raw: latexInline[0], text: latexInline[1]!.trim(), display: false };
         const display = DISPLAY_INLINE.exec(src);
         if (display && display[1]!.trim()) return { type: "math", raw: display[0], text: display[1]!.trim(), display: true };
         const inline = INLINE.exec(src);
