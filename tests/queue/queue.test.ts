@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { cancelJob } from "../../server/queue/cancel-job";
 import { getJob, readLogLines, readMetrics } from "../../server/queue/read-jobs";
-import { runSchedulerPass } from "../../server/queue/scheduler-pass";
+import { loadLostOn, runSchedulerPass } from "../../server/queue/scheduler-pass";
 import { submitJob } from "../../server/queue/submit-job";
 import { sweepExpiredLeases } from "../../server/queue/sweep";
 import type { TAssignment } from "../../contract/agent-protocol";
@@ -181,6 +181,20 @@ describe.sequential("the queue", () => {
     await alive(agents);
     await runSchedulerPass();
     expect((await b.claim()).map((x) => [x.jobId, x.attemptNumber])).toEqual([[id, 3]]);
+  });
+
+  it("blames a lost gang attempt on the agent that went silent, not on its healthy nodes' agents", async () => {
+    const { agents, submit } = await lab(1, 3);
+    const { id } = await submit({ nodes: 2 });
+    await runSchedulerPass();
+    const claimed: { index: number; a: TAssignment }[] = [];
+    for (const [index, agent] of agents.entries()) for (const a of await agent.claim()) claimed.push({ index, a });
+    expect(claimed).toHaveLength(2);
+    const [silent, healthy] = claimed as [(typeof claimed)[0], (typeof claimed)[0]];
+    await agents[healthy.index]!.heartbeat([healthy.a]);
+    await loseLease(silent.a);
+    const silentAgent = (await db.attemptNode.findUniqueOrThrow({ where: { id: silent.a.nodeId } })).agentId;
+    expect((await loadLostOn([id])).get(id)).toEqual({ [silentAgent]: 1 });
   });
 
   it("retries a failed attempt --retries times, then fails with the exit status", async () => {
