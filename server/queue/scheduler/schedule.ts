@@ -105,9 +105,9 @@ export function schedule(input: SchedulerInput): SchedulerOutput {
         estimatedStartAt = slot.at;
       }
     }
-    const reason = (blocker ? reasons.held(r, blocker, now) : reasons.waitingFor(r, need, typeName)) + excludedWords(lost);
+    const reason = blocker ? reasons.held(r, blocker, now) : reasons.waitingFor(r, need, typeName);
     reasons.note(r, need, rank);
-    waiting.push({ jobId: job.id, position, estimatedStartAt, reason });
+    waiting.push({ jobId: job.id, position, estimatedStartAt, reason: lost ? reason + excludedWords(lost) : reason });
   }
 
   return { placements, waiting, order: ranked.map((r) => r.job.id) };
