@@ -15,6 +15,7 @@ import { interruptKernelProcesses, signalGroup } from "./process-tree";
 import { planLaunch, sandboxEnabled, kernelUser, type KernelUser } from "./sandbox";
 import type { JupyterMessage } from "./wire";
 import { WireSession } from "./wire";
+import { removeSocketDir, socketDirFor } from "./runtime-dir";
 import { materializeProjectFiles, removeRunDir, runDirFor, workDirFor } from "./workdir";
 
 export const START_TIMEOUT_MS = 60_000;
@@ -40,6 +41,7 @@ export class KernelProcess {
     private readonly child: ChildProcess,
     private readonly wire: WireSession,
     private readonly runDir: string,
+    private readonly socketDir: string | null,
     private channels: KernelChannels | null = null,
   ) {}
 
@@ -58,14 +60,16 @@ export class KernelProcess {
 
     const key = randomBytes(32).toString("hex");
     const wire = new WireSession(key);
-    const connection = sandboxed ? ipcConnection(runDir) : await tcpConnection();
+    // Sandboxed kernels have no network: ipc sockets, in a short folder (see runtime-dir.ts).
+    const socketDir = sandboxed ? await socketDirFor(user) : null;
+    const connection = socketDir ? ipcConnection(socketDir) : await tcpConnection();
     const connectionFile = path.join(runDir, "connection.json");
     await writeOwned(connectionFile, JSON.stringify({ ...connection, key, signature_scheme: "hmac-sha256", kernel_name: spec.name }), user);
 
     const argv = spec.argv.map((a) => a.replaceAll("{connection_file}", connectionFile).replaceAll("{resource_dir}", spec.resourceDir));
-    const plan = planLaunch({ argv, specEnv: spec.env, workDir, runDir, home, sandboxed });
+    const plan = planLaunch({ argv, specEnv: spec.env, workDir, runDir, socketDir, home, sandboxed });
     const child = spawn(plan.file, plan.args, { env: plan.env as NodeJS.ProcessEnv, cwd: workDir, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    const proc = new KernelProcess(spec, child, wire, runDir);
+    const proc = new KernelProcess(spec, child, wire, runDir, socketDir);
     let stderrTail = "";
     const keepTail = (d: Buffer) => (stderrTail = (stderrTail + d.toString("utf8")).slice(-2000));
     child.stdout!.on("data", keepTail);
@@ -116,7 +120,7 @@ export class KernelProcess {
     else if (this.child.pid) interruptKernelProcesses(this.child.pid);
   }
 
-  /** Ends the process: a polite shutdown_request, then SIGTERM, then SIGKILL to its group; removes its run dir. */
+  /** Ends the process: a polite shutdown_request, then SIGTERM, then SIGKILL to its group; removes its run and socket dirs. */
   async stop(): Promise<void> {
     const child = this.child;
     this.expectingExit = true;
@@ -133,6 +137,7 @@ export class KernelProcess {
     }
     this.closeChannels();
     await removeRunDir(this.runDir);
+    if (this.socketDir) await removeSocketDir(this.socketDir);
   }
 
   private closeChannels() {
@@ -201,8 +206,8 @@ function tcpEndpoints(c: TcpConnection): Endpoints {
   return Object.fromEntries(CHANNELS.map((ch) => [ch, `tcp://${c.ip}:${c[`${ch}_port`]}`])) as Endpoints;
 }
 
-function ipcConnection(runDir: string): IpcConnection {
-  return { transport: "ipc", ip: path.join(runDir, "k"), shell_port: 1, iopub_port: 2, stdin_port: 3, control_port: 4, hb_port: 5 };
+function ipcConnection(socketDir: string): IpcConnection {
+  return { transport: "ipc", ip: path.join(socketDir, "k"), shell_port: 1, iopub_port: 2, stdin_port: 3, control_port: 4, hb_port: 5 };
 }
 
 /**

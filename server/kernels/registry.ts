@@ -11,6 +11,7 @@ import type { TKernelSpec, TKernelView, TStartKernelInput } from "./events";
 import { ZStartKernelInput } from "./events";
 import { Kernel } from "./kernel";
 import { findKernelSpec, findKernelSpecs } from "./kernelspecs";
+import { removeKernelRuntimeDir } from "./runtime-dir";
 
 type Registry = { kernels: Map<string, Kernel>; starting: Map<string, Promise<Kernel>>; sweeper: NodeJS.Timeout | null };
 const holder = globalThis as unknown as { benchtopKernels?: Registry };
@@ -142,4 +143,5 @@ export async function shutdownAllKernels(reason = "The server is stopping."): Pr
   if (registry.sweeper) clearInterval(registry.sweeper);
   registry.sweeper = null;
   await Promise.all([...registry.kernels.values()].map((k) => stopKernel(k, reason).catch(() => undefined)));
+  await removeKernelRuntimeDir();
 }

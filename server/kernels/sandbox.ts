@@ -9,8 +9,8 @@
 //   <kernelspec argv>
 //
 // In the sandbox the kernel has no network at all, not even the host's loopback: the server and
-// the kernel talk over ZMQ `ipc://` sockets (Unix sockets in the kernel's private run dir, which
-// both sides see), so nothing the host listens on (the database, the app, a cloud metadata
+// the kernel talk over ZMQ `ipc://` sockets (Unix sockets in the kernel's private socket dir,
+// bound into the sandbox at the same path, so both sides see them; see runtime-dir.ts), so nothing the host listens on (the database, the app, a cloud metadata
 // endpoint) is reachable from a cell. Without the sandbox, ZMQ uses TCP on 127.0.0.1.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -88,15 +88,42 @@ export function sandboxEnabled(): boolean {
 /**
  * The command line and environment of one kernel. `argv` is the kernelspec's, with the
  * connection file filled in; `workDir` (the project's files) is its working directory and
- * `runDir` (connection file, sockets, HOME) its private folder.
+ * `runDir` (connection file, HOME) its private folder, and `socketDir` (sandboxed only) the short
+ * folder its ipc sockets go in.
  */
-export function planLaunch(args: { argv: string[]; specEnv: Record<string, string>; workDir: string; runDir: string; home: string; sandboxed: boolean }): LaunchPlan {
+export function planLaunch(args: {
+  argv: string[];
+  specEnv: Record<string, string>;
+  workDir: string;
+  runDir: string;
+  socketDir: string | null;
+  home: string;
+  sandboxed: boolean;
+}): LaunchPlan {
   const user = kernelUser();
   const limits = [`--as=${env.BENCHTOP_KERNEL_MEMORY_MB * 1024 * 1024}`, "--core=0"];
   // RLIMIT_NPROC counts every process of a user; only cap it for a dedicated kernel user.
   if (user) limits.push(`--nproc=${MAX_PROCESSES}`);
   const sandbox = args.sandboxed
-    ? ["bwrap", ...systemBinds(), "--bind", args.runDir, args.runDir, "--bind", args.workDir, args.workDir, "--chdir", args.workDir, "--unshare-all", "--die-with-parent", "--hostname", "benchtop-kernel", "--"]
+    ? [
+        "bwrap",
+        ...systemBinds(),
+        "--bind",
+        args.runDir,
+        args.runDir,
+        // After systemBinds' private /tmp, so a socket dir under /tmp is the real one.
+        ...(args.socketDir ? ["--bind", args.socketDir, args.socketDir] : []),
+        "--bind",
+        args.workDir,
+        args.workDir,
+        "--chdir",
+        args.workDir,
+        "--unshare-all",
+        "--die-with-parent",
+        "--hostname",
+        "benchtop-kernel",
+        "--",
+      ]
     : [];
   const command = [...userPrefix(user), "prlimit", ...limits, "--", ...sandbox, ...args.argv];
   return {

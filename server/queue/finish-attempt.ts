@@ -4,7 +4,7 @@ import type { AttemptState, JobState } from "@prisma/client";
 import type { Tx } from "../db/client";
 import { CHANNEL, notify } from "./notify";
 
-/** How many lost attempts (agents gone) a job survives before it ends `failed`. */
+/** Lost attempts (agents gone) that end a job `failed`: the 3rd loss is the last. */
 export const MAX_LOST_ATTEMPTS = 3;
 
 /**
@@ -74,7 +74,7 @@ export async function finishAttempt(tx: Tx, attemptId: string, outcome: AttemptO
   } else if (outcome.state === "lost") {
     const lost = job.lostAttempts + 1;
     next =
-      lost > MAX_LOST_ATTEMPTS
+      lost >= MAX_LOST_ATTEMPTS
         ? { state: "failed", reason: `its attempts were lost ${lost} times (agents stopped answering; last: ${agents}), so Benchtop stopped retrying it`, lost }
         : { state: "queued", reason: `requeued: attempt ${attempt.number} was lost (${outcome.reason}); it resumes from its last checkpoint`, lost };
   } else if (outcome.state === "refused") {

@@ -5,7 +5,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { db, type Prisma } from "../db/client";
 import { sql } from "../db/pool";
 import { log } from "../log";
-import { loadAgents } from "./capacity";
+import { heartbeatTimeoutMs, loadAgents } from "./capacity";
 import { CHANNEL, notify } from "./notify";
 import { DEFAULT_SCHEDULER_CONFIG, schedule, type RunningAttempt, type SchedJob } from "./scheduler";
 
@@ -30,11 +30,13 @@ export async function loadQueued(): Promise<(SchedJob & { current: { position: n
         queuePosition: true,
         estimatedStartAt: true,
         stateReason: true,
+        lostAttempts: true,
         submittedBy: { select: { name: true, email: true } },
         project: { select: { name: true } },
       },
     }),
   ]);
+  const lostOn = await loadLostOn(rows.filter((j) => j.lostAttempts > 0).map((j) => j.id));
   return rows.map((j) => ({
     id: j.id,
     userId: j.submittedById,
@@ -48,8 +50,33 @@ export async function loadQueued(): Promise<(SchedJob & { current: { position: n
     gpuType: j.gpuType,
     maxRuntimeMs: j.maxRuntimeSeconds * 1000,
     poolIds: j.pools, // pool names, as loadAgents gives them
+    ...(lostOn.has(j.id) ? { lostOn: lostOn.get(j.id) } : {}),
     current: { position: j.queuePosition, eta: j.estimatedStartAt?.getTime() ?? null, reason: j.stateReason },
   }));
+}
+
+/**
+ * For queued jobs with lost attempts: agent id -> how many of the job's attempts were lost there.
+ * A lost attempt counts against the agents whose nodes had gone silent when it was taken back
+ * (no heartbeat for the timeout; a gang's other nodes were fine), or against all its agents when
+ * that cannot be told (the timeout changed since).
+ */
+export async function loadLostOn(jobIds: string[]): Promise<Map<string, Record<string, number>>> {
+  const lostOn = new Map<string, Record<string, number>>();
+  if (jobIds.length === 0) return lostOn;
+  const attempts = await db.attempt.findMany({
+    where: { jobId: { in: jobIds }, state: "lost" },
+    select: { jobId: true, assignedAt: true, endedAt: true, nodes: { select: { agentId: true, heartbeatAt: true } } },
+  });
+  const timeout = heartbeatTimeoutMs();
+  for (const a of attempts) {
+    const cutoff = (a.endedAt ?? a.assignedAt).getTime() - timeout;
+    const silent = a.nodes.filter((n) => (n.heartbeatAt ?? a.assignedAt).getTime() <= cutoff);
+    const counts = lostOn.get(a.jobId) ?? {};
+    for (const agentId of new Set((silent.length > 0 ? silent : a.nodes).map((n) => n.agentId))) counts[agentId] = (counts[agentId] ?? 0) + 1;
+    lostOn.set(a.jobId, counts);
+  }
+  return lostOn;
 }
 
 export async function loadRunning(now: number): Promise<RunningAttempt[]> {

@@ -6,10 +6,11 @@ import { db } from "../../server/db/client";
 import { cancelJob } from "../../server/queue/cancel-job";
 import { MAX_REFUSED_ATTEMPTS } from "../../server/queue/finish-attempt";
 import { getJob, readLogLines, readMetrics } from "../../server/queue/read-jobs";
-import { runSchedulerPass } from "../../server/queue/scheduler-pass";
+import { loadLostOn, runSchedulerPass } from "../../server/queue/scheduler-pass";
 import { submitJob } from "../../server/queue/submit-job";
 import { sweepExpiredLeases } from "../../server/queue/sweep";
-import { startTestAgent } from "../support/agent-client";
+import type { TAssignment } from "../../contract/agent-protocol";
+import { startTestAgent, type AgentClient } from "../support/agent-client";
 import { addMemberAs, createProjectFor, createUser } from "../support/factories";
 
 const tag = () => randomUUID().slice(0, 6);
@@ -24,6 +25,25 @@ async function lab(gpus = 4, agents = 1) {
   const submit = (extra: Partial<Parameters<typeof submitJob>[0]> = {}) =>
     submitJob({ actorId: owner.id, projectSlug: project.slug, command: "python train.py", gpus: 1, gpuType, pools: [pool], ...extra });
   return { pool, gpuType, owner, project, agents: clients, submit };
+}
+
+/** Claims on each agent in turn; exactly one must have the assignment. */
+async function claimFrom(agents: AgentClient[]): Promise<{ index: number; a: TAssignment }> {
+  const found: { index: number; a: TAssignment }[] = [];
+  for (const [index, agent] of agents.entries()) for (const a of await agent.claim()) found.push({ index, a });
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
+/** The agent holding the lease stops answering: its heartbeat ages past the timeout and the sweep takes the lease back. */
+async function loseLease(a: TAssignment) {
+  await db.attemptNode.update({ where: { id: a.nodeId }, data: { heartbeatAt: new Date(Date.now() - 10_000) } });
+  await sweepExpiredLeases();
+}
+
+/** The agents heartbeat (with no nodes), so none is offline on the tests' 2 s timeout. */
+async function alive(agents: AgentClient[]) {
+  for (const agent of agents) await agent.heartbeat([]);
 }
 
 describe.sequential("the queue", () => {
@@ -91,19 +111,91 @@ describe.sequential("the queue", () => {
     expect((await getJob({ actorId: owner.id, jobId: id })).attempts).toHaveLength(2);
   });
 
-  it("a job whose agents keep dying ends failed with the reason, not in a loop", async () => {
-    const { agents, submit, owner } = await lab(1);
+  it("a job whose agents keep dying ends failed after 3 lost attempts, with the reason, not in a loop", async () => {
+    const { agents, submit, owner } = await lab(1, 2);
     const { id } = await submit();
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 3; i++) {
+      await alive(agents);
       await runSchedulerPass();
-      const [a] = await agents[0]!.claim();
-      expect(a?.attemptNumber).toBe(i + 1);
-      await db.attemptNode.update({ where: { id: a!.nodeId }, data: { heartbeatAt: new Date(Date.now() - 10_000) } });
-      await sweepExpiredLeases();
+      const { a } = await claimFrom(agents);
+      expect(a.attemptNumber).toBe(i + 1);
+      await loseLease(a);
     }
     const job = await getJob({ actorId: owner.id, jobId: id });
     expect(job.state).toBe("failed");
-    expect(job.stateReason).toMatch(/lost 4 times/);
+    expect(job.stateReason).toMatch(/lost 3 times/);
+  });
+
+  it("a job lost on one agent starts on the other the second time", async () => {
+    const { agents, submit, owner } = await lab(1, 2);
+    const { id } = await submit();
+    await runSchedulerPass();
+    const first = await claimFrom(agents);
+    await loseLease(first.a);
+    // Both agents are free: the one that did not lose it gets it (before, the same one did).
+    await alive(agents);
+    await runSchedulerPass();
+    const second = await claimFrom(agents);
+    expect(second).toMatchObject({ index: 1 - first.index, a: { jobId: id, attemptNumber: 2 } });
+    await agents[second.index]!.started(second.a);
+    await agents[second.index]!.ended(second.a, "exited", 0);
+    const job = await getJob({ actorId: owner.id, jobId: id });
+    expect(job.state).toBe("succeeded");
+    expect(job.attempts.map((t) => t.state)).toEqual(["lost", "succeeded"]);
+  });
+
+  it("a job is never placed again on an agent that lost two of its attempts: it waits for another, saying why", async () => {
+    const { agents, submit, owner } = await lab(1, 2);
+    const { id } = await submit();
+    await runSchedulerPass();
+    const first = await claimFrom(agents);
+    const [a, b] = [agents[first.index]!, agents[1 - first.index]!];
+    const aName = (await db.attemptNode.findUniqueOrThrow({ where: { id: first.a.nodeId }, include: { agent: true } })).agent.name;
+    // Another job takes the other agent.
+    const other = await submit();
+    await runSchedulerPass();
+    const [held] = await b.claim();
+    expect(held).toMatchObject({ jobId: other.id });
+    await b.started(held!);
+
+    // Lost on a; a is the only free agent, so it goes back there once, and is lost again.
+    await loseLease(first.a);
+    await alive(agents);
+    await b.heartbeat([held!]);
+    await runSchedulerPass();
+    const [again] = await a.claim();
+    expect(again).toMatchObject({ jobId: id, attemptNumber: 2 });
+    await b.heartbeat([held!]);
+    await loseLease(again!);
+
+    // Twice is enough: with b busy it waits rather than taking a down a third time.
+    await alive(agents);
+    await b.heartbeat([held!]);
+    await runSchedulerPass();
+    expect(await a.claim()).toEqual([]);
+    const waiting = await getJob({ actorId: owner.id, jobId: id });
+    expect(waiting.state).toBe("queued");
+    expect(waiting.stateReason).toContain(`not on ${aName}, which lost 2 of its attempts`);
+
+    // Once b is free, it starts there.
+    await b.ended(held!, "exited", 0);
+    await alive(agents);
+    await runSchedulerPass();
+    expect((await b.claim()).map((x) => [x.jobId, x.attemptNumber])).toEqual([[id, 3]]);
+  });
+
+  it("blames a lost gang attempt on the agent that went silent, not on its healthy nodes' agents", async () => {
+    const { agents, submit } = await lab(1, 3);
+    const { id } = await submit({ nodes: 2 });
+    await runSchedulerPass();
+    const claimed: { index: number; a: TAssignment }[] = [];
+    for (const [index, agent] of agents.entries()) for (const a of await agent.claim()) claimed.push({ index, a });
+    expect(claimed).toHaveLength(2);
+    const [silent, healthy] = claimed as [(typeof claimed)[0], (typeof claimed)[0]];
+    await agents[healthy.index]!.heartbeat([healthy.a]);
+    await loseLease(silent.a);
+    const silentAgent = (await db.attemptNode.findUniqueOrThrow({ where: { id: silent.a.nodeId } })).agentId;
+    expect((await loadLostOn([id])).get(id)).toEqual({ [silentAgent]: 1 });
   });
 
   it("retries a failed attempt --retries times, then fails with the exit status", async () => {

@@ -23,6 +23,7 @@ export class Capacity {
   private readonly groupsByKey = new Map<string, Group[]>();
   /** Bumped whenever units are taken; keys the "nothing fits now" memo. */
   private version = 0;
+  private readonly indexById = new Map<string, number>();
 
   constructor(
     readonly now: number,
@@ -44,6 +45,7 @@ export class Capacity {
       const state = this.agentState(agent, held.get(agent.id) ?? []);
       const index = this.agents.length;
       this.agents.push(state);
+      this.indexById.set(agent.id, index);
       for (const kind of ["gpu", "cpu"] as const) {
         const profile = state.profiles[kind];
         if (!profile) continue;
@@ -81,6 +83,11 @@ export class Capacity {
     return found;
   }
 
+  /** The index of a schedulable agent; undefined for an offline, draining or unknown one. */
+  indexOf(agentId: string): number | undefined {
+    return this.indexById.get(agentId);
+  }
+
   profile(agentIndex: number, kind: Kind): FreeProfile {
     return this.agents[agentIndex]!.profiles[kind]!;
   }
@@ -92,8 +99,21 @@ export class Capacity {
     return group !== null && groups.includes(group) && state.profiles[need.kind]!.freeNow >= need.units;
   }
 
-  /** Could the job start now if no reservation stood in its way? (A look at the buckets only.) */
-  fitsNowIgnoringReservations(groups: Group[], need: Shape): boolean {
+  /**
+   * Could the job start now if no reservation stood in its way? (A look at the buckets only.)
+   * `skip`: agents (indices) it must not use; rare, so walked one by one.
+   */
+  fitsNowIgnoringReservations(groups: Group[], need: Shape, skip?: Set<number>): boolean {
+    if (skip && skip.size > 0) {
+      const perPool = new Map<string, number>();
+      for (const g of groups) {
+        let n = perPool.get(g.poolId) ?? 0;
+        for (let k = need.units; k < g.buckets.length; k++) for (const a of g.buckets[k] ?? []) if (!skip.has(a)) n++;
+        if (n >= need.nodes) return true;
+        perPool.set(g.poolId, n);
+      }
+      return false;
+    }
     if (need.nodes === 1) {
       for (const g of groups) if (g.buckets.length - 1 >= need.units) return true;
       return false;
@@ -111,15 +131,16 @@ export class Capacity {
   /**
    * Agents (best fit first) on which the job can start now without running into any
    * reservation over [now, now + duration); null when there are none. Ask only when
-   * fitsNowIgnoringReservations said yes.
+   * fitsNowIgnoringReservations said yes. `skip`: agents it must not use.
    */
-  placeNow(groups: Group[], need: Shape, duration: number): number[] | null {
+  placeNow(groups: Group[], need: Shape, duration: number, skip?: Set<number>): number[] | null {
     const memo = need.memo;
+    // "Nothing fits" on all agents holds on fewer; a failure with some skipped says nothing of the shape.
     if (memo.noFitVersion === this.version && duration >= memo.noFitDuration) return null;
     const end = this.now + duration;
-    const chosen = need.nodes === 1 ? this.bestSingle(groups, need, end) : this.bestGang(groups, need, end);
+    const chosen = need.nodes === 1 ? this.bestSingle(groups, need, end, skip) : this.bestGang(groups, need, end, skip);
     // Reaching here, any memo of this version was for a longer run: this one is the shortest failure.
-    if (!chosen) {
+    if (!chosen && !(skip && skip.size > 0)) {
       memo.noFitVersion = this.version;
       memo.noFitDuration = duration;
     }
@@ -130,8 +151,8 @@ export class Capacity {
    * The earliest time the job can start given running attempts' expected ends and the
    * reservations so far, with the agents to hold for it; null when its units never come free.
    */
-  earliestStart(groups: Group[], need: Shape, duration: number): { at: number; agents: number[] } | null {
-    return need.nodes === 1 ? this.earliestSingle(groups, need, duration) : this.earliestGang(groups, need, duration);
+  earliestStart(groups: Group[], need: Shape, duration: number, skip?: Set<number>): { at: number; agents: number[] } | null {
+    return need.nodes === 1 ? this.earliestSingle(groups, need, duration, skip) : this.earliestGang(groups, need, duration, skip);
   }
 
   /** Takes the job's units on `agents` over [at, at + duration); at `now` also picks GPU indices. */
@@ -153,13 +174,14 @@ export class Capacity {
     return indices;
   }
 
-  private bestSingle(groups: Group[], need: Shape, end: number): number[] | null {
+  private bestSingle(groups: Group[], need: Shape, end: number, skip?: Set<number>): number[] | null {
     const top = Math.max(...groups.map((g) => g.buckets.length - 1));
     for (let k = need.units; k <= top; k++) {
       let best = -1;
       for (const g of groups) {
         for (const a of g.buckets[k] ?? []) {
           if (best >= 0 && a >= best) break;
+          if (skip?.has(a)) continue;
           if (this.profile(a, need.kind).minFree(this.now, end) >= need.units) {
             best = a;
             break;
@@ -171,13 +193,14 @@ export class Capacity {
     return null;
   }
 
-  private bestGang(groups: Group[], need: Shape, end: number): number[] | null {
+  private bestGang(groups: Group[], need: Shape, end: number, skip?: Set<number>): number[] | null {
     const perPool = new Map<string, { agent: number; free: number }[]>();
     for (const g of groups) {
       const list = perPool.get(g.poolId) ?? [];
       perPool.set(g.poolId, list);
       for (let k = need.units; k < g.buckets.length; k++) {
         for (const a of g.buckets[k] ?? []) {
+          if (skip?.has(a)) continue;
           if (this.profile(a, need.kind).minFree(this.now, end) >= need.units) list.push({ agent: a, free: k });
         }
       }
@@ -185,13 +208,14 @@ export class Capacity {
     return pickGang(perPool, need.nodes, need.units);
   }
 
-  private earliestSingle(groups: Group[], need: Shape, duration: number): { at: number; agents: number[] } | null {
+  private earliestSingle(groups: Group[], need: Shape, duration: number, skip?: Set<number>): { at: number; agents: number[] } | null {
     let bestAt = Infinity;
     let bestFree = Infinity;
     let bestAgent = -1;
     for (const g of groups) {
       for (const bucket of g.buckets) {
         for (const a of bucket ?? []) {
+          if (skip?.has(a)) continue;
           const profile = this.profile(a, need.kind);
           const at = profile.firstFeasibleStart(need.units, duration);
           if (at === null || at > bestAt) continue;
@@ -207,12 +231,12 @@ export class Capacity {
     return bestAgent < 0 ? null : { at: bestAt, agents: [bestAgent] };
   }
 
-  private earliestGang(groups: Group[], need: Shape, duration: number): { at: number; agents: number[] } | null {
+  private earliestGang(groups: Group[], need: Shape, duration: number, skip?: Set<number>): { at: number; agents: number[] } | null {
     const pools = new Map<string, number[]>();
     for (const g of groups) {
       const members = pools.get(g.poolId) ?? [];
       pools.set(g.poolId, members);
-      for (const bucket of g.buckets) for (const a of bucket ?? []) members.push(a);
+      for (const bucket of g.buckets) for (const a of bucket ?? []) if (!skip?.has(a)) members.push(a);
     }
     let best: { at: number; agents: number[]; leftover: number } | null = null;
     const spans: number[] = [];

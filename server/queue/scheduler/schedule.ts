@@ -13,6 +13,7 @@
 import { Capacity } from "./capacity";
 import { type Group, type Shape, Shapes } from "./shape";
 import { displayType, fitsAnyCapacity } from "./fits";
+import { excludedRefusal, excludedWords, type LostAgents, lostAgentsOf, otherAgents } from "./lost";
 import { rankJobs } from "./order";
 import { type ReservationNote, reservedWords, WaitReasons } from "./reasons";
 import {
@@ -36,6 +37,8 @@ export function schedule(input: SchedulerInput): SchedulerOutput {
   const refusals = new Refusals(input.agents);
   const reasons = new WaitReasons(input.usage);
   const shapes = new Shapes();
+  let names: Map<string, string> | null = null;
+  const nameOf = (id: string) => (names ??= new Map(input.agents.map((a) => [a.id, a.name]))).get(id) ?? id;
 
   const placements: Placement[] = [];
   const waiting: Waiting[] = [];
@@ -62,14 +65,22 @@ export function schedule(input: SchedulerInput): SchedulerOutput {
     const need = shapes.of(job);
     const duration = job.maxRuntimeMs;
     const position = waiting.length + 1;
-    const refusal = refusals.of(job, need);
+    // Rare (a job whose attempts were lost): agents it must not use, and ones it avoids.
+    const lost = job.lostOn ? lostAgentsOf(job, capacity, nameOf) : null;
+    const skip = lost?.excluded;
+    const refusal = refusals.of(job, need) ?? (lost ? refusals.excluding(job, lost) : null);
     if (refusal !== null) {
       waiting.push({ jobId: job.id, position, estimatedStartAt: null, reason: refusal });
       continue;
     }
     const groups = capacity.groupsFor(job, need);
-    const freeNow = capacity.fitsNowIgnoringReservations(groups, need);
-    const startable = freeNow ? capacity.placeNow(groups, need, duration) : null;
+    const freeNow = capacity.fitsNowIgnoringReservations(groups, need, skip);
+    let startable: number[] | null = null;
+    if (freeNow) {
+      // After a loss another agent that fits is preferred; the one that lost it only when none does.
+      if (lost && lost.avoided.size > lost.excluded.size) startable = capacity.placeNow(groups, need, duration, lost.avoided);
+      startable ??= capacity.placeNow(groups, need, duration, skip);
+    }
     if (startable) {
       place(job, need, startable);
       continue;
@@ -77,11 +88,11 @@ export function schedule(input: SchedulerInput): SchedulerOutput {
 
     // It waits. Name what holds it before planning its own reservation (which must not be it).
     const typeName = refusals.typeName(job, need);
-    const blocker = freeNow ? findBlocker(reservations, capacity, need, groups, duration) : null;
+    const blocker = freeNow ? findBlocker(reservations, capacity, need, groups, duration, skip) : null;
     let estimatedStartAt: number | null = null;
     if (planned < config.backfillDepth) {
       planned++;
-      const slot = capacity.earliestStart(groups, need, duration);
+      const slot = capacity.earliestStart(groups, need, duration, skip);
       if (slot && slot.at <= now) {
         // placeNow and earliestStart read the same profiles, so this does not happen; if it
         // ever did, starting the job is the honest answer.
@@ -96,7 +107,7 @@ export function schedule(input: SchedulerInput): SchedulerOutput {
     }
     const reason = blocker ? reasons.held(r, blocker, now) : reasons.waitingFor(r, need, typeName);
     reasons.note(r, need, rank);
-    waiting.push({ jobId: job.id, position, estimatedStartAt, reason });
+    waiting.push({ jobId: job.id, position, estimatedStartAt, reason: lost ? reason + excludedWords(lost) : reason });
   }
 
   return { placements, waiting, order: ranked.map((r) => r.job.id) };
@@ -112,11 +123,13 @@ function findBlocker(
   need: Shape,
   groups: Group[],
   duration: number,
+  skip: Set<number> | undefined,
 ): Reservation | null {
   const end = capacity.now + duration;
   for (const res of reservations) {
     if (res.at >= end) continue;
     for (const a of res.agents) {
+      if (skip?.has(a)) continue;
       if (capacity.couldHoldNow(a, need, groups) && capacity.profile(a, need.kind).minFree(capacity.now, end) < need.units) {
         return res;
       }
@@ -149,6 +162,13 @@ class Refusals {
     }
     if (runtimeOk) need.memo.refusal = reason;
     return reason;
+  }
+
+  /** Why a job cannot start once the agents that lost it twice are left out; null when it can. Not memoised: rare. */
+  excluding(job: SchedJob, lost: LostAgents): string | null {
+    if (lost.excludedIds.size === 0) return null;
+    const online = otherAgents(this.online, lost);
+    return excludedRefusal(lost, fitsAnyCapacity(job, otherAgents(this.agents, lost)), online.length > 0 ? fitsAnyCapacity(job, online) : null);
   }
 
   /** The GPU model as the agents spell it; null for "any GPU" and CPU jobs. */

@@ -29,6 +29,12 @@ export type SchedJob = {
    * servers and a cloud region is not a thing anyone wants.
    */
   poolIds?: string[];
+  /**
+   * Agent id -> how many of this job's attempts were lost there (the agent stopped answering
+   * while it ran them: perhaps the job itself takes the machine down). After one loss another
+   * agent that fits is preferred; an agent that lost two is never given the job again (lost.ts).
+   */
+  lostOn?: Record<string, number>;
 };
 
 export type SchedAgent = {
