@@ -4,6 +4,8 @@ import type { z } from "zod";
 import type { ZHeartbeatRequest, ZHeartbeatResponse } from "../../contract/agent-protocol";
 import { db } from "../db/client";
 import { finishAttempt } from "./finish-attempt";
+import { renewLeasesStatement } from "./sql/renew-leases";
+import { lockAttemptRow } from "./sql/row-locks";
 
 export async function agentHeartbeat(agentId: string, body: z.infer<typeof ZHeartbeatRequest>): Promise<z.infer<typeof ZHeartbeatResponse>> {
   const agent = await db.agent.update({
@@ -20,12 +22,7 @@ export async function agentHeartbeat(agentId: string, body: z.infer<typeof ZHear
       return "-1";
     }
   });
-  const alive = await db.$queryRaw<{ id: string; attemptId: string; cancel: boolean }[]>`
-    UPDATE "AttemptNode" n SET "heartbeatAt" = now()
-      FROM unnest(${ids}::text[], ${tokens}::bigint[]) AS r(id, token), "Attempt" a, "Job" j
-     WHERE n.id = r.id AND n."fencingToken" = r.token AND n."agentId" = ${agentId} AND n.state = 'running'
-       AND a.id = n."attemptId" AND j.id = a."jobId"
-    RETURNING n.id, n."attemptId", (j."cancelRequestedAt" IS NOT NULL) AS cancel`;
+  const alive = await renewLeasesStatement(agentId, ids, tokens);
   // Cancelled, and its process already gone while the agent still delivers its end (a server that
   // keeps refusing a report, say): the attempt ends here. The node's lease goes with it, so the
   // agent stops reporting and cleans up.
@@ -34,7 +31,7 @@ export async function agentHeartbeat(agentId: string, body: z.infer<typeof ZHear
   for (const a of alive.filter((a) => a.cancel && exited.has(a.id))) {
     await db.$transaction(async (tx) => {
       // As an end report does: one of them ends the attempt, the other finds it ended.
-      await tx.$queryRaw`SELECT 1 FROM "Attempt" WHERE id = ${a.attemptId} FOR UPDATE`;
+      await lockAttemptRow(tx, a.attemptId);
       await finishAttempt(tx, a.attemptId, { state: "cancelled", reason: "cancelled after its process had exited, before its end was reported", exitCode: null });
     });
     ended.add(a.id);

@@ -8,6 +8,7 @@ import { finishAttempt } from "./finish-attempt";
 import { LeaseLostError, requireLease } from "./lease";
 import { finishSingleNodeSuccessStatement } from "./sql/finish-single-node-success";
 import { nodeStartedStatement } from "./sql/node-started";
+import { countLogLinesStatement, lockAttemptRow, lockJobRow } from "./sql/row-locks";
 import { parseMetricLine } from "../../contract/metrics-protocol";
 import { CHANNEL, notify } from "./notify";
 
@@ -39,7 +40,7 @@ async function finishSingleNodeSuccess(agentId: string, nodeId: string, fencingT
 export async function appendLogs(agentId: string, nodeId: string, body: z.infer<typeof ZLogsRequest>): Promise<number> {
   return db.$transaction(async (tx) => {
     const node = await requireLease(tx, agentId, nodeId, body.fencingToken);
-    await tx.$queryRaw`SELECT 1 FROM "Job" WHERE id = ${node.jobId} FOR UPDATE`;
+    await lockJobRow(tx, node.jobId);
     const seqs = body.batches.map((b) => b.seq);
     const stored = await tx.logChunk.findMany({
       where: { jobId: node.jobId, attemptNumber: node.attemptNumber, nodeRank: node.nodeRank, seq: { in: seqs } },
@@ -49,9 +50,7 @@ export async function appendLogs(agentId: string, nodeId: string, body: z.infer<
     const fresh = body.batches.filter((b) => !have.has(b.seq) && b.lines.length > 0).sort((a, b) => a.seq - b.seq);
     const total = fresh.reduce((n, b) => n + b.lines.length, 0);
     if (total > 0) {
-      const counted = await tx.$queryRaw<{ logLineCount: number }[]>`
-        UPDATE "Job" SET "logLineCount" = "logLineCount" + ${total} WHERE id = ${node.jobId} RETURNING "logLineCount"`;
-      let next = counted[0]!.logLineCount - total;
+      let next = (await countLogLinesStatement(tx, node.jobId, total)) - total;
       const points: { jobId: string; attemptNumber: number; key: string; step: number | null; value: number }[] = [];
       for (const b of fresh) {
         await tx.logChunk.create({
@@ -127,7 +126,7 @@ export async function nodeEnded(agentId: string, nodeId: string, body: z.infer<t
   if (body.outcome === "exited" && body.exitCode === 0 && (await finishSingleNodeSuccess(agentId, nodeId, body.fencingToken))) return;
   await db.$transaction(async (tx) => {
     const node = await requireLease(tx, agentId, nodeId, body.fencingToken, true);
-    await tx.$queryRaw`SELECT 1 FROM "Attempt" WHERE id = ${node.attemptId} FOR UPDATE`;
+    await lockAttemptRow(tx, node.attemptId);
     const rankNote = (await tx.attempt.findUniqueOrThrow({ where: { id: node.attemptId }, select: { job: { select: { nodes: true } } } })).job.nodes > 1 ? ` on node ${node.nodeRank}` : "";
     if (body.outcome === "exited" && body.exitCode === 0) {
       await tx.attemptNode.update({ where: { id: nodeId }, data: { state: "ended", exitCode: 0, endedAt: new Date() } });

@@ -7,6 +7,7 @@ import { sql } from "../db/pool";
 import { log } from "../log";
 import { heartbeatTimeoutMs, loadAgents } from "./capacity";
 import { CHANNEL, notify } from "./notify";
+import { decayedUsageStatement, lockPassStatement, markStartingStatement, unlockPassStatement, updateWaitingStatement } from "./sql/scheduler-pass";
 import { DEFAULT_SCHEDULER_CONFIG, schedule, type RunningAttempt, type SchedJob } from "./scheduler";
 
 export type PassResult = { placed: number; waiting: number; ms: number };
@@ -102,23 +103,11 @@ export async function loadRunning(now: number): Promise<RunningAttempt[]> {
 export async function loadUsage(now: number): Promise<{ users: Record<string, number>; projects: Record<string, number> }> {
   const halfLifeSeconds = DEFAULT_SCHEDULER_CONFIG.usageHalfLifeMs / 1000;
   const at = new Date(now);
-  const rows = await db.$queryRaw<{ kind: string; id: string; usage: number }[]>`
-    WITH recorded AS (
-      SELECT "userId", "projectId", "gpuSeconds" * power(2, -GREATEST(0, EXTRACT(EPOCH FROM (${at}::timestamptz - "at"))) / ${halfLifeSeconds}) AS u
-      FROM "UsageRecord" WHERE "at" > ${at}::timestamptz - make_interval(secs => ${halfLifeSeconds * 10})
-      UNION ALL
-      SELECT j."submittedById", j."projectId", j."gpusPerNode" * j."nodes" * GREATEST(0, EXTRACT(EPOCH FROM (${at}::timestamptz - a."startedAt")))
-      FROM "Attempt" a JOIN "Job" j ON j.id = a."jobId" WHERE a.state = 'running' AND a."startedAt" IS NOT NULL
-    )
-    SELECT 'user' AS kind, "userId" AS id, SUM(u)::float8 AS usage FROM recorded GROUP BY "userId"
-    UNION ALL
-    SELECT 'project', "projectId", SUM(u)::float8 FROM recorded GROUP BY "projectId"`;
+  const rows = await decayedUsageStatement(at, halfLifeSeconds);
   const usage = { users: {} as Record<string, number>, projects: {} as Record<string, number> };
   for (const r of rows) (r.kind === "user" ? usage.users : usage.projects)[r.id] = r.usage;
   return usage;
 }
-
-const PASS_LOCK = 7_214_002_819;
 
 /**
  * One pass, never two at once (across processes too): the pass holds an advisory lock from
@@ -127,10 +116,10 @@ const PASS_LOCK = 7_214_002_819;
 export async function runSchedulerPass(now?: number): Promise<PassResult> {
   const client = await sql.connect();
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [PASS_LOCK]);
+    await lockPassStatement(client);
     return await pass(now ?? Date.now());
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [PASS_LOCK]).catch(() => undefined);
+    await unlockPassStatement(client).catch(() => undefined);
     client.release();
   }
 }
@@ -151,12 +140,7 @@ async function pass(now: number): Promise<PassResult> {
     await db.$transaction(
       async (tx) => {
         const reasons = out.placements.map((p) => `starting on ${p.nodes.map((n) => byId.get(n.agentId)?.name ?? n.agentId).join(", ")}`);
-        const moved = await tx.$queryRaw<{ id: string; attemptCount: number; nodes: number }[]>`
-          UPDATE "Job" j SET state = 'starting', "attemptCount" = j."attemptCount" + 1, "queuePosition" = NULL,
-                 "estimatedStartAt" = NULL, "stateReason" = v.reason
-            FROM unnest(${out.placements.map((p) => p.jobId)}::text[], ${reasons}::text[]) AS v(id, reason)
-           WHERE j.id = v.id AND j.state = 'queued'
-          RETURNING j.id, j."attemptCount", j.nodes`;
+        const moved = await markStartingStatement(tx, out.placements.map((p) => p.jobId), reasons);
         const movedById = new Map(moved.map((m) => [m.id, m])); // a job cancelled since the load is skipped
         const attempts: Prisma.AttemptCreateManyInput[] = [];
         const nodes: Prisma.AttemptNodeCreateManyInput[] = [];
@@ -199,12 +183,7 @@ async function pass(now: number): Promise<PassResult> {
     return !c || c.position !== w.position || c.eta !== w.estimatedStartAt || c.reason !== w.reason;
   });
   if (changed.length) {
-    await db.$executeRaw`
-      UPDATE "Job" j SET "queuePosition" = v.pos, "estimatedStartAt" = v.eta, "stateReason" = v.reason
-      FROM unnest(${changed.map((w) => w.jobId)}::text[], ${changed.map((w) => w.position)}::int[],
-                  ${changed.map((w) => (w.estimatedStartAt === null ? null : new Date(w.estimatedStartAt)))}::timestamptz[],
-                  ${changed.map((w) => w.reason)}::text[]) AS v(id, pos, eta, reason)
-      WHERE j.id = v.id AND j.state = 'queued'`;
+    await updateWaitingStatement(changed);
   }
   const ms = performance.now() - started;
   if (placed) log.debug({ placed, waiting: out.waiting.length, ms: Math.round(ms) }, "scheduler pass");
