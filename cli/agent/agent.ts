@@ -15,6 +15,7 @@ import { GpuDeviceError, gpuDeviceNodes } from "./gpu-devices";
 import { detectGpus, type GpuInventory, type NvidiaSmi } from "./gpus";
 import { isolationReport, probeSandbox } from "./isolation";
 import { AGENT_PYTHON_DIR } from "./job-env";
+import { LeaseWatchdog, monotonicMs } from "./lease-watchdog";
 import { recoverLeftovers } from "./leftovers";
 import type { AgentSettings } from "./options";
 import type { Progress } from "./progress";
@@ -45,6 +46,8 @@ export class Agent {
   private tookWork = false;
   private wakePoll: (() => void) | null = null;
   private stopping: Promise<void> | null = null;
+  /** Stops the jobs when the leases lapse, even with this process frozen or dead (lease-watchdog.ts). */
+  private watchdog: LeaseWatchdog | null = null;
   private finished!: () => void;
   private readonly finishedPromise = new Promise<void>((resolve) => (this.finished = resolve));
 
@@ -114,7 +117,10 @@ export class Agent {
     if (!registration) return;
     void deliverLeftovers().catch((e) => progress("error", { what: "deliver leftovers", error: describeError(e) }));
 
+    // The jobs stop one heartbeat interval before the server could take their leases back.
+    this.watchdog = new LeaseWatchdog(registration.leaseTimeoutMs - registration.heartbeatIntervalMs, progress);
     const deps = {
+      watchdog: this.watchdog,
       client: this.client,
       cache,
       datasetCache,
@@ -131,6 +137,7 @@ export class Agent {
     void this.heartbeatLoop(registration.heartbeatIntervalMs);
     void this.pollLoop(deps);
     await this.finishedPromise;
+    this.watchdog.close();
   }
 
   /** Stops claiming, stops every running job (SIGTERM, grace, SIGKILL) without reporting, and ends run(). A second call SIGKILLs at once. */
@@ -203,7 +210,9 @@ export class Agent {
       const nodes = [...this.runs.values()]
         .filter((r) => r.holdsLease)
         .map((r) => ({ nodeId: r.assignment.nodeId, fencingToken: r.assignment.fencingToken, ...(r.phase === "finishing" ? { exited: true } : {}) }));
+      const sentAt = monotonicMs();
       const answer = await this.client.heartbeat({ gpuStats, nodes }, signal);
+      this.watchdog?.renewed(sentAt);
       if (this.heartbeatFailures > 0) this.progress("server.back", { afterFailedHeartbeats: this.heartbeatFailures });
       this.heartbeatFailures = 0;
       for (const nodeId of answer.cancel) this.runs.get(nodeId)?.cancel();

@@ -1,7 +1,8 @@
-// What an earlier agent process left in <work-dir>/runs: after a crash or `kill -9`, its jobs may
-// still be running (with --no-isolation they are their own process groups, so they outlive the
-// agent; a sandboxed job dies with its agent through bwrap's --die-with-parent, and is checked
-// anyway) and their last log lines and `ended` report may be unsent. Their leases belong to a dead agent process and
+// What an earlier agent process left in <work-dir>/runs: after a crash or `kill -9`, its lease
+// watchdog (lease-watchdog.ts) stops its jobs, and a sandboxed job dies with its agent through
+// bwrap's --die-with-parent; but a watchdog killed too (the OOM killer, a kill of both) leaves a
+// --no-isolation job running as its own process group, so each is checked here anyway; and their
+// last log lines and `ended` report may be unsent. Their leases belong to a dead agent process and
 // will expire, so the jobs are stopped here, and what was spooled is delivered while the server
 // still accepts it (a 409 lease_lost just means it no longer does).
 import fs from "node:fs/promises";

@@ -4,6 +4,7 @@
 // checkpoints saved while it runs, stopped on cancel or max runtime, then logs flushed, a last
 // checkpoint, outputs as artifacts, and `ended` sent until the server has it. A lost lease stops
 // all of that at once: kill, forget, report nothing.
+import fs from "node:fs/promises";
 import path from "node:path";
 import type { TAssignment } from "../../contract/agent-protocol";
 import { setLongTimeout } from "./backoff";
@@ -15,6 +16,7 @@ import { DatasetCache } from "./dataset-cache";
 import type { JobDir } from "./dir-upload";
 import type { Isolation } from "./isolation";
 import type { HostBasics } from "./job-env";
+import { LAPSED_FILE, type LeaseWatchdog } from "./lease-watchdog";
 import { launchJob } from "./job-launch";
 import { LineSplitter } from "./line-splitter";
 import { LogSender } from "./log-sender";
@@ -25,6 +27,7 @@ import type { JobProcess } from "./process-group";
 import type { Progress } from "./progress";
 import { describeError, retryUntilDone } from "./retry";
 import { RunDir } from "./run-dir";
+import { SandboxedJob } from "./sandboxed-job";
 import { materialiseManifest } from "./snapshot";
 
 export type { NodeOutcome } from "./node-finish";
@@ -45,9 +48,14 @@ export type NodeRunDeps = {
   isolation?: Isolation;
   /** The device nodes of these GPUs (gpu-devices.ts); default: none (simulated GPUs). */
   gpuDevices?: (gpuIndices: number[]) => string[];
+  /** Stops the job if the agent's leases lapse (lease-watchdog.ts); none in tests of one node. */
+  watchdog?: LeaseWatchdog;
 };
 
 type Phase = "preparing" | "running" | "finishing" | "done";
+
+/** How long a node whose lease lapsed keeps trying to deliver its last log lines before it is given up. */
+const LAPSED_FLUSH_MS = 60_000;
 
 const NO_ISOLATION: Isolation = { sandbox: false, user: null, agentUser: "", binds: [] };
 
@@ -139,6 +147,8 @@ export class NodeRun {
         await this.stopping;
       }
     }
+    // A node given up when its lease lapsed may still be sending its last lines: no longer.
+    this.sender?.stop();
     await this.done;
   }
 
@@ -184,6 +194,17 @@ export class NodeRun {
     } catch (e) {
       // The agent's own disk failing (full, read-only): the job cannot start here.
       outcome = { outcome: "failed_to_start", exitCode: null, signal: null, message: `the agent could not set up the run: ${describeError(e)}` };
+    }
+    // The watchdog stopped the job because no heartbeat was answered for the lease timeout: the
+    // server takes (or took) the lease back and resumes the job; its end here is not the user's.
+    if (!this.gone && (await fs.access(path.join(this.runDir, LAPSED_FILE)).then(() => true, () => false))) {
+      this.gone = true;
+      this.deps.progress("job.lost", { node: this.label, why: "no heartbeat was answered for the lease timeout; the lease watchdog stopped it" });
+      this.abort.abort(new Error("lease lost"));
+      // Its last lines still go to the server while it takes them (until it sweeps the lease and
+      // answers 409), for a while: the attempt's log should say what it printed before the stop.
+      if (this.sender) await Promise.race([this.sender.flush(), new Promise((r) => setTimeout(r, LAPSED_FLUSH_MS).unref())]);
+      this.sender?.stop();
     }
     const ran = outcome.outcome !== "failed_to_start" && outcome.outcome !== "refused";
     if (this.stopReason === "cancelled" && !ran) {
@@ -295,6 +316,13 @@ export class NodeRun {
       () => this.markLost("the server refused a dataset listing (lease_lost)"),
     );
     await this.writeRecord(group).catch(() => undefined);
+    this.deps.watchdog?.watch({
+      nodeId: a.nodeId,
+      jobId: a.jobId,
+      runDir: this.runDir,
+      graceMs: a.graceSeconds * 1000,
+      ...(group instanceof SandboxedJob ? { sandbox: { initPid: group.initPid, pidNamespace: group.pidNamespace } } : { pgid: group.pid }),
+    });
     progress("job.started", { node: this.label, job: a.jobName, pid: group.pid, gpus: a.gpuIndices.join(",") || "none" });
     const startedReport = retryUntilDone(() => this.deps.client.started(a.nodeId, a.fencingToken, this.abort.signal), {
       what: `report ${this.label} started`,
@@ -314,6 +342,7 @@ export class NodeRun {
     // Processes the job left behind (a dataloader worker, a server it forked) hold its GPUs as
     // surely as the job did: they get the same SIGTERM, grace, SIGKILL.
     await (this.stopping ?? group.stop(a.graceSeconds * 1000));
+    this.deps.watchdog?.release(a.nodeId);
     // With the group gone the pipes close; a process that escaped the group (setsid) could hold
     // them open forever, so the wait for the last lines is bounded.
     await Promise.race([group.outputClosed, new Promise((r) => setTimeout(r, 5_000).unref())]);

@@ -137,32 +137,48 @@ export class SandboxedJob implements JobProcess {
    * time to reap it (seconds, in some containers).
    */
   isAlive(): boolean {
-    return inNamespace(this.initPid, this.pidNamespace) && !isZombie(this.initPid);
+    return isSandboxAlive(this);
   }
 
   signal(signal: NodeJS.Signals): void {
-    // A namespace's inode is reused once it is gone: only while our PID 1 is in it is it ours.
-    if (!this.isAlive()) return;
-    if (signal === "SIGKILL") return kill(this.initPid, "SIGKILL");
-    for (const pid of processesInNamespace(this.pidNamespace)) {
-      // PID 1 is bwrap's reaper: it ignores the signal, and must not be what ends the namespace.
-      if (pid !== this.initPid && inNamespace(pid, this.pidNamespace)) kill(pid, signal);
-    }
+    signalSandbox(this, signal);
   }
 
-  async stop(graceMs: number): Promise<StopResult> {
-    if (!this.isAlive()) return { killed: false };
-    this.signal("SIGTERM");
-    if (await waitUntil(() => !this.isAlive(), graceMs)) return { killed: false };
-    this.signal("SIGKILL");
-    await waitUntil(() => !this.isAlive(), 10_000);
-    return { killed: true };
+  stop(graceMs: number): Promise<StopResult> {
+    return stopSandbox(this, graceMs);
   }
 
   closeOutput(): void {
     this.child.stdout.destroy();
     this.child.stderr.destroy();
   }
+}
+
+/** A sandbox as this machine sees it: its PID namespace and that namespace's PID 1 (what node.json and the lease watchdog keep). */
+export type SandboxIds = { initPid: number; pidNamespace: number };
+
+export function isSandboxAlive({ initPid, pidNamespace }: SandboxIds): boolean {
+  return inNamespace(initPid, pidNamespace) && !isZombie(initPid);
+}
+
+export function signalSandbox(box: SandboxIds, signal: NodeJS.Signals): void {
+  // A namespace's inode is reused once it is gone: only while our PID 1 is in it is it ours.
+  if (!isSandboxAlive(box)) return;
+  if (signal === "SIGKILL") return kill(box.initPid, "SIGKILL");
+  for (const pid of processesInNamespace(box.pidNamespace)) {
+    // PID 1 is bwrap's reaper: it ignores the signal, and must not be what ends the namespace.
+    if (pid !== box.initPid && inNamespace(pid, box.pidNamespace)) kill(pid, signal);
+  }
+}
+
+/** SIGTERM to every process of the sandbox, up to `graceMs` for them to go, then SIGKILL to its PID 1 (which takes the rest with it). */
+export async function stopSandbox(box: SandboxIds, graceMs: number): Promise<StopResult> {
+  if (!isSandboxAlive(box)) return { killed: false };
+  signalSandbox(box, "SIGTERM");
+  if (await waitUntil(() => !isSandboxAlive(box), graceMs)) return { killed: false };
+  signalSandbox(box, "SIGKILL");
+  await waitUntil(() => !isSandboxAlive(box), 10_000);
+  return { killed: true };
 }
 
 function kill(pid: number, signal: NodeJS.Signals) {

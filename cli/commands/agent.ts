@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { Agent, AgentFatalError } from "../agent/agent";
+import { runLeaseWatchdog } from "../agent/lease-watchdog";
 import { AgentSettingsError, resolveAgentSettings, type AgentFlags } from "../agent/options";
 import { progressTo } from "../agent/progress";
 import { CliError } from "../client";
@@ -64,6 +65,17 @@ export function registerAgentCommand(program: Command) {
         process.off("SIGTERM", onSignal);
       }
       // Open sockets (a long poll being torn down) must not keep the process alive after a stop.
+      process.exit(0);
+    });
+
+  // Started by the agent itself (lease-watchdog.ts), never by a person: hidden from --help.
+  program
+    .command("agent-watchdog", { hidden: true })
+    .requiredOption("--stop-after-ms <ms>", "stop the watched jobs when no heartbeat was answered for this long")
+    .action(async (opts: { stopAfterMs: string }) => {
+      const ms = Number(opts.stopAfterMs);
+      if (!Number.isFinite(ms) || ms <= 0) throw new CliError(`--stop-after-ms must be a positive number, not "${opts.stopAfterMs}".`, 2);
+      await runLeaseWatchdog(ms);
       process.exit(0);
     });
 }

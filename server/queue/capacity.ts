@@ -5,6 +5,14 @@ import type { SchedAgent } from "./scheduler";
 
 export const heartbeatTimeoutMs = () => env.BENCHTOP_HEARTBEAT_TIMEOUT_SECONDS * 1000;
 export const heartbeatIntervalMs = () => Math.max(500, Math.min(5000, Math.floor(heartbeatTimeoutMs() / 4)));
+/** How long an agent goes without an answered heartbeat before its watchdog stops its jobs (cli/agent/lease-watchdog.ts). */
+export const agentSelfStopMs = () => heartbeatTimeoutMs() - heartbeatIntervalMs();
+/**
+ * How long a supervisor that just took over (a server restart) waits before it judges any lease:
+ * longer than an agent goes before stopping its jobs, plus a heartbeat to reach us, so a restart
+ * shorter than the agents' self-stop loses nothing.
+ */
+export const restartGraceMs = () => agentSelfStopMs() + 2 * heartbeatIntervalMs();
 
 export type AgentGpu = { index: number; model: string; memoryMb: number };
 

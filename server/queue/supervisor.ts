@@ -4,7 +4,7 @@
 import pg from "pg";
 import { env } from "../env";
 import { log } from "../log";
-import { heartbeatTimeoutMs } from "./capacity";
+import { restartGraceMs } from "./capacity";
 import { CHANNEL, notifications } from "./notify";
 import { runSchedulerPass } from "./scheduler-pass";
 import { sweepExpiredLeases } from "./sweep";
@@ -34,9 +34,10 @@ export function startSupervisor(opts: { tickMs?: number } = {}): Supervisor {
           }
         }
         if (leader) {
-          // A server that was down longer than the heartbeat timeout must give the agents one
-          // timeout to heartbeat again before it judges their leases: their silence was ours.
-          if (Date.now() - leaderSince >= heartbeatTimeoutMs()) await sweepExpiredLeases();
+          // A server that was down must give the agents time to heartbeat again before it judges
+          // their leases (their silence was ours): longer than an agent waits before stopping its
+          // jobs, so a job that an agent still runs is renewed first.
+          if (Date.now() - leaderSince >= restartGraceMs()) await sweepExpiredLeases();
           await runSchedulerPass();
         }
       } catch (e) {

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TAssignment } from "../../contract/agent-protocol";
 import type { NodeRecord } from "../../cli/agent/run-node";
 import { processesInNamespace } from "../../cli/agent/sandboxed-job";
+import { watchdogOf } from "../support/processes";
 import { FakeAgentServer, makeAssignment } from "./support/fake-agent-server";
 
 let server: FakeAgentServer;
@@ -177,16 +178,18 @@ describe("benchtop agent", () => {
     expect(agent.output()).toMatch(/agent\.stopped reason="received SIGTERM"/);
   });
 
-  it("with --no-isolation, after a kill -9, the next agent start stops the orphaned job and delivers its spooled lines", async () => {
+  it("with --no-isolation, after a kill -9 of the agent and its lease watchdog, the next agent start stops the orphaned job and delivers its spooled lines", async () => {
     server = await new FakeAgentServer().start();
     const pidFile = path.join(dir, `orphan-${Date.now()}.pid`);
     const a = queue(`echo $$ > ${pidFile}; for i in $(seq 1 50); do echo line-$i; done; sleep 300`, { graceSeconds: 60 });
     const first = startAgent(["--no-isolation"]);
     await server.waitFor("the job to run", () => server.logLines(a.nodeId).includes("line-50"));
     const jobPid = Number(await fs.readFile(pidFile, "utf8"));
+    // The watchdog would stop the job when its agent dies (lease-watchdog.test.ts); killed first
+    // (the OOM killer, say), nothing does, and the job outlives both (it is its own process group).
+    process.kill(watchdogOf(first.child.pid!), "SIGKILL");
     first.child.kill("SIGKILL");
     await first.exited;
-    // The job outlived its agent (it is its own process group).
     expect(() => process.kill(jobPid, 0)).not.toThrow();
     const second = spawn(process.execPath, ["bin/benchtop.mjs", "agent", "--server", server.url, "--work-dir", first.workDir, "--once", "--no-isolation"], {
       env: { PATH: process.env.PATH ?? "", HOME: dir, BENCHTOP_AGENT_TOKEN: server.token } as unknown as NodeJS.ProcessEnv,

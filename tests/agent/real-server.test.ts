@@ -9,7 +9,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { dispatchAgentApi } from "../../server/agent-api/dispatch";
 import { db } from "../../server/db/client";
 import { createAgent } from "../../server/queue/agents";
@@ -20,7 +20,10 @@ import { getJob, listArtifacts, readLogLines, readMetrics } from "../../server/q
 import { runSchedulerPass } from "../../server/queue/scheduler-pass";
 import { createSnapshot } from "../../server/queue/snapshots";
 import { submitJob } from "../../server/queue/submit-job";
+import { env } from "../../server/env";
+import { sweepExpiredLeases } from "../../server/queue/sweep";
 import { createProjectFor, createUser, type TestUser } from "../support/factories";
+import { jobProcesses } from "../support/processes";
 
 let dir: string;
 const agents: ChildProcessWithoutNullStreams[] = [];
@@ -146,6 +149,11 @@ describe("benchtop agent against the real agent API", () => {
   });
 
   it("keeps the job running while the server is down, and delivers every line once, in order, when it is back", async () => {
+    // A short restart is one shorter than the lease: on this file's 2 s lease the agent would stop
+    // its job after 1.5 s without an answered heartbeat (the next test), so this one has a lab's.
+    const suiteLease = env.BENCHTOP_HEARTBEAT_TIMEOUT_SECONDS;
+    env.BENCHTOP_HEARTBEAT_TIMEOUT_SECONDS = 15;
+    onTestFinished(() => void (env.BENCHTOP_HEARTBEAT_TIMEOUT_SECONDS = suiteLease));
     const api = await serveAgentApi();
     const go = "go";
     const l = await lab({
@@ -172,6 +180,34 @@ describe("benchtop agent against the real agent API", () => {
     const lines = await allLines(l.owner, jobId);
     expect(lines).toEqual([...Array.from({ length: 1000 }, (_, i) => `before-${i + 1}`), ...Array.from({ length: 1000 }, (_, i) => `during-${i + 1}`), "done"]);
     expect(await getJob({ actorId: l.owner.id, jobId })).toMatchObject({ state: "succeeded" });
+    await back.stop();
+  });
+
+  it("stops the job when the server stays away past the lease, and the attempt ends lost and requeued, not failed", async () => {
+    const api = await serveAgentApi();
+    // It exits 0 on SIGTERM: even so, a job stopped because the lease lapsed has not succeeded.
+    const l = await lab({ "wait.sh": "trap 'echo stopping; exit 0' TERM\necho waiting\nsleep 300 & wait\n" });
+    const agent = startAgent(`http://127.0.0.1:${api.port}`, l.token, l.gpuType, ["--once"]);
+    await until("the agent to register", async () => agent.output().includes("agent.registered"));
+    const jobId = await submitAndPlace(l, l.owner, "./wait.sh");
+    await until("the job to run", async () => (await allLines(l.owner, jobId)).includes("waiting"));
+    await api.stop();
+    // No heartbeat answered for the lease timeout less one interval: the agent's watchdog stops the job.
+    await until("the job to be stopped", async () => jobProcesses(jobId).length === 0, 10_000);
+    const back = await serveAgentApi(api.port);
+    // The agent gives the node up rather than report its SIGTERM as the job's end.
+    expect(await agent.exited).toBe(0);
+    expect(agent.output()).toContain("job.lost");
+    expect(agent.output()).not.toContain("job.ended");
+    const job = await until("the lease to be taken back", async () => {
+      await sweepExpiredLeases(); // (or another file's supervisor did)
+      const j = await getJob({ actorId: l.owner.id, jobId });
+      return j.attempts[0]?.state === "lost" && j;
+    });
+    expect(job).toMatchObject({ state: "queued" });
+    expect(job.stateReason).toContain("resumes from its last checkpoint");
+    // What it printed on its way out, while the server was away, reached the attempt's log.
+    expect(await allLines(l.owner, jobId)).toEqual(["waiting", "stopping"]);
     await back.stop();
   });
 
