@@ -56,6 +56,18 @@ afterAll(async () => {
   await fs.rm(home, { recursive: true, force: true });
 });
 
+function recordingLog() {
+  const warnings: { obj: Record<string, unknown>; msg: string }[] = [];
+  const errors: { obj: Record<string, unknown>; msg: string }[] = [];
+  const log = {
+    warn: (obj: Record<string, unknown>, msg: string) => warnings.push({ obj, msg }),
+    error: (obj: Record<string, unknown>, msg: string) => errors.push({ obj, msg }),
+    info: () => undefined,
+    child: () => log,
+  } as unknown as import("../../server/log").Logger;
+  return { log, warnings, errors };
+}
+
 const submission = () => ({ projectSlug: fixture.projectSlug, command: "echo hi", pools: [fixture.pool] });
 
 describe.sequential("while PostgreSQL is down", () => {
@@ -75,8 +87,11 @@ describe.sequential("while PostgreSQL is down", () => {
     const cutOff = await sleeping;
     client.release(true);
     expect(cutOff).toBeInstanceOf(Error);
-    const answer = app.errorAnswerOf(cutOff, { requestId: "cut-off-1", log: app.requestLogger("cut-off-1"), where: "test" });
+    const { log, warnings } = recordingLog();
+    const answer = app.errorAnswerOf(cutOff, { requestId: "cut-off-1", log, where: "test" });
     expect(answer).toMatchObject({ status: 503, code: "unavailable", message: SENTENCE, retryAfterSeconds: 5 });
+    // Logged once, with the request id and the reason in words.
+    expect(warnings).toEqual([{ obj: { requestId: "cut-off-1", where: "test", reason: expect.stringMatching(/^the database server (is shutting down|closed the connection)$/) }, msg: "the database is not answering" }]);
   });
 
   it("REST answers a submission 503 with Retry-After and the sentence, with its request id", async () => {
@@ -99,6 +114,10 @@ describe.sequential("while PostgreSQL is down", () => {
       (e: unknown) => e as { code?: string; message?: string; cause?: { retryAfterSeconds?: number } },
     );
     expect(refused).toMatchObject({ code: "SERVICE_UNAVAILABLE", message: SENTENCE, cause: { retryAfterSeconds: 5 } });
+    // REST converts what tRPC's boundary answered (and logged) again: the same answer, not a second log line.
+    const { log, warnings, errors } = recordingLog();
+    expect(app.errorAnswerOf(refused, { requestId: "outage-trpc-2", log, where: "REST" })).toMatchObject({ status: 503, message: SENTENCE, retryAfterSeconds: 5 });
+    expect([...warnings, ...errors]).toEqual([]);
   });
 
   it("the agent API answers 503 with the sentence, which the agent treats as retryable", async () => {
