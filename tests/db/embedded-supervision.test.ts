@@ -89,6 +89,21 @@ describe.sequential("the supervised embedded PostgreSQL", () => {
     );
   });
 
+  it("says why a restart failed and tries again after a wait, until it starts", async () => {
+    const { home, reports, killServer } = await supervisedDatabase("supervised-retry");
+    const conf = path.join(home, "postgres", "postgresql.conf");
+    const good = await fs.readFile(conf, "utf8");
+    // A setting PostgreSQL refuses: every start fails until it is taken out again.
+    await fs.writeFile(conf, good + "\nshared_buffers = 'plenty'\n");
+    const failed = reports.next(/did not start/);
+    const back = reports.next(/is back/);
+    await killServer();
+    expect(await failed).toMatch(/^The embedded PostgreSQL did not start \(.*configuration file .*postgresql\.conf.* contains errors.*\); trying again in 1 s\.$/);
+    await fs.writeFile(conf, good);
+    await back;
+    expect(reports.lines[0]).toMatch(/stopped \(killed by SIGKILL\); starting it again/);
+  });
+
   it("waits longer each time when it keeps dying: at once, then 1 s, 2 s, 4 s ... up to 30 s", () => {
     const delays = [0, 1, 2, 3, 4, 5, 6, 10].map((n) => restartDelayMs(n));
     expect(delays[0]).toBe(0);
