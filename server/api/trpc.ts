@@ -62,7 +62,7 @@ export function retryAfterOf(errors: readonly TRPCError[]): number | null {
  * (server/http/error-answer.ts): domain errors in their words; the unexpected logged with the
  * request id and hidden.
  */
-export function converted(error: unknown, ctx: Pick<TrpcContext, "requestId" | "log">, path: string): TRPCError {
+export function convertedError(error: unknown, ctx: Pick<TrpcContext, "requestId" | "log">, path: string): TRPCError {
   const cause = error instanceof TRPCError && error.cause ? error.cause : error;
   if (cause instanceof AppError) return trpcErrorOf(cause);
   // zod's refusals of a procedure's input stay tRPC's own (the formatter names their fields).
@@ -80,7 +80,7 @@ async function* convertedEvents(events: AsyncIterable<unknown>, ctx: TrpcContext
   try {
     yield* events;
   } catch (e) {
-    throw converted(e, ctx, path);
+    throw convertedError(e, ctx, path);
   }
 }
 
@@ -90,7 +90,7 @@ const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> => typeof v ==
 const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
   const result = await next();
   if (!result.ok) {
-    result.error = converted(result.error, ctx, path);
+    result.error = convertedError(result.error, ctx, path);
   } else if (type === "subscription" && isAsyncIterable(result.data)) {
     (result as { data: unknown }).data = convertedEvents(result.data, ctx, path);
   }

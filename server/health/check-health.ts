@@ -15,7 +15,7 @@ export async function checkHealth(): Promise<Health> {
   try {
     await Promise.race([
       db.$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("no answer within 2 s")), 2000)),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("nothing came back within 2 s")), 2000)),
     ]);
     return { ok: true, db: "up", dbLatencyMs: Math.round((performance.now() - t0) * 10) / 10, ...base };
   } catch (e) {

@@ -1,6 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
-import { converted, retryAfterOf, trpcErrorOf } from "@/server/api/trpc";
+import { convertedError, retryAfterOf, trpcErrorOf } from "@/server/api/trpc";
 import { resolveActor } from "@/server/auth/actor";
 import { endsWithItsSession } from "@/server/auth/session-watch";
 import { crossSiteRefusal, isJsonMediaType, notJsonRefusal } from "@/server/http/csrf";
@@ -36,7 +36,7 @@ function handler(req: Request) {
       const log = requestLogger(requestId);
       // Who is asking is read from the database: an error here (the database down) is converted as a procedure's is.
       const actor = await resolveActor(req.headers).catch((e: unknown) => {
-        throw converted(e, { requestId, log }, "(context)");
+        throw convertedError(e, { requestId, log }, "(context)");
       });
       return { ...actor, requestId, log };
     },
