@@ -1,5 +1,5 @@
 // `npm start` / `npm run demo` / `npm run dev`: checks the environment, starts the embedded
-// PostgreSQL when no DATABASE_URL is given, applies migrations, seeds the demo lab (demo mode),
+// PostgreSQL when no DATABASE_URL is given (and starts it again if it dies), applies migrations, seeds the demo lab (demo mode),
 // builds when the production build is missing or older than the sources, and serves Benchtop.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
@@ -55,7 +55,8 @@ if (!env.DATABASE_URL) {
   step(`Starting the embedded PostgreSQL (data in ${shown(path.join(env.home, "postgres"))})`);
   const { startEmbeddedPostgres } = await import("../server/db/embedded");
   try {
-    const embedded = await startEmbeddedPostgres({ home: env.home });
+    // Supervised: started again, with its crash recovery, when its process dies; each restart is a line here.
+    const embedded = await startEmbeddedPostgres({ home: env.home, supervise: { report: (line) => console.log(`${paint("33", "!")} ${line}`) } });
     process.env.DATABASE_URL = embedded.url;
     stopDatabase = embedded.stop;
   } catch (e) {

@@ -24,6 +24,8 @@ export class AppError extends Error {
     message: string,
     /** Field-level messages, keyed by the field's name. */
     readonly fields?: Record<string, string[]>,
+    /** For a refusal that passes on its own (the database restarting): when to ask again, sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -34,3 +36,10 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found.`);
+
+/** How long a caller is asked to wait while the database is not answering (a restart takes ~1-3 s). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** The answer to any request while the database is not answering (down, restarting, recovering). */
+export const databaseUnavailable = () =>
+  new AppError("UNAVAILABLE", "The database is not answering; try again in a few seconds.", undefined, DATABASE_RETRY_AFTER_SECONDS);

@@ -50,18 +50,26 @@ export function trpcErrorOf(e: AppError): TRPCError {
   return new TRPCError({ code: TRPC_CODE[e.code], message: e.message, cause: e });
 }
 
+/** The Retry-After (seconds) of a tRPC answer: the longest any of its errors asks for, or null. */
+export function retryAfterOf(errors: readonly TRPCError[]): number | null {
+  const seconds = errors.map((e) => (e.cause instanceof AppError ? (e.cause.retryAfterSeconds ?? 0) : 0));
+  const longest = Math.max(0, ...seconds);
+  return longest > 0 ? longest : null;
+}
+
 /**
- * Any error as the one the client sees, by the one conversion of every edge
+ * Any error as the one the client sees (a procedure's, or the context's: who is asking needs the
+ * database too), by the one conversion of every edge
  * (server/http/error-answer.ts): domain errors in their words; the unexpected logged with the
  * request id and hidden.
  */
-function converted(error: unknown, ctx: TrpcContext, path: string): TRPCError {
+export function convertedError(error: unknown, ctx: Pick<TrpcContext, "requestId" | "log">, path: string): TRPCError {
   const cause = error instanceof TRPCError && error.cause ? error.cause : error;
   if (cause instanceof AppError) return trpcErrorOf(cause);
   // zod's refusals of a procedure's input stay tRPC's own (the formatter names their fields).
   if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return error;
   const answer = errorAnswerOf(error, { requestId: ctx.requestId, log: ctx.log, where: `tRPC ${path}` });
-  if (answer.status !== 500) return trpcErrorOf(new AppError(answer.code.toUpperCase() as AppErrorCode, answer.message, answer.fields));
+  if (answer.status !== 500) return trpcErrorOf(new AppError(answer.code.toUpperCase() as AppErrorCode, answer.message, answer.fields, answer.retryAfterSeconds));
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: answer.message, cause: new ReportedError(answer) });
 }
 
@@ -73,7 +81,7 @@ async function* convertedEvents(events: AsyncIterable<unknown>, ctx: TrpcContext
   try {
     yield* events;
   } catch (e) {
-    throw converted(e, ctx, path);
+    throw convertedError(e, ctx, path);
   }
 }
 
@@ -83,7 +91,7 @@ const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> => typeof v ==
 const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
   const result = await next();
   if (!result.ok) {
-    result.error = converted(result.error, ctx, path);
+    result.error = convertedError(result.error, ctx, path);
   } else if (type === "subscription" && isAsyncIterable(result.data)) {
     (result as { data: unknown }).data = convertedEvents(result.data, ctx, path);
   }

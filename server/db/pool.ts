@@ -14,6 +14,12 @@ function createPool(): pg.Pool {
   // An idle connection dropped by the server (a restart, a failover) must not end the process;
   // the pool replaces it on the next query.
   pool.on("error", (e) => log.warn({ err: { message: e.message } }, "an idle database connection was closed"));
+  // A client checked out of the pool (a transaction, the scheduler pass's advisory lock) has no
+  // listener of the pool's: node-postgres emits 'error' on it when the server goes away (even
+  // while a query of it is running, which also fails), and an 'error' nobody listens to ends the
+  // process. The query or the next one on that client fails and is answered as the database
+  // being down (server/db/unavailable.ts); the pool drops the client when it is released.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   return pool;
 }
 

@@ -4,11 +4,15 @@
 //   - zod's own refusal: bad_request, naming the first field;
 //   - a TRPCError that carries either of those: the same; any other TRPCError of a known code:
 //     that code with its message;
+//   - the database not answering (down, restarting, recovering: server/db/unavailable.ts):
+//     503 unavailable with Retry-After, "The database is not answering; try again in a few
+//     seconds.", logged once with the request id and the reason;
 //   - anything else is unexpected: logged with the request id, answered with a sentence that
 //     names that id and never the raw message.
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import { AppError, APP_ERROR_STATUS, type AppErrorCode } from "../errors";
+import { databaseUnavailableReason } from "../db/unavailable";
+import { AppError, APP_ERROR_STATUS, databaseUnavailable, type AppErrorCode } from "../errors";
 import type { Logger } from "../log";
 
 export type ErrorAnswer = {
@@ -18,6 +22,8 @@ export type ErrorAnswer = {
   message: string;
   fields?: Record<string, string[]>;
   requestId: string;
+  /** Sent as Retry-After: the refusal passes on its own (the database restarting). */
+  retryAfterSeconds?: number;
 };
 
 /** zod issues as field messages, keyed by the dotted path ("body" when the value itself is wrong). */
@@ -83,20 +89,35 @@ export function expectedError(e: unknown): AppError | null {
 export function errorAnswerOf(e: unknown, opts: { requestId: string; log: Logger; where: string }): ErrorAnswer {
   if (e instanceof ReportedError) return e.answer;
   if (e instanceof TRPCError && e.cause instanceof ReportedError) return e.cause.answer;
-  const known = expectedError(e);
+  const known = expectedError(e) ?? unavailableError(e, opts);
   if (known) {
-    return { status: APP_ERROR_STATUS[known.code], code: known.code.toLowerCase(), message: known.message, ...(known.fields ? { fields: known.fields } : {}), requestId: opts.requestId };
+    return {
+      status: APP_ERROR_STATUS[known.code],
+      code: known.code.toLowerCase(),
+      message: known.message,
+      ...(known.fields ? { fields: known.fields } : {}),
+      requestId: opts.requestId,
+      ...(known.retryAfterSeconds ? { retryAfterSeconds: known.retryAfterSeconds } : {}),
+    };
   }
   const err = e instanceof TRPCError && e.cause ? e.cause : e;
   opts.log.error({ err, requestId: opts.requestId, where: opts.where }, "unexpected error");
   return { status: 500, code: "internal", message: unexpectedMessage(opts.requestId), requestId: opts.requestId };
 }
 
+/** The database not answering, as the domain error callers see; logged here, once, with the reason. */
+function unavailableError(e: unknown, opts: { requestId: string; log: Logger; where: string }): AppError | null {
+  const reason = databaseUnavailableReason(e);
+  if (!reason) return null;
+  opts.log.warn({ requestId: opts.requestId, where: opts.where, reason }, "the database is not answering");
+  return databaseUnavailable();
+}
+
 /** The JSON error answer of REST, the byte routes and the agent API. */
 export function errorResponse(answer: ErrorAnswer, headers?: Record<string, string>): Response {
-  const { status, code, message, fields, requestId } = answer;
+  const { status, code, message, fields, requestId, retryAfterSeconds } = answer;
   return Response.json(
     { error: { code, message, ...(fields && Object.keys(fields).length ? { fields } : {}), requestId } },
-    { status, headers: { "cache-control": "no-store", "x-request-id": requestId, ...headers } },
+    { status, headers: { "cache-control": "no-store", "x-request-id": requestId, ...(retryAfterSeconds ? { "retry-after": String(retryAfterSeconds) } : {}), ...headers } },
   );
 }

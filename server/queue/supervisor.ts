@@ -2,6 +2,7 @@
 // connection elects it), it sweeps expired leases and runs scheduler passes, woken at once by
 // NOTIFY on the queue channel and every second as a fallback. Started by scripts/start.ts.
 import pg from "pg";
+import { databaseUnavailableReason } from "../db/unavailable";
 import { env } from "../env";
 import { log } from "../log";
 import { restartGraceMs } from "./capacity";
@@ -41,7 +42,10 @@ export function startSupervisor(opts: { tickMs?: number } = {}): Supervisor {
           await runSchedulerPass();
         }
       } catch (e) {
-        log.error({ err: e }, "queue supervisor pass failed; retrying");
+        // The database down or restarting is said in words (server/db/unavailable.ts), not as a stack.
+        const unavailable = databaseUnavailableReason(e);
+        if (unavailable) log.warn({ reason: unavailable }, "queue supervisor: the database is not answering; retrying");
+        else log.error({ err: e }, "queue supervisor pass failed; retrying");
         if (lockClient) {
           await lockClient.end().catch(() => undefined);
           lockClient = null;

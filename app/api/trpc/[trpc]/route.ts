@@ -1,6 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
-import { trpcErrorOf } from "@/server/api/trpc";
+import { convertedError, retryAfterOf, trpcErrorOf } from "@/server/api/trpc";
 import { resolveActor } from "@/server/auth/actor";
 import { endsWithItsSession } from "@/server/auth/session-watch";
 import { crossSiteRefusal, isJsonMediaType, notJsonRefusal } from "@/server/http/csrf";
@@ -33,9 +33,19 @@ function handler(req: Request) {
     router: appRouter,
     createContext: async () => {
       if (refusal) throw trpcErrorOf(refusal);
-      return { ...(await resolveActor(req.headers)), requestId, log: requestLogger(requestId) };
+      const log = requestLogger(requestId);
+      // Who is asking is read from the database: an error here (the database down) is converted as a procedure's is.
+      const actor = await resolveActor(req.headers).catch((e: unknown) => {
+        throw convertedError(e, { requestId, log }, "(context)");
+      });
+      return { ...actor, requestId, log };
     },
-    responseMeta: () => ({ headers: new Headers({ "x-request-id": requestId }) }),
+    responseMeta: ({ errors }) => {
+      const headers = new Headers({ "x-request-id": requestId });
+      const retryAfter = retryAfterOf(errors);
+      if (retryAfter) headers.set("retry-after", String(retryAfter));
+      return { headers };
+    },
   });
 }
 
