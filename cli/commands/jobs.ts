@@ -29,6 +29,7 @@ export function registerJobCommands(program: Command) {
     .option("--gpu-type <model>", "only this GPU model (e.g. A100)")
     .option("--nodes <n>", "machines, all started at once (torchrun across them)", "1")
     .option("--max-runtime <duration>", "stop it after this long: 90m, 2h30m, 1d 12h (a unit is required)", "24h")
+    .option("--grace <duration>", "between SIGTERM and SIGKILL when it is stopped (cancel, max runtime, a lost agent): 30s, 2m", "30s")
     .addOption(new Option("--priority <class>", "queue priority (high needs an owner or director)").choices(["low", "normal", "high"]).default("normal"))
     .option("--retries <n>", "retry a failed attempt this many times", "0")
     .option("--env <K=V>", "an environment variable for the job (repeatable)", collect, [])
@@ -49,6 +50,8 @@ export function registerJobCommands(program: Command) {
       const runtime = parseDuration(opts.maxRuntime);
       if (!runtime.ok) throw new CliError(`--max-runtime "${opts.maxRuntime}" ${runtime.problem}.`, 2);
       const maxRuntimeSeconds = runtime.seconds;
+      const grace = parseDuration(opts.grace);
+      if (!grace.ok) throw new CliError(`--grace "${opts.grace}" ${grace.problem}.`, 2);
       const pairs = (flag: string, given: string[]) => {
         const out: Record<string, string> = {};
         for (const pair of given) {
@@ -86,6 +89,7 @@ export function registerJobCommands(program: Command) {
         ...gpus,
         nodes: int(opts.nodes, "nodes"),
         maxRuntimeSeconds,
+        graceSeconds: grace.seconds,
         priority: opts.priority,
         retries: int(opts.retries, "retries"),
         env,

@@ -32,12 +32,14 @@ export async function loadQueued(): Promise<(SchedJob & { current: { position: n
         estimatedStartAt: true,
         stateReason: true,
         lostAttempts: true,
+        graceSeconds: true,
         submittedBy: { select: { name: true, email: true } },
         project: { select: { name: true } },
       },
     }),
   ]);
-  const lostOn = await loadLostOn(rows.filter((j) => j.lostAttempts > 0).map((j) => j.id));
+  const lostJobs = rows.filter((j) => j.lostAttempts > 0);
+  const [lostOn, notBefore] = await Promise.all([loadLostOn(lostJobs.map((j) => j.id)), loadNotBefore(lostJobs)]);
   return rows.map((j) => ({
     id: j.id,
     userId: j.submittedById,
@@ -52,6 +54,7 @@ export async function loadQueued(): Promise<(SchedJob & { current: { position: n
     maxRuntimeMs: j.maxRuntimeSeconds * 1000,
     poolIds: j.pools, // pool names, as loadAgents gives them
     ...(lostOn.has(j.id) ? { lostOn: lostOn.get(j.id) } : {}),
+    ...(notBefore.has(j.id) ? { notBefore: notBefore.get(j.id) } : {}),
     current: { position: j.queuePosition, eta: j.estimatedStartAt?.getTime() ?? null, reason: j.stateReason },
   }));
 }
@@ -78,6 +81,28 @@ export async function loadLostOn(jobIds: string[]): Promise<Map<string, Record<s
     lostOn.set(a.jobId, counts);
   }
   return lostOn;
+}
+
+/**
+ * For queued jobs with lost attempts: when the copy their last lost attempt may still be running
+ * is surely gone. An agent that cannot renew its leases starts stopping its jobs before the
+ * server takes them back (the lease watchdog, cli/agent/lease-watchdog.ts), so by the time the
+ * attempt was lost plus the job's grace period, the old copy has had its SIGKILL. An attempt no
+ * agent had claimed left nothing running.
+ */
+export async function loadNotBefore(jobs: { id: string; graceSeconds: number }[]): Promise<Map<string, number>> {
+  const notBefore = new Map<string, number>();
+  const held = jobs.filter((j) => j.graceSeconds > 0);
+  if (held.length === 0) return notBefore;
+  const grace = new Map(held.map((j) => [j.id, j.graceSeconds * 1000]));
+  const last = await db.attempt.findMany({
+    where: { jobId: { in: held.map((j) => j.id) }, state: "lost", nodes: { some: { heartbeatAt: { not: null } } } },
+    select: { jobId: true, endedAt: true },
+    orderBy: { endedAt: "desc" },
+    distinct: ["jobId"],
+  });
+  for (const a of last) if (a.endedAt) notBefore.set(a.jobId, a.endedAt.getTime() + grace.get(a.jobId)!);
+  return notBefore;
 }
 
 export async function loadRunning(now: number): Promise<RunningAttempt[]> {

@@ -104,7 +104,15 @@ describe.sequential("the queue", () => {
     expect((await getJob({ actorId: owner.id, jobId: id })).state).toBe("queued");
     const hb = await agents[0]!.heartbeat([a]);
     expect(hb.json.lost).toEqual([a.nodeId]);
-    // It runs again (attempt 2), and the lost attempt did not use up --retries.
+    // Not at once: the silent agent stops its copy itself (SIGTERM, the job's 30 s grace, SIGKILL),
+    // so the job waits out that grace and never runs twice at once (issue 14).
+    await runSchedulerPass();
+    expect([...(await agents[0]!.claim()), ...(await agents[1]!.claim())]).toEqual([]);
+    const held = await getJob({ actorId: owner.id, jobId: id });
+    expect(held.stateReason).toMatch(/^held (29|30) s more: the agent that stopped answering is still stopping its lost copy \(its grace period\), and the job never runs twice at once$/);
+    expect(held.estimatedStartAt!.getTime()).toBe(held.attempts[0]!.endedAt!.getTime() + 30_000);
+    // It runs again (attempt 2) once the grace is over, and the lost attempt did not use up --retries.
+    await db.attempt.updateMany({ where: { jobId: id, number: 1 }, data: { endedAt: new Date(Date.now() - 31_000) } });
     await runSchedulerPass();
     const next = [...(await agents[0]!.claim()), ...(await agents[1]!.claim())];
     expect(next[0]).toMatchObject({ jobId: id, attemptNumber: 2 });
@@ -113,7 +121,7 @@ describe.sequential("the queue", () => {
 
   it("a job whose agents keep dying ends failed after 3 lost attempts, with the reason, not in a loop", async () => {
     const { agents, submit, owner } = await lab(1, 2);
-    const { id } = await submit();
+    const { id } = await submit({ graceSeconds: 0 }); // no grace to wait out after each loss
     for (let i = 0; i < 3; i++) {
       await alive(agents);
       await runSchedulerPass();
@@ -128,7 +136,7 @@ describe.sequential("the queue", () => {
 
   it("a job lost on one agent starts on the other the second time", async () => {
     const { agents, submit, owner } = await lab(1, 2);
-    const { id } = await submit();
+    const { id } = await submit({ graceSeconds: 0 }); // no grace to wait out after each loss
     await runSchedulerPass();
     const first = await claimFrom(agents);
     await loseLease(first.a);
@@ -146,13 +154,13 @@ describe.sequential("the queue", () => {
 
   it("a job is never placed again on an agent that lost two of its attempts: it waits for another, saying why", async () => {
     const { agents, submit, owner } = await lab(1, 2);
-    const { id } = await submit();
+    const { id } = await submit({ graceSeconds: 0 }); // no grace to wait out after each loss
     await runSchedulerPass();
     const first = await claimFrom(agents);
     const [a, b] = [agents[first.index]!, agents[1 - first.index]!];
     const aName = (await db.attemptNode.findUniqueOrThrow({ where: { id: first.a.nodeId }, include: { agent: true } })).agent.name;
     // Another job takes the other agent.
-    const other = await submit();
+    const other = await submit({ graceSeconds: 0 });
     await runSchedulerPass();
     const [held] = await b.claim();
     expect(held).toMatchObject({ jobId: other.id });

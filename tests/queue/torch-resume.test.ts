@@ -80,7 +80,7 @@ describe("a PyTorch job survives its agent's death", () => {
     const submit = await run(
       process.execPath,
       [path.resolve("bin/benchtop.mjs"), "submit", "--project", project.slug, "--gpus", "1", "--gpu-type", gpuType, "--pool", pool,
-        "--max-runtime", "10m", "--env", "EPOCH_SECONDS=0.6", "--", PYTHON, "train.py"],
+        "--max-runtime", "10m", "--grace", "1s", "--env", "EPOCH_SECONDS=0.6", "--", PYTHON, "train.py"],
       { cwd: FIXTURE, env: { PATH: process.env.PATH, HOME: lab.dir, BENCHTOP_URL: lab.url, BENCHTOP_TOKEN: token } },
     );
     expect(submit.status, submit.stderr).toBe(0);

@@ -14,6 +14,23 @@ const agentsOf = (out: ReturnType<typeof schedule>, jobId: string) =>
   out.placements.find((p) => p.jobId === jobId)?.nodes.map((n) => n.agentId) ?? null;
 
 describe("placement after lost attempts", () => {
+  it("holds a job whose lost copy may still be stopping until that copy's grace period is over, and lets the jobs behind it go (issue 14)", () => {
+    const agents = [agent({ id: "a", gpuCount: 1 }), agent({ id: "b", gpuCount: 1 })];
+    const held = schedule(input(agents, [job({ id: "j", notBefore: 30_010 }), job({ id: "k" })]));
+    expect(agentsOf(held, "j")).toBeNull();
+    expect(agentsOf(held, "k")).not.toBeNull();
+    expect(held.waiting).toEqual([
+      {
+        jobId: "j",
+        position: 1,
+        estimatedStartAt: 30_010,
+        reason: "held 30 s more: the agent that stopped answering is still stopping its lost copy (its grace period), and the job never runs twice at once",
+      },
+    ]);
+    expect(agentsOf(schedule({ ...input(agents, [job({ id: "j", notBefore: 30_010 })]), now: 30_010 }), "j")).not.toBeNull();
+  });
+
+
   it("puts a job lost once on an agent on another agent that fits, where it would otherwise have gone back", () => {
     const agents = [agent({ id: "a", gpuCount: 1 }), agent({ id: "b", gpuCount: 1 })];
     expect(agentsOf(schedule(input(agents, [job({ id: "j" })])), "j")).toEqual(["a"]);

@@ -73,6 +73,10 @@ export function schedule(input: SchedulerInput): SchedulerOutput {
       waiting.push({ jobId: job.id, position, estimatedStartAt: null, reason: refusal });
       continue;
     }
+    if (job.notBefore !== undefined && job.notBefore > now) {
+      waiting.push({ jobId: job.id, position, estimatedStartAt: job.notBefore, reason: heldWords(job.notBefore - now) });
+      continue;
+    }
     const groups = capacity.groupsFor(job, need);
     const freeNow = capacity.fitsNowIgnoringReservations(groups, need, skip);
     let startable: number[] | null = null;
@@ -111,6 +115,11 @@ export function schedule(input: SchedulerInput): SchedulerOutput {
   }
 
   return { placements, waiting, order: ranked.map((r) => r.job.id) };
+}
+
+/** Why a job whose lost copy may still be stopping waits. */
+function heldWords(ms: number): string {
+  return `held ${Math.ceil(ms / 1000)} s more: the agent that stopped answering is still stopping its lost copy (its grace period), and the job never runs twice at once`;
 }
 
 /**

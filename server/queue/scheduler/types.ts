@@ -35,6 +35,12 @@ export type SchedJob = {
    * agent that fits is preferred; an agent that lost two is never given the job again (lost.ts).
    */
   lostOn?: Record<string, number>;
+  /**
+   * Not placed before this (ms): its last attempt was lost while it ran, and the agent that went
+   * silent stops that copy itself (SIGTERM, its grace period, SIGKILL) by then; starting it
+   * sooner could run the job twice at once.
+   */
+  notBefore?: number;
 };
 
 export type SchedAgent = {
