@@ -121,6 +121,10 @@ test("signing out in another tab ends the job page's live stream, which then sto
   const stopped = page.getByRole("alert").filter({ hasText: "Your session has ended" });
   await expect(stopped).toBeVisible({ timeout: 30_000 });
   await expect(stopped.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", `/signin?callbackUrl=${encodeURIComponent(`/jobs/${jobId}`)}`);
+  // The log panel's stream ended with the session too: it says so, and offers no reconnect that
+  // could not work (the banner's sign-in is the way back).
+  await expect(page.getByText("Not live: signed out")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("button", { name: /reconnect/i })).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath("job-page-session-ended.png") });
   const tries = watches.length;
   await page.waitForTimeout(8_000);

@@ -131,6 +131,9 @@ function StreamBadge({ status, onReconnect }: { status: StreamStatus; onReconnec
       </span>
     );
   }
+  if (status === "signed_out") {
+    return <span className="text-xs text-muted-foreground">Not live: signed out</span>;
+  }
   if (status === "error") {
     return (
       <Button variant="ghost" size="sm" className="h-6 px-1.5 text-xs text-destructive" onClick={onReconnect}>

@@ -13,7 +13,8 @@ const BULK = 50_000;
 /** Requests in flight at once while fetching everything. */
 const PARALLEL = 3;
 
-export type StreamStatus = "idle" | "connecting" | "live" | "error";
+/** signed_out: the stream ended with the session; a reconnect cannot help, a sign-in does (the page says so). */
+export type StreamStatus = "idle" | "connecting" | "live" | "error" | "signed_out";
 
 /**
  * A job's log: the last screenful first (jobs.logs), then every new line as it is written
@@ -101,7 +102,9 @@ export function useJobLog({ jobId, initialTotal, live }: { jobId: string; initia
       : subscription.status === "connecting"
         ? "connecting"
         : subscription.status === "error"
-          ? "error"
+          ? subscription.error?.data?.code === "UNAUTHORIZED"
+            ? "signed_out"
+            : "error"
           : "idle";
 
   return { buffer, version, tailLoaded, tailError, status, reconnect: subscription.reset, ensureLine, loadAll };
