@@ -3,6 +3,7 @@
 import type { AttemptState, JobState } from "@prisma/client";
 import type { Tx } from "../db/client";
 import { CHANNEL, notify } from "./notify";
+import { endAttemptStatement } from "./sql/end-attempt";
 
 /** Lost attempts (agents gone) that end a job `failed`: the 3rd loss is the last. */
 export const MAX_LOST_ATTEMPTS = 3;
@@ -50,18 +51,10 @@ export async function finishAttempt(tx: Tx, attemptId: string, outcome: AttemptO
     },
   });
   if (!attempt || (attempt.state !== "assigned" && attempt.state !== "running")) return;
+  // The attempt, its nodes, their GPUs and its GPU time: the one definition (sql/end-attempt.ts).
+  if (!(await endAttemptStatement(tx, attemptId, outcome))) return;
   const now = new Date();
-  await tx.gpuClaim.deleteMany({ where: { node: { attemptId } } });
-  await tx.attemptNode.updateMany({ where: { attemptId, state: { not: "ended" } }, data: { state: "ended", endedAt: now } });
-  await tx.attempt.update({
-    where: { id: attemptId },
-    data: { state: outcome.state, reason: outcome.reason, exitCode: outcome.exitCode, endedAt: now },
-  });
   const job = attempt.job;
-  if (attempt.startedAt && job.gpusPerNode > 0) {
-    const gpuSeconds = job.gpusPerNode * job.nodes * Math.max(0, (now.getTime() - attempt.startedAt.getTime()) / 1000);
-    await tx.usageRecord.create({ data: { userId: job.submittedById, projectId: job.projectId, jobId: job.id, gpuSeconds, at: now } });
-  }
 
   const agents = attempt.nodes.map((n) => n.agent.name).join(", ");
   let next: { state: JobState; reason: string; exitCode?: number | null; failed?: number; lost?: number };
