@@ -15,9 +15,9 @@
 //   - when no renewal came for L - one heartbeat interval, the watchdog writes `lease-lapsed` into
 //     each watched run's folder (the agent reads it there: such a job's end is a lost lease, never
 //     the user's failure), then stops each job as cancel does: SIGTERM, the job's grace, SIGKILL.
-//     The server marks the attempt `lost` at L and resumes the job elsewhere, so the old copy has
-//     its SIGTERM before any new copy starts, and is gone unless it takes more of its grace than
-//     that one interval (README, "What it survives");
+//     The server marks the attempt `lost` at L and resumes the job elsewhere only once the job's
+//     grace has passed since then (server/queue/scheduler-pass.ts, loadNotBefore), so the old copy
+//     has had its SIGKILL before any new copy starts (README, "What it survives");
 //   - when its stdin closes (the agent exited or was killed, even with SIGKILL: the kernel closes
 //     the pipe), it stops every job still watched the same way, then exits.
 //
