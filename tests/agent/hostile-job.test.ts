@@ -22,6 +22,7 @@ import { submitJob } from "../../server/queue/submit-job";
 import { createApiToken } from "../../server/tokens/api-tokens";
 import { datasetLab, logOf, tag, waitForEnd } from "../datasets-jobs/support";
 import { realLab } from "../support/real-lab";
+import { until } from "../support/processes";
 
 const lab = realLab("hostile");
 const PYTHON = "/usr/bin/python3";
@@ -36,15 +37,6 @@ async function snapshotOf(actorId: string, projectSlug: string, files: Record<st
   return createSnapshot({ actorId, projectSlug, manifest });
 }
 
-async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 /**
  * A BENCHTOP_HOME as the demo leaves it (auth-secret, postgres-password, agent-token, demo-token),

@@ -23,7 +23,7 @@ import { submitJob } from "../../server/queue/submit-job";
 import { env } from "../../server/env";
 import { sweepExpiredLeases } from "../../server/queue/sweep";
 import { createProjectFor, createUser, type TestUser } from "../support/factories";
-import { jobProcesses } from "../support/processes";
+import { jobProcesses, until as pollUntil } from "../support/processes";
 
 let dir: string;
 const agents: ChildProcessWithoutNullStreams[] = [];
@@ -62,15 +62,8 @@ async function serveAgentApi(port = 0) {
   };
 }
 
-async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 25_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** Every 100 ms, 25 s unless told. */
+const until = <T,>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 25_000) => pollUntil(what, check, timeoutMs, 100);
 
 async function lab(files: Record<string, string>) {
   const tag = randomUUID().slice(0, 6);

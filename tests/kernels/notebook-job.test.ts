@@ -15,7 +15,7 @@ import { getJob, listArtifacts, readLogLines } from "../../server/queue/read-job
 import { submitJob } from "../../server/queue/submit-job";
 import { createApiToken } from "../../server/tokens/api-tokens";
 import { createProjectFor, createUser } from "../support/factories";
-import { run } from "../support/processes";
+import { run, until as pollUntil } from "../support/processes";
 import { realLab } from "../support/real-lab";
 
 const lab = realLab("notebook-job");
@@ -36,15 +36,8 @@ function notebook(cells: { code?: string; markdown?: string }[]): string {
   });
 }
 
-async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+/** Every 200 ms, 90 s unless told. */
+const until = <T,>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 90_000) => pollUntil(what, check, timeoutMs, 200);
 
 async function artifactJson(actorId: string, jobId: string, name: string): Promise<{ cells: Cell[] }> {
   const artifact = (await listArtifacts({ actorId, jobId })).find((a) => a.path === name);

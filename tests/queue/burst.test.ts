@@ -13,18 +13,12 @@ import { getJob, readLogLines } from "../../server/queue/read-jobs";
 import { submitJob } from "../../server/queue/submit-job";
 import { createProjectFor, createUser } from "../support/factories";
 import { realLab } from "../support/real-lab";
+import { until as pollUntil } from "../support/processes";
 
 const lab = realLab("burst");
 
-async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+/** Every 250 ms: the burst checks its jobs in one count. */
+const until = <T,>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs: number) => pollUntil(what, check, timeoutMs, 250);
 
 async function startAgents(pool: string, gpuType: string) {
   for (const name of [`${pool}-a`, `${pool}-b`]) {

@@ -12,7 +12,7 @@ import { createAgent } from "../../server/queue/agents";
 import { getJob, listArtifacts, readLogLines, readMetrics } from "../../server/queue/read-jobs";
 import { createApiToken } from "../../server/tokens/api-tokens";
 import { createProjectFor, createUser } from "../support/factories";
-import { run } from "../support/processes";
+import { jobProcesses, run, until } from "../support/processes";
 import { realLab } from "../support/real-lab";
 import { getBlob } from "../../server/storage/blobs";
 
@@ -35,22 +35,10 @@ async function startAgent(name: string, token: string, gpuType: string) {
 
 /** Every process whose environment says it runs this job: the job a dead machine took with it. */
 function killJobProcesses(jobId: string) {
-  for (const pid of spawnSync("ls", ["/proc"], { encoding: "utf8" }).stdout.split("\n").filter((p) => /^\d+$/.test(p))) {
-    const environ = spawnSync("cat", [`/proc/${pid}/environ`], { encoding: "utf8" }).stdout ?? "";
-    if (environ.split("\0").includes(`BENCHTOP_JOB_ID=${jobId}`)) process.kill(Number(pid), "SIGKILL");
-  }
+  for (const pid of jobProcesses(jobId)) process.kill(pid, "SIGKILL");
 }
 
 
-async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 describe("a PyTorch job survives its agent's death", () => {
   it("resumes on a second agent from the checkpoint and ends with the uninterrupted result", async () => {

@@ -47,3 +47,14 @@ export function watchdogOf(agentPid: number): number {
   }
   throw new Error(`agent ${agentPid} has no lease watchdog`);
 }
+
+/** Polls `check` every `everyMs` until it gives something truthy; throws "timed out waiting for <what>" after `timeoutMs`. */
+export async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, everyMs = 150): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
