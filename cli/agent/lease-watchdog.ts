@@ -16,7 +16,7 @@
 //     each watched run's folder (the agent reads it there: such a job's end is a lost lease, never
 //     the user's failure), then stops each job as cancel does: SIGTERM, the job's grace, SIGKILL.
 //     The server marks the attempt `lost` at L and resumes the job elsewhere only once the job's
-//     grace has passed since then (server/queue/scheduler-pass.ts, loadNotBefore), so the old copy
+//     grace has passed since then (server/queue/scheduler-pass.ts, loadLosses), so the old copy
 //     has had its SIGKILL before any new copy starts (README, "What it survives");
 //   - when its stdin closes (the agent exited or was killed, even with SIGKILL: the kernel closes
 //     the pipe), it stops every job still watched the same way, then exits.

@@ -39,7 +39,7 @@ export async function loadQueued(): Promise<(SchedJob & { current: { position: n
     }),
   ]);
   const lostJobs = rows.filter((j) => j.lostAttempts > 0);
-  const [lostOn, notBefore] = await Promise.all([loadLostOn(lostJobs.map((j) => j.id)), loadNotBefore(lostJobs)]);
+  const { lostOn, notBefore } = await loadLosses(lostJobs);
   return rows.map((j) => ({
     id: j.id,
     userId: j.submittedById,
@@ -60,16 +60,24 @@ export async function loadQueued(): Promise<(SchedJob & { current: { position: n
 }
 
 /**
- * For queued jobs with lost attempts: agent id -> how many of the job's attempts were lost there.
- * A lost attempt counts against the agents whose nodes had gone silent when it was taken back
- * (no heartbeat for the timeout; a gang's other nodes were fine), or against all its agents when
- * that cannot be told (the timeout changed since).
+ * For queued jobs with lost attempts, from one read of those attempts:
+ * - `lostOn`: agent id -> how many of the job's attempts were lost there. A lost attempt counts
+ *   against the agents whose nodes had gone silent when it was taken back (no heartbeat for the
+ *   timeout; a gang's other nodes were fine), or against all its agents when that cannot be told
+ *   (the timeout changed since).
+ * - `notBefore`: when the copy its last lost attempt may still be running is surely gone. An agent
+ *   that cannot renew its leases starts stopping its jobs before the server takes them back (the
+ *   lease watchdog, cli/agent/lease-watchdog.ts), so by the time the attempt was lost plus the
+ *   job's grace period, the old copy has had its SIGKILL. An attempt no agent had claimed (no node
+ *   ever heartbeated) left nothing running.
  */
-export async function loadLostOn(jobIds: string[]): Promise<Map<string, Record<string, number>>> {
+export async function loadLosses(jobs: { id: string; graceSeconds: number }[]): Promise<{ lostOn: Map<string, Record<string, number>>; notBefore: Map<string, number> }> {
   const lostOn = new Map<string, Record<string, number>>();
-  if (jobIds.length === 0) return lostOn;
+  const notBefore = new Map<string, number>();
+  if (jobs.length === 0) return { lostOn, notBefore };
+  const grace = new Map(jobs.map((j) => [j.id, j.graceSeconds * 1000]));
   const attempts = await db.attempt.findMany({
-    where: { jobId: { in: jobIds }, state: "lost" },
+    where: { jobId: { in: jobs.map((j) => j.id) }, state: "lost" },
     select: { jobId: true, assignedAt: true, endedAt: true, nodes: { select: { agentId: true, heartbeatAt: true } } },
   });
   const timeout = heartbeatTimeoutMs();
@@ -79,30 +87,12 @@ export async function loadLostOn(jobIds: string[]): Promise<Map<string, Record<s
     const counts = lostOn.get(a.jobId) ?? {};
     for (const agentId of new Set((silent.length > 0 ? silent : a.nodes).map((n) => n.agentId))) counts[agentId] = (counts[agentId] ?? 0) + 1;
     lostOn.set(a.jobId, counts);
+    const wait = grace.get(a.jobId)!;
+    if (wait > 0 && a.endedAt && a.nodes.some((n) => n.heartbeatAt !== null)) {
+      notBefore.set(a.jobId, Math.max(notBefore.get(a.jobId) ?? 0, a.endedAt.getTime() + wait));
+    }
   }
-  return lostOn;
-}
-
-/**
- * For queued jobs with lost attempts: when the copy their last lost attempt may still be running
- * is surely gone. An agent that cannot renew its leases starts stopping its jobs before the
- * server takes them back (the lease watchdog, cli/agent/lease-watchdog.ts), so by the time the
- * attempt was lost plus the job's grace period, the old copy has had its SIGKILL. An attempt no
- * agent had claimed left nothing running.
- */
-export async function loadNotBefore(jobs: { id: string; graceSeconds: number }[]): Promise<Map<string, number>> {
-  const notBefore = new Map<string, number>();
-  const held = jobs.filter((j) => j.graceSeconds > 0);
-  if (held.length === 0) return notBefore;
-  const grace = new Map(held.map((j) => [j.id, j.graceSeconds * 1000]));
-  const last = await db.attempt.findMany({
-    where: { jobId: { in: held.map((j) => j.id) }, state: "lost", nodes: { some: { heartbeatAt: { not: null } } } },
-    select: { jobId: true, endedAt: true },
-    orderBy: { endedAt: "desc" },
-    distinct: ["jobId"],
-  });
-  for (const a of last) if (a.endedAt) notBefore.set(a.jobId, a.endedAt.getTime() + grace.get(a.jobId)!);
-  return notBefore;
+  return { lostOn, notBefore };
 }
 
 export async function loadRunning(now: number): Promise<RunningAttempt[]> {

@@ -6,7 +6,7 @@ import { db } from "../../server/db/client";
 import { cancelJob } from "../../server/queue/cancel-job";
 import { MAX_REFUSED_ATTEMPTS } from "../../server/queue/finish-attempt";
 import { getJob, readLogLines, readMetrics } from "../../server/queue/read-jobs";
-import { loadLostOn, runSchedulerPass } from "../../server/queue/scheduler-pass";
+import { loadLosses, runSchedulerPass } from "../../server/queue/scheduler-pass";
 import { submitJob } from "../../server/queue/submit-job";
 import { sweepExpiredLeases } from "../../server/queue/sweep";
 import type { TAssignment } from "../../contract/agent-protocol";
@@ -203,7 +203,7 @@ describe.sequential("the queue", () => {
     await agents[healthy.index]!.heartbeat([healthy.a]);
     await loseLease(silent.a);
     const silentAgent = (await db.attemptNode.findUniqueOrThrow({ where: { id: silent.a.nodeId } })).agentId;
-    expect((await loadLostOn([id])).get(id)).toEqual({ [silentAgent]: 1 });
+    expect((await loadLosses([{ id, graceSeconds: 0 }])).lostOn.get(id)).toEqual({ [silentAgent]: 1 });
   });
 
   it("retries a failed attempt --retries times, then fails with the exit status", async () => {
