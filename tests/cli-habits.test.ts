@@ -58,7 +58,7 @@ beforeAll(async () => {
   work = path.join(lab.dir, "work");
   await fs.mkdir(work, { recursive: true });
   await fs.writeFile(path.join(work, "train.py"), "print('hi')\n");
-  lab.track((await startAgent(lab.url, lab.dir, pool, gpuType, ["--no-isolation"])).child);
+  lab.track((await startAgent(lab, pool, gpuType, ["--no-isolation"])).child);
 });
 
 describe("durations", () => {

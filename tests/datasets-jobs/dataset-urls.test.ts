@@ -81,7 +81,7 @@ describe("a dataset on S3", () => {
     const l = await datasetLab(lab.dir, { s3: { connection: s3.connection, bucket: "lab-data", secretAccessKey: SECRET } });
     await l.put("train.csv", "x,y\n1,2\n3,4\n");
     await l.put("images/cat 1.txt", "a cat\n");
-    const agent = await startAgent(lab.url, lab.dir, l.pool, l.gpuType);
+    const agent = await startAgent(lab, l.pool, l.gpuType);
     const { id } = await submitJob({
       actorId: l.admin.id,
       projectSlug: l.project.slug,

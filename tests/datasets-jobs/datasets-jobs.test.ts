@@ -11,7 +11,7 @@ import { snapshotDataset } from "../../server/datasets/job-access";
 import { getJob } from "../../server/queue/read-jobs";
 import { submitJob } from "../../server/queue/submit-job";
 import { createApiToken } from "../../server/tokens/api-tokens";
-import { run } from "../support/processes";
+import { run, until } from "../support/processes";
 import { realLab } from "../support/real-lab";
 import { datasetLab, logOf, startAgent, waitForEnd } from "./support";
 
@@ -30,7 +30,7 @@ describe.sequential("datasets in jobs", () => {
     await l.put("train.csv", "x,y\n1,2\n3,4\n");
     await l.put("test.csv", "x,y\n5,6\n");
     await l.put("notes/readme.txt", "iris, a little of it\n");
-    const agent = await startAgent(lab.url, lab.dir, l.pool, l.gpuType);
+    const agent = await startAgent(lab, l.pool, l.gpuType);
 
     // `benchtop submit --data iris-mini`, from a directory of its own.
     const { token } = await createApiToken({ actorId: l.admin.id, name: "cli" });
@@ -73,15 +73,19 @@ describe.sequential("datasets in jobs", () => {
     expect(agent.output()).toMatch(/dataset\.ready .*dataset=iris-mini version=1 files=3 bytes=41 fromCache=3/);
     expect(await db.datasetSnapshot.count({ where: { datasetId: l.dataset.id } })).toBe(1);
     // The job's folders went with the job; the cache stays for the next one.
-    const runs = await fs.readdir(path.join(agent.workDir, "runs"));
-    for (const r of runs) await expect(fs.access(path.join(agent.workDir, "runs", r, "datasets"))).rejects.toThrow();
+    // The agent reports a job's end before it cleans up (its GPU is free at once), so wait for it.
+    await until("the run folders' datasets to be removed", async () => {
+      const runs = await fs.readdir(path.join(agent.workDir, "runs"));
+      const left = await Promise.all(runs.map((r) => fs.access(path.join(agent.workDir, "runs", r, "datasets")).then(() => r, () => null)));
+      return left.every((r) => r === null);
+    }, 15_000);
   }, 120_000);
 
   it("after an object changed: latest is frozen anew; v1 is read from the cache where it is, else the job says what changed", async () => {
     const l = await datasetLab(lab.dir);
     await l.put("train.csv", "x,y\n1,2\n3,4\n");
     await l.put("test.csv", "x,y\n5,6\n");
-    await startAgent(lab.url, lab.dir, l.pool, l.gpuType);
+    await startAgent(lab, l.pool, l.gpuType);
     const submit = (extra: Partial<Parameters<typeof submitJob>[0]>) =>
       submitJob({ actorId: l.admin.id, projectSlug: l.project.slug, command: READ, gpus: 1, gpuType: l.gpuType, pools: [l.pool], ...extra });
     const original = await submit({ datasets: [{ name: "iris-mini" }] });
@@ -103,7 +107,7 @@ describe.sequential("datasets in jobs", () => {
 
     // On a fresh agent v1's train.csv can no longer be had: refused before the command runs, in words.
     const freshType = `${l.gpuType}-fresh`;
-    await startAgent(lab.url, lab.dir, l.pool, freshType);
+    await startAgent(lab, l.pool, freshType);
     const pinned = await waitForEnd(l.admin.id, (await submit({ gpuType: freshType, datasets: [{ name: "iris-mini", version: 1 }] })).id);
     expect(pinned.state).toBe("failed");
     expect(pinned.stateReason).toBe(
@@ -121,7 +125,7 @@ describe.sequential("datasets in jobs", () => {
   it("stream mode: the job starts at once and READY appears once every file is there", async () => {
     const l = await datasetLab(lab.dir);
     for (let i = 0; i < 40; i++) await l.put(`shards/part-${String(i).padStart(3, "0")}.txt`, `shard ${i}\n`.repeat(200));
-    await startAgent(lab.url, lab.dir, l.pool, l.gpuType);
+    await startAgent(lab, l.pool, l.gpuType);
     const { id } = await submitJob({
       actorId: l.admin.id,
       projectSlug: l.project.slug,
@@ -151,7 +155,7 @@ describe.sequential("datasets in jobs", () => {
     for (let i = 0; i < 5; i++) await l.put(`part-${i}.txt`, `part ${i}\n`);
     expect((await snapshotDataset({ datasetId: l.dataset.id, actorId: l.admin.id, note: "before the rewrite" })).version).toBe(1);
     await l.put("part-3.txt", "rewritten\n");
-    await startAgent(lab.url, lab.dir, l.pool, l.gpuType);
+    await startAgent(lab, l.pool, l.gpuType);
     const { id } = await submitJob({
       actorId: l.admin.id,
       projectSlug: l.project.slug,
@@ -180,7 +184,7 @@ describe.sequential("datasets in jobs", () => {
   it("says in words what cannot be attached: an unknown dataset, an unknown version, one dataset twice", async () => {
     const l = await datasetLab(lab.dir);
     await l.put("a.csv", "x\n");
-    await startAgent(lab.url, lab.dir, l.pool, l.gpuType);
+    await startAgent(lab, l.pool, l.gpuType);
     const submit = (datasets: { name: string; version?: number; mode?: "copy" | "stream" }[]) =>
       submitJob({ actorId: l.admin.id, projectSlug: l.project.slug, command: "true", gpus: 1, gpuType: l.gpuType, pools: [l.pool], datasets });
     await expect(submit([{ name: "imagenet" }])).rejects.toThrow('This project has no dataset named "imagenet".');

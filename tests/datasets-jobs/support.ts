@@ -13,6 +13,7 @@ import { getJob, readLogLines } from "../../server/queue/read-jobs";
 import type { S3Connection } from "../../server/storage/s3-store";
 import { storeRoot } from "../datasets/lab";
 import { createProjectFor, createUser } from "../support/factories";
+import type { RealLab } from "../support/real-lab";
 
 export const tag = () => randomUUID().slice(0, 6);
 
@@ -50,7 +51,9 @@ export async function datasetLab(dir: string, opts: { s3?: { connection: S3Conne
 }
 
 /** A real agent process; `output()` is what it printed (its progress lines). */
-export async function startAgent(url: string, dir: string, pool: string, gpuType: string, extra: string[] = []) {
+/** A real `benchtop agent` on the lab's API, killed (and waited for) when the lab's file ends. */
+export async function startAgent(lab: RealLab, pool: string, gpuType: string, extra: string[] = []) {
+  const { url, dir } = lab;
   const name = `agent-${tag()}`;
   const { token } = await createAgent({ actorId: null, name, pool });
   const child = spawn(
@@ -58,6 +61,7 @@ export async function startAgent(url: string, dir: string, pool: string, gpuType
     ["bin/benchtop.mjs", "agent", "--server", url, "--simulate-gpus", "2", "--gpu-type", gpuType, "--work-dir", path.join(dir, name), ...extra],
     { env: { PATH: process.env.PATH ?? "", HOME: dir, BENCHTOP_AGENT_TOKEN: token } as unknown as NodeJS.ProcessEnv },
   );
+  lab.track(child);
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));

@@ -78,8 +78,7 @@ describe("secret env through the CLI and a real agent", () => {
     const project = await createProjectFor(owner);
     const pool = `pool-${tag()}`;
     const gpuType = `sim-${tag()}`;
-    const agent = await startAgent(lab.url, lab.dir, pool, gpuType);
-    lab.track(agent.child);
+    const agent = await startAgent(lab, pool, gpuType);
     const work = path.join(lab.dir, "work");
     await fs.mkdir(work, { recursive: true });
     await fs.writeFile(path.join(work, "check.sh"), 'printf "secret arrived: %s\\n" "$(printf %s "$API_TOKEN" | sha256sum | cut -c1-16)"\n');

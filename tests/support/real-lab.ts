@@ -15,6 +15,15 @@ import { startSupervisor, type Supervisor } from "../../server/queue/supervisor"
  * lease lost to a loaded test machine is a retry no user would see; so real-process labs get a
  * lab-like lease, and a test about losing an agent asks for a short one.
  */
+export type RealLab = ReturnType<typeof realLab>;
+
+async function killAndWait(p: ChildProcess): Promise<void> {
+  if (p.exitCode !== null || p.signalCode !== null) return;
+  const gone = new Promise<void>((resolve) => p.once("exit", () => resolve()));
+  p.kill("SIGKILL");
+  await gone;
+}
+
 export function realLab(label: string, { leaseSeconds = 15 }: { leaseSeconds?: number } = {}) {
   let dir = "";
   const suiteLease = env.BENCHTOP_HEARTBEAT_TIMEOUT_SECONDS;
@@ -31,7 +40,9 @@ export function realLab(label: string, { leaseSeconds = 15 }: { leaseSeconds?: n
     supervisor = startSupervisor({ tickMs: 200 });
   });
   afterAll(async () => {
-    for (const p of processes) if (p.exitCode === null) p.kill("SIGKILL");
+    // Killed and gone before the folder is removed: an agent still cleaning a run folder would
+    // otherwise write into it while it is deleted (ENOTEMPTY).
+    await Promise.all(processes.map(killAndWait));
     await supervisor?.stop();
     await api?.stop();
     await fs.rm(dir, { recursive: true, force: true });
