@@ -37,7 +37,8 @@ export type AuditAction =
   | "dataset.updated"
   | "dataset.removed"
   | "dataset.objects_deleted"
-  | "dataset.snapshot_created";
+  | "dataset.snapshot_created"
+  | "budget.set";
 
 /** Writes one audit event, inside the caller's transaction so it lands with the change. */
 export async function recordAuditEvent(

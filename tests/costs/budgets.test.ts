@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../../server/db/client";
+import { budgetPeriod, getLabBudget, getProjectBudget, setLabBudget, setProjectBudget } from "../../server/costs/budgets";
+import { AppError } from "../../server/errors";
+import { addMemberAs, createProjectFor, createUser } from "../support/factories";
+import { writeLedger } from "./ledger-fixture";
+
+describe("budgets", () => {
+  it("a monthly budget shows what the project spent this UTC month and what is left", async () => {
+    const owner = await createUser();
+    const project = await createProjectFor(owner);
+    const p = await db.project.findUniqueOrThrow({ where: { slug: project.slug } });
+    const at = new Date(Date.UTC(2031, 4, 15, 12));
+    // 60 minutes at $3/h in May (=$3.00), 60 minutes in April (not counted).
+    await writeLedger({ projectId: p.id, userId: owner.id, startsAt: new Date(Date.UTC(2031, 4, 2, 10)), minutes: 60, hourly: "3" });
+    await writeLedger({ projectId: p.id, userId: owner.id, startsAt: new Date(Date.UTC(2031, 3, 30, 10)), minutes: 60, hourly: "3" });
+    expect(await getProjectBudget({ actorId: owner.id, projectSlug: project.slug })).toBeNull();
+    await setProjectBudget({ actorId: owner.id, projectSlug: project.slug, amount: "10", policy: "hold" });
+    const b = await getProjectBudget({ actorId: owner.id, projectSlug: project.slug, at });
+    expect(b).toMatchObject({ period: "month", policy: "hold", thresholds: [50, 80, 100], percent: 30 });
+    expect(b?.spent).toEqual({ amount: "3.00", currency: "USD" });
+    expect(b?.left).toEqual({ amount: "7.00", currency: "USD" });
+    expect(b?.periodStart).toBe("2031-05-01T00:00:00.000Z");
+    const audit = await db.auditEvent.findFirst({ where: { projectId: p.id, action: "budget.set" } });
+    expect(audit).not.toBeNull();
+  });
+
+  it("an `until` budget runs from its start (today by default) to the end of its last day", async () => {
+    expect(budgetPeriod({ startsAt: new Date("2027-01-01T00:00:00Z"), endsAt: new Date("2027-07-01T00:00:00Z") })).toEqual({
+      start: new Date("2027-01-01T00:00:00Z"), end: new Date("2027-07-01T00:00:00Z"),
+    });
+    const owner = await createUser();
+    const project = await createProjectFor(owner);
+    const b = await setProjectBudget({ actorId: owner.id, projectSlug: project.slug, amount: "400", until: "2099-06-30" });
+    expect(b.period).toBe("until");
+    expect(b.periodEnd).toBe("2099-07-01T00:00:00.000Z");
+    expect(b.periodStart.slice(0, 10)).toBe(new Date().toISOString().slice(0, 10));
+  });
+
+  it("only owners and directors set a project's budget; only directors the lab's", async () => {
+    const owner = await createUser();
+    const editor = await createUser();
+    const director = await createUser({ labRole: "director" });
+    const project = await createProjectFor(owner);
+    await addMemberAs(owner, project, editor, "editor");
+    const err = await setProjectBudget({ actorId: editor.id, projectSlug: project.slug, amount: "5" }).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err.code).toBe("FORBIDDEN");
+    expect((await getProjectBudget({ actorId: editor.id, projectSlug: project.slug }))).toBeNull();
+    await setProjectBudget({ actorId: director.id, projectSlug: project.slug, amount: "5" });
+    expect((await getProjectBudget({ actorId: editor.id, projectSlug: project.slug }))?.amount.amount).toBe("5.00");
+    expect((await setLabBudget({ actorId: owner.id, amount: "1" }).catch((e) => e)).code).toBe("FORBIDDEN");
+    const lab = await setLabBudget({ actorId: director.id, amount: "1000", thresholds: [80, 50] });
+    expect(lab.scope).toBe("lab");
+    expect(lab.thresholds).toEqual([50, 80]);
+    expect((await getLabBudget({ actorId: director.id }))?.amount.amount).toBe("1000.00");
+  });
+
+  it("refuses an amount that is not a number with a sentence", async () => {
+    const owner = await createUser();
+    const project = await createProjectFor(owner);
+    const err = await setProjectBudget({ actorId: owner.id, projectSlug: project.slug, amount: "lots" }).catch((e) => e);
+    expect(err.code).toBe("BAD_REQUEST");
+    expect(err.message).toContain('"lots"');
+  });
+});
