@@ -87,6 +87,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lab's budget (directors, admins) */
+        get: operations["getBudget"];
+        /** Set the lab's budget (directors, admins) */
+        put: operations["putBudget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dashboard": {
         parameters: {
             query?: never;
@@ -616,6 +634,24 @@ export interface paths {
         put?: never;
         /** Archive a project (owners) */
         post: operations["postProjectsByProjectSlugArchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectSlug}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's budget with what it spent and has left this period (null when it has none) */
+        get: operations["getProjectsByProjectSlugBudget"];
+        /** Set a project's budget (owners, directors) */
+        put: operations["putProjectsByProjectSlugBudget"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1551,6 +1587,213 @@ export interface operations {
                 content: {
                     "application/json": {
                         missing: string[];
+                    };
+                };
+            };
+            /** @description Bad input: the message names the problem, `fields` each field's */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budget: {
+                            amount: {
+                                /** @example 400.00 */
+                                amount: string;
+                                /** @example USD */
+                                currency: string;
+                            };
+                            left: {
+                                /** @example 400.00 */
+                                amount: string;
+                                /** @example USD */
+                                currency: string;
+                            };
+                            percent: number;
+                            /** @enum {string} */
+                            period: "month" | "until";
+                            periodEnd: string;
+                            periodStart: string;
+                            /** @enum {string} */
+                            policy: "warn" | "hold" | "stop";
+                            project: string | null;
+                            /** @enum {string} */
+                            scope: "lab" | "project";
+                            spent: {
+                                /** @example 400.00 */
+                                amount: string;
+                                /** @example USD */
+                                currency: string;
+                            };
+                            thresholds: number[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the problem, `fields` each field's */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The budget, in the lab's currency
+                     * @example 400
+                     */
+                    amount: string;
+                    /**
+                     * @description At 100 %: warn only, hold new jobs, or also stop running ones
+                     * @enum {string}
+                     */
+                    policy?: "warn" | "hold" | "stop";
+                    /** @description First day (YYYY-MM-DD) of a fixed-span budget; today by default */
+                    startsAt?: string | null;
+                    /**
+                     * @description Percentages at which owners and directors are told, once per period
+                     * @example [
+                     *       50,
+                     *       80,
+                     *       100
+                     *     ]
+                     */
+                    thresholds?: number[];
+                    /**
+                     * @description Last day (YYYY-MM-DD) of a fixed-span budget; omit for a monthly budget
+                     * @example 2027-06-30
+                     */
+                    until?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budget: {
+                            amount: {
+                                /** @example 400.00 */
+                                amount: string;
+                                /** @example USD */
+                                currency: string;
+                            };
+                            left: {
+                                /** @example 400.00 */
+                                amount: string;
+                                /** @example USD */
+                                currency: string;
+                            };
+                            percent: number;
+                            /** @enum {string} */
+                            period: "month" | "until";
+                            periodEnd: string;
+                            periodStart: string;
+                            /** @enum {string} */
+                            policy: "warn" | "hold" | "stop";
+                            project: string | null;
+                            /** @enum {string} */
+                            scope: "lab" | "project";
+                            spent: {
+                                /** @example 400.00 */
+                                amount: string;
+                                /** @example USD */
+                                currency: string;
+                            };
+                            thresholds: number[];
+                        } | null;
                     };
                 };
             };
@@ -4394,6 +4637,219 @@ export interface operations {
                         role: "owner" | "editor" | "viewer";
                         slug: string;
                         updatedAt: string;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the problem, `fields` each field's */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProjectsByProjectSlugBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug */
+                projectSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budget: {
+                            amount: {
+                                /** @example 400.00 */
+                                amount: string;
+                                /** @example USD */
+                                currency: string;
+                            };
+                            left: {
+                                /** @example 400.00 */
+                                amount: string;
+                                /** @example USD */
+                                currency: string;
+                            };
+                            percent: number;
+                            /** @enum {string} */
+                            period: "month" | "until";
+                            periodEnd: string;
+                            periodStart: string;
+                            /** @enum {string} */
+                            policy: "warn" | "hold" | "stop";
+                            project: string | null;
+                            /** @enum {string} */
+                            scope: "lab" | "project";
+                            spent: {
+                                /** @example 400.00 */
+                                amount: string;
+                                /** @example USD */
+                                currency: string;
+                            };
+                            thresholds: number[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the problem, `fields` each field's */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putProjectsByProjectSlugBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug */
+                projectSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The budget, in the lab's currency
+                     * @example 400
+                     */
+                    amount: string;
+                    /**
+                     * @description At 100 %: warn only, hold new jobs, or also stop running ones
+                     * @enum {string}
+                     */
+                    policy?: "warn" | "hold" | "stop";
+                    /** @description First day (YYYY-MM-DD) of a fixed-span budget; today by default */
+                    startsAt?: string | null;
+                    /**
+                     * @description Percentages at which owners and directors are told, once per period
+                     * @example [
+                     *       50,
+                     *       80,
+                     *       100
+                     *     ]
+                     */
+                    thresholds?: number[];
+                    /**
+                     * @description Last day (YYYY-MM-DD) of a fixed-span budget; omit for a monthly budget
+                     * @example 2027-06-30
+                     */
+                    until?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budget: {
+                            amount: {
+                                /** @example 400.00 */
+                                amount: string;
+                                /** @example USD */
+                                currency: string;
+                            };
+                            left: {
+                                /** @example 400.00 */
+                                amount: string;
+                                /** @example USD */
+                                currency: string;
+                            };
+                            percent: number;
+                            /** @enum {string} */
+                            period: "month" | "until";
+                            periodEnd: string;
+                            periodStart: string;
+                            /** @enum {string} */
+                            policy: "warn" | "hold" | "stop";
+                            project: string | null;
+                            /** @enum {string} */
+                            scope: "lab" | "project";
+                            spent: {
+                                /** @example 400.00 */
+                                amount: string;
+                                /** @example USD */
+                                currency: string;
+                            };
+                            thresholds: number[];
+                        } | null;
                     };
                 };
             };

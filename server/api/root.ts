@@ -1,4 +1,5 @@
 import { agentsRouter } from "./routers/agents";
+import { budgetsRouter } from "./routers/budgets";
 import { datasetsRouter } from "./routers/datasets";
 import { filesRouter } from "./routers/files";
 import { jobsRouter } from "./routers/jobs";
@@ -13,6 +14,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   agents: agentsRouter,
+  budgets: budgetsRouter,
   datasets: datasetsRouter,
   files: filesRouter,
   jobs: { ...jobsRouter._def.record, ...jobsWatchRouter._def.record }, // jobs.watch lives in its own file

@@ -2,7 +2,22 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { budgetPeriod, getLabBudget, getProjectBudget, setLabBudget, setProjectBudget } from "../../server/costs/budgets";
 import { AppError } from "../../server/errors";
-import { addMemberAs, createProjectFor, createUser } from "../support/factories";
+import { dispatchRest } from "../../server/rest/edge";
+import { createApiToken } from "../../server/tokens/api-tokens";
+import { addMemberAs, createProjectFor, createUser, type TestUser } from "../support/factories";
+
+async function rest(user: TestUser, method: string, path: string, body?: unknown) {
+  const { token } = await createApiToken({ actorId: user.id, name: "budgets" });
+  const res = await dispatchRest(
+    new Request(`http://localhost:3000/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    }),
+  );
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null };
+}
 import { writeLedger } from "./ledger-fixture";
 
 describe("budgets", () => {
@@ -62,5 +77,18 @@ describe("budgets", () => {
     const err = await setProjectBudget({ actorId: owner.id, projectSlug: project.slug, amount: "lots" }).catch((e) => e);
     expect(err.code).toBe("BAD_REQUEST");
     expect(err.message).toContain('"lots"');
+  });
+
+  it("GET and PUT /api/v1/projects/{slug}/budget and /api/v1/budget", async () => {
+    const owner = await createUser();
+    const director = await createUser({ labRole: "director" });
+    const project = await createProjectFor(owner);
+    expect(await rest(owner, "GET", `/projects/${project.slug}/budget`)).toEqual({ status: 200, json: { budget: null } });
+    const put = await rest(owner, "PUT", `/projects/${project.slug}/budget`, { amount: "400", until: "2099-06-30", policy: "stop" });
+    expect(put.status).toBe(200);
+    expect(put.json.budget).toMatchObject({ amount: { amount: "400.00" }, period: "until", policy: "stop", spent: { amount: "0.00" } });
+    expect((await rest(owner, "PUT", "/budget", { amount: "9" })).status).toBe(403);
+    expect((await rest(director, "PUT", "/budget", { amount: "9000" })).json.budget.amount.amount).toBe("9000.00");
+    expect((await rest(director, "GET", "/budget")).json.budget.scope).toBe("lab");
   });
 });

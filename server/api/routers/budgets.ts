@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { getLabBudget, getProjectBudget, setLabBudget, setProjectBudget } from "../../costs/budgets";
+import { authedProcedure, createTRPCRouter } from "../trpc";
+
+const ZMoney = z.object({ amount: z.string().meta({ example: "400.00" }), currency: z.string().meta({ example: "USD" }) });
+export const ZBudget = z.object({
+  scope: z.enum(["lab", "project"]),
+  project: z.string().nullable(),
+  amount: ZMoney,
+  period: z.enum(["month", "until"]),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  thresholds: z.array(z.number().int()),
+  policy: z.enum(["warn", "hold", "stop"]),
+  spent: ZMoney,
+  left: ZMoney,
+  percent: z.number().int(),
+});
+const ZBudgetOut = z.object({ budget: ZBudget.nullable() });
+const ZProjectParams = z.object({ projectSlug: z.string().min(1).meta({ description: "The project's slug", example: "demo" }) });
+export const ZBudgetInput = z.object({
+  amount: z.string().min(1).meta({ description: "The budget, in the lab's currency", example: "400" }),
+  until: z.string().nullish().meta({ description: "Last day (YYYY-MM-DD) of a fixed-span budget; omit for a monthly budget", example: "2027-06-30" }),
+  startsAt: z.string().nullish().meta({ description: "First day (YYYY-MM-DD) of a fixed-span budget; today by default" }),
+  thresholds: z.array(z.number().int()).optional().meta({ description: "Percentages at which owners and directors are told, once per period", example: [50, 80, 100] }),
+  policy: z.enum(["warn", "hold", "stop"]).optional().meta({ description: "At 100 %: warn only, hold new jobs, or also stop running ones" }),
+});
+
+export const budgetsRouter = createTRPCRouter({
+  project: authedProcedure
+    .meta({ rest: { method: "GET", path: "/projects/{projectSlug}/budget", tag: "Costs", summary: "A project's budget with what it spent and has left this period (null when it has none)", params: ZProjectParams } })
+    .input(ZProjectParams)
+    .output(ZBudgetOut)
+    .query(async ({ ctx, input }) => ({ budget: await getProjectBudget({ actorId: ctx.actor.id, projectSlug: input.projectSlug }) })),
+
+  setProject: authedProcedure
+    .meta({ rest: { method: "PUT", path: "/projects/{projectSlug}/budget", tag: "Costs", summary: "Set a project's budget (owners, directors)", params: ZProjectParams, body: ZBudgetInput } })
+    .input(ZProjectParams.extend(ZBudgetInput.shape))
+    .output(ZBudgetOut)
+    .mutation(async ({ ctx, input }) => ({ budget: await setProjectBudget({ actorId: ctx.actor.id, ...input }) })),
+
+  lab: authedProcedure
+    .meta({ rest: { method: "GET", path: "/budget", tag: "Costs", summary: "The lab's budget (directors, admins)" } })
+    .output(ZBudgetOut)
+    .query(async ({ ctx }) => ({ budget: await getLabBudget({ actorId: ctx.actor.id }) })),
+
+  setLab: authedProcedure
+    .meta({ rest: { method: "PUT", path: "/budget", tag: "Costs", summary: "Set the lab's budget (directors, admins)", body: ZBudgetInput } })
+    .input(ZBudgetInput)
+    .output(ZBudgetOut)
+    .mutation(async ({ ctx, input }) => ({ budget: await setLabBudget({ actorId: ctx.actor.id, ...input }) })),
+});
