@@ -38,7 +38,8 @@ export type AuditAction =
   | "dataset.removed"
   | "dataset.objects_deleted"
   | "dataset.snapshot_created"
-  | "budget.set";
+  | "budget.set"
+  | "job.approved";
 
 /** Writes one audit event, inside the caller's transaction so it lands with the change. */
 export async function recordAuditEvent(

@@ -15,7 +15,7 @@ export type PassResult = { placed: number; waiting: number; ms: number };
 export async function loadQueued(): Promise<(SchedJob & { current: { position: number | null; eta: number | null; reason: string } })[]> {
   const [rows] = await Promise.all([
     db.job.findMany({
-      where: { state: "queued" },
+      where: { state: "queued", heldReason: null }, // a held job (budget) waits for approval, not for capacity
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
       select: {
         id: true,

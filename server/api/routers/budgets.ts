@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { approveJob } from "../../costs/approve";
 import { getLabBudget, getProjectBudget, setLabBudget, setProjectBudget } from "../../costs/budgets";
 import { authedProcedure, createTRPCRouter } from "../trpc";
 
@@ -49,4 +50,10 @@ export const budgetsRouter = createTRPCRouter({
     .input(ZBudgetInput)
     .output(ZBudgetOut)
     .mutation(async ({ ctx, input }) => ({ budget: await setLabBudget({ actorId: ctx.actor.id, ...input }) })),
+
+  approveJob: authedProcedure
+    .meta({ rest: { method: "POST", path: "/jobs/{jobId}/approve", tag: "Costs", summary: "Approve a job held by its budget (owners, directors); it then runs", params: z.object({ jobId: z.string().min(1) }) } })
+    .input(z.object({ jobId: z.string().min(1) }))
+    .output(z.object({ id: z.string(), heldReason: z.string().nullable(), approvedAt: z.date().nullable() }))
+    .mutation(({ ctx, input }) => approveJob({ actorId: ctx.actor.id, jobId: input.jobId })),
 });

@@ -35,7 +35,7 @@ export function markStartingStatement(tx: Tx, jobIds: string[], reasons: string[
     UPDATE "Job" j SET state = 'starting', "attemptCount" = j."attemptCount" + 1, "queuePosition" = NULL,
            "estimatedStartAt" = NULL, "stateReason" = v.reason
       FROM unnest(${jobIds}::text[], ${reasons}::text[]) AS v(id, reason)
-     WHERE j.id = v.id AND j.state = 'queued'
+     WHERE j.id = v.id AND j.state = 'queued' AND j."heldReason" IS NULL
     RETURNING j.id, j."attemptCount", j.nodes`;
 }
 
