@@ -65,4 +65,13 @@ export function registerBudgetCommands(program: Command) {
         : await answer(client.PUT("/budget", { body }));
       process.stdout.write(describe(b as Budget));
     });
+
+  program
+    .command("approve")
+    .description("Approve a job held by its budget (owners, directors); it then runs")
+    .argument("<job>", "the job's id")
+    .action(async (jobId: string) => {
+      await answer(rest(await config()).POST("/jobs/{jobId}/approve", { params: { path: { jobId } } }));
+      process.stdout.write(`Approved job ${jobId}; it runs when the queue places it.\n`);
+    });
 }
