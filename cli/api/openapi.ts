@@ -2555,11 +2555,17 @@ export interface operations {
                         jobs: {
                             attemptCount: number;
                             command: string;
+                            cost: {
+                                /** @description A decimal string in the currency's minor unit, e.g. "4.20" */
+                                amount: string;
+                                currency: string;
+                            };
                             endedAt: string | null;
                             estimatedStartAt: string | null;
                             exitCode: number | null;
                             gpus: number;
                             gpuType: string | null;
+                            heldReason: string | null;
                             id: string;
                             name: string;
                             nodes: number;
@@ -2568,6 +2574,7 @@ export interface operations {
                             projectName: string;
                             projectSlug: string;
                             queuePosition: number | null;
+                            seeded: boolean;
                             startedAt: string | null;
                             /** @enum {string} */
                             state: "queued" | "starting" | "running" | "succeeded" | "failed" | "cancelled" | "timed_out";
@@ -2762,6 +2769,11 @@ export interface operations {
                         }[];
                         cancelRequestedAt: string | null;
                         command: string;
+                        cost: {
+                            /** @description A decimal string in the currency's minor unit, e.g. "4.20" */
+                            amount: string;
+                            currency: string;
+                        };
                         datasets: {
                             envName: string;
                             /** @enum {string} */
@@ -2782,6 +2794,7 @@ export interface operations {
                         gpus: number;
                         gpuType: string | null;
                         graceSeconds: number;
+                        heldReason: string | null;
                         id: string;
                         logLineCount: number;
                         maxRetries: number;
@@ -2796,6 +2809,7 @@ export interface operations {
                         queuePosition: number | null;
                         rerunOfId: string | null;
                         secretEnvNames: string[];
+                        seeded: boolean;
                         snapshotId: string;
                         startedAt: string | null;
                         /** @enum {string} */

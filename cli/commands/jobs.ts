@@ -142,7 +142,9 @@ export function registerJobCommands(program: Command) {
         `  state:     ${job.state}${job.exitCode !== null ? ` (exit ${job.exitCode})` : ""} — ${job.stateReason}`,
         `  project:   ${job.projectSlug}    submitted by ${job.submittedBy.name ?? job.submittedBy.email}, ${relativeTime(job.submittedAt)}`,
         `  resources: ${gpuText(job)}`,
+        `  cost:      ${job.cost.amount} ${job.cost.currency}${job.state === "running" || job.state === "starting" ? " so far" : ""}`,
       ];
+      if (job.heldReason) lines.push(`  held:      ${job.heldReason} (an owner or director can release it: benchtop approve ${job.id})`);
       if (job.state === "queued") {
         lines.push(`  queue:     position ${job.queuePosition ?? "?"}${job.estimatedStartAt ? `, estimated start ${new Date(job.estimatedStartAt).toLocaleString()}` : ""}`);
       }

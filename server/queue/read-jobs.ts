@@ -4,6 +4,7 @@ import { db } from "../db/client";
 import { AppError } from "../errors";
 import { jobDatasetsSelect, toJobDatasetsDetail } from "./job-datasets";
 import { envView } from "./job-env";
+import { labCurrency, money } from "../costs/money";
 import type { TJobDetail, TJobState, TJobSummary } from "./schemas";
 
 const summarySelect = {
@@ -23,15 +24,19 @@ const summarySelect = {
   submittedAt: true,
   startedAt: true,
   endedAt: true,
+  heldReason: true,
+  cost: true,
+  seeded: true,
   project: { select: { slug: true, name: true } },
   submittedBy: { select: { id: true, name: true, email: true } },
 } satisfies Prisma.JobSelect;
 
 type SummaryRow = Prisma.JobGetPayload<{ select: typeof summarySelect }>;
 
-function toSummary(j: SummaryRow): TJobSummary {
-  const { project, gpusPerNode, ...rest } = j;
-  return { ...rest, gpus: gpusPerNode, projectSlug: project.slug, projectName: project.name };
+/** `currency`: the lab's (labCurrency()); a job's cost is the exact sum of its ledger entries, rounded here. */
+function toSummary(j: SummaryRow, currency: string): TJobSummary {
+  const { project, gpusPerNode, cost, ...rest } = j;
+  return { ...rest, gpus: gpusPerNode, cost: money(cost, currency), projectSlug: project.slug, projectName: project.name };
 }
 
 const visibleTo = (actorId: string): Prisma.JobWhereInput => ({ project: { members: { some: { userId: actorId } } } });
@@ -58,7 +63,8 @@ export async function listJobs(args: {
     ...(args.before ? { cursor: { id: args.before }, skip: 1 } : {}),
     select: summarySelect,
   });
-  return rows.map(toSummary);
+  const currency = await labCurrency();
+  return rows.map((r) => toSummary(r, currency));
 }
 
 /** A job in one of the caller's projects; its variables' values only as job-env.ts allows. */
@@ -99,9 +105,10 @@ export async function getJob(args: { actorId: string; jobId: string }): Promise<
   if (!job) throw new AppError("NOT_FOUND", `Job ${args.jobId} was not found.`);
   const { attempts, env, datasets, envAuthorId, submittedById, project, ...rest } = job;
   const reader = { id: args.actorId, role: project.members[0]!.role, labRole: project.members[0]!.user.labRole };
+  const { cost: _cost, ...others } = rest;
   return {
-    ...toSummary({ ...rest, project }),
-    ...rest,
+    ...toSummary({ ...rest, project }, await labCurrency()),
+    ...others,
     gpus: rest.gpusPerNode,
     ...envView({ env: env as Record<string, string>, envAuthorId, submittedById }, reader),
     datasets: toJobDatasetsDetail(datasets),

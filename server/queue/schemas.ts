@@ -95,6 +95,12 @@ export const ZJobSummary = z.object({
   submittedAt: z.date(),
   startedAt: z.date().nullable(),
   endedAt: z.date().nullable(),
+  /** Why a queued job waits for a person rather than capacity ("held: project demo has spent ..."); null otherwise. */
+  heldReason: z.string().nullable(),
+  /** The sum of its attempts' ledger entries, metered each minute while it runs (so far, while it runs). */
+  cost: z.object({ amount: z.string().meta({ description: 'A decimal string in the currency\'s minor unit, e.g. "4.20"' }), currency: z.string() }),
+  /** Seeded demo history, never run. */
+  seeded: z.boolean(),
 });
 export type TJobSummary = z.infer<typeof ZJobSummary>;
 

@@ -1,6 +1,7 @@
 // The queue's supervisor: one per deployment at a time (a session advisory lock on a dedicated
 // connection elects it), it sweeps expired leases and runs scheduler passes, woken at once by
-// NOTIFY on the queue channel and every second as a fallback. Started by scripts/start.ts.
+// NOTIFY on the queue channel and every second as a fallback, and every 5 s writes the ledger's new
+// minutes (./sql/meter.ts). Started by scripts/start.ts.
 import pg from "pg";
 import { databaseUnavailableReason } from "../db/unavailable";
 import { env } from "../env";
@@ -8,10 +9,13 @@ import { log } from "../log";
 import { restartGraceMs } from "./capacity";
 import { CHANNEL, notifications } from "./notify";
 import { runSchedulerPass } from "./scheduler-pass";
+import { meterStatement } from "./sql/meter";
 import { sweepExpiredLeases } from "./sweep";
 
 const SUPERVISOR_LOCK = 7_214_002_818;
 const TICK_MS = 1000;
+/** How often the leader writes the ledger's new minutes (server/queue/sql/meter.ts). */
+const METER_EVERY_MS = 5000;
 
 export type Supervisor = { stop: () => Promise<void>; isLeader: () => boolean };
 
@@ -20,6 +24,7 @@ export function startSupervisor(opts: { tickMs?: number } = {}): Supervisor {
   const abort = new AbortController();
   let leader = false;
   let leaderSince = 0;
+  let meteredAt = 0;
   let lockClient: pg.Client | null = null;
 
   const loop = async () => {
@@ -40,6 +45,11 @@ export function startSupervisor(opts: { tickMs?: number } = {}): Supervisor {
           // jobs, so a job that an agent still runs is renewed first.
           if (Date.now() - leaderSince >= restartGraceMs()) await sweepExpiredLeases();
           await runSchedulerPass();
+          if (Date.now() - meteredAt >= METER_EVERY_MS) {
+            meteredAt = Date.now();
+            // The ledger's writer; a failure here is logged and retried, it never stops scheduling.
+            await meterStatement(null).catch((e: unknown) => log.error({ err: e }, "queue supervisor: metering failed; retrying"));
+          }
         }
       } catch (e) {
         // The database down or restarting is said in words (server/db/unavailable.ts), not as a stack.

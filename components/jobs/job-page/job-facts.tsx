@@ -7,6 +7,11 @@ import { formatRuntimeLimit } from "@/lib/format-duration";
 import type { TJob } from "@/components/trpc/router-types";
 import { resourcesLabel } from "../job-words";
 
+/** "$4.20": the job's ledger total, as the server rounded it. */
+function formatCost(cost: TJob["cost"]): string {
+  return new Intl.NumberFormat(undefined, { style: "currency", currency: cost.currency }).format(cost.amount as `${number}`);
+}
+
 const PRIORITY: Record<TJob["priority"], string> = { low: "Low", normal: "Normal", high: "High" };
 
 /** What the job asked for and when things happened. */
@@ -30,6 +35,11 @@ export function JobFacts({ job }: { job: TJob }) {
       </div>
       <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 border-t border-border px-5 py-4 text-sm">
         <Fact label="Resources">{resourcesLabel(job)}</Fact>
+        {job.heldReason ? <Fact label="Held">{job.heldReason} An owner of the project or a director can release it.</Fact> : null}
+        <Fact label="Cost">
+          {formatCost(job.cost)}
+          {job.state === "running" || job.state === "starting" ? <span className="text-muted-foreground"> so far, metered each minute</span> : null}
+        </Fact>
         <Fact label="Priority">{PRIORITY[job.priority]}</Fact>
         <Fact label="Max runtime">{formatRuntimeLimit(job.maxRuntimeSeconds)}</Fact>
         <Fact label="Retries">{job.maxRetries === 0 ? "None" : `Up to ${job.maxRetries}`}</Fact>

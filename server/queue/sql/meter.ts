@@ -1,0 +1,86 @@
+// The meter: one statement that writes the ledger. For every node of a started attempt that is not
+// fully metered, it inserts each missing minute from the attempt's start (whole minutes while the node
+// runs, the last one cut at its end, to the millisecond, once it ended) at the rate in force at the
+// minute's start, and in the same statement adds exactly what it inserted to the daily rollups and to
+// the job's cost. The unique (node, minute) key is what makes a replay, a restart or two app
+// processes metering at once charge each minute once: only rows this statement inserted are rolled up.
+import type { Tx } from "../../db/client";
+import { sql } from "../../db/pool";
+
+/**
+ * Running nodes are metered up to the last whole minute at least LAG before now, so a node whose end
+ * is being committed at this moment is not charged a whole minute it only partly ran.
+ */
+const METER_SQL = `
+WITH nodes AS (
+  SELECT n.id AS node_id, n."attemptId" AS attempt_id, a."jobId" AS job_id, j."projectId" AS project_id,
+         j."submittedById" AS user_id, ag."poolId" AS pool_id, ag.id AS agent_id,
+         CASE WHEN n."cpuSlot" THEN NULL ELSE ag."gpuType" END AS gpu_type,
+         CASE WHEN n."cpuSlot" THEN 0 ELSE j."gpusPerNode" END AS gpus,
+         CASE WHEN n."cpuSlot" THEN 1 ELSE j."gpusPerNode" END AS units,
+         j.seeded, a."startedAt" AS t0,
+         CASE WHEN COALESCE(n."endedAt", a."endedAt") IS NOT NULL THEN GREATEST(COALESCE(n."endedAt", a."endedAt"), a."startedAt")
+              ELSE a."startedAt" + floor(GREATEST(0, EXTRACT(EPOCH FROM (now() - interval '10 seconds')::timestamp(3) - a."startedAt")) / 60) * interval '1 minute'
+         END AS upto,
+         n."meteredUntil" AS metered
+    FROM "AttemptNode" n
+    JOIN "Attempt" a ON a.id = n."attemptId"
+    JOIN "Job" j ON j.id = a."jobId"
+    JOIN "Agent" ag ON ag.id = n."agentId"
+   WHERE a."startedAt" IS NOT NULL
+     AND ($1::text IS NULL OR n."attemptId" = $1::text)
+     AND (n."meteredUntil" IS NULL OR n.state <> 'ended' OR n."meteredUntil" < COALESCE(n."endedAt", a."endedAt"))
+),
+minutes AS (
+  SELECT x.*, k AS minute, x.t0 + k * interval '1 minute' AS s, LEAST(x.t0 + (k + 1) * interval '1 minute', x.upto) AS e
+    FROM nodes x,
+         generate_series(COALESCE(floor(EXTRACT(EPOCH FROM x.metered - x.t0) / 60)::int, 0),
+                         ceil(EXTRACT(EPOCH FROM x.upto - x.t0) / 60)::int - 1) AS k
+),
+priced AS (
+  SELECT m.*, r.id AS rate_id, COALESCE(r.hourly, 0) AS hourly
+    FROM minutes m
+    LEFT JOIN LATERAL (
+      SELECT id, hourly FROM "Rate"
+       WHERE "poolId" = m.pool_id AND "gpuType" IS NOT DISTINCT FROM m.gpu_type AND "effectiveFrom" <= m.s
+       ORDER BY "effectiveFrom" DESC, "createdAt" DESC LIMIT 1) r ON true
+   WHERE m.e > m.s
+),
+inserted AS (
+  INSERT INTO "LedgerEntry" ("attemptNodeId", minute, "startsAt", "endsAt", "jobId", "attemptId", "projectId", "userId",
+                             "poolId", "agentId", "gpuType", gpus, "rateId", hourly, amount, seeded)
+  SELECT node_id, minute, s, e, job_id, attempt_id, project_id, user_id, pool_id, agent_id, gpu_type, gpus, rate_id, hourly,
+         round(hourly * units * EXTRACT(EPOCH FROM e - s) / 3600, 6), seeded
+    FROM priced
+   ORDER BY node_id, minute
+  ON CONFLICT ("attemptNodeId", minute) DO NOTHING
+  RETURNING "jobId", "projectId", "userId", "poolId", "gpuType", "startsAt", "endsAt", gpus, amount, seeded
+),
+days AS (
+  INSERT INTO "LedgerDay" (day, "projectId", "userId", "poolId", "gpuType", amount, seconds, seeded)
+  SELECT "startsAt"::date, "projectId", "userId", "poolId", COALESCE("gpuType", ''), sum(amount),
+         sum(GREATEST(gpus, 1) * EXTRACT(EPOCH FROM "endsAt" - "startsAt")), seeded
+    FROM inserted GROUP BY 1, 2, 3, 4, 5, 8 ORDER BY 1, 2, 3, 4, 5, 8
+  ON CONFLICT (day, "projectId", "userId", "poolId", "gpuType", seeded)
+  DO UPDATE SET amount = "LedgerDay".amount + EXCLUDED.amount, seconds = "LedgerDay".seconds + EXCLUDED.seconds
+  RETURNING 1
+),
+costs AS (
+  UPDATE "Job" j SET cost = j.cost + c.total
+    FROM (SELECT "jobId", sum(amount) AS total FROM inserted GROUP BY 1) c
+   WHERE j.id = c."jobId"
+  RETURNING 1
+),
+marked AS (
+  UPDATE "AttemptNode" n SET "meteredUntil" = GREATEST(COALESCE(n."meteredUntil", x.upto), x.upto)
+    FROM nodes x WHERE n.id = x.node_id
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM inserted)::int AS entries, (SELECT count(*) FROM days)::int AS days,
+       (SELECT count(*) FROM costs)::int AS jobs, (SELECT count(*) FROM marked)::int AS nodes`;
+
+/** Meters every unmetered minute of one attempt, or of every attempt with `attemptId` null; the number of entries written. */
+export async function meterStatement(attemptId: string | null, tx?: Tx): Promise<number> {
+  if (tx) return (await tx.$queryRawUnsafe<{ entries: number }[]>(METER_SQL, attemptId))[0]!.entries;
+  return (await sql.query<{ entries: number }>(METER_SQL, [attemptId])).rows[0]!.entries;
+}
