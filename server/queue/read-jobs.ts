@@ -25,7 +25,6 @@ const summarySelect = {
   startedAt: true,
   endedAt: true,
   heldReason: true,
-  cost: true,
   seeded: true,
   project: { select: { slug: true, name: true } },
   submittedBy: { select: { id: true, name: true, email: true } },
@@ -33,10 +32,22 @@ const summarySelect = {
 
 type SummaryRow = Prisma.JobGetPayload<{ select: typeof summarySelect }>;
 
-/** `currency`: the lab's (labCurrency()); a job's cost is the exact sum of its ledger entries, rounded here. */
-function toSummary(j: SummaryRow, currency: string): TJobSummary {
-  const { project, gpusPerNode, cost, ...rest } = j;
-  return { ...rest, gpus: gpusPerNode, cost: money(cost, currency), projectSlug: project.slug, projectName: project.name };
+type Costs = { currency: string; byJob: Map<string, string> };
+
+/** What the jobs have cost so far: the exact sum of each one's ledger entries (all its attempts), in the lab's currency. */
+async function costsOf(jobIds: string[]): Promise<Costs> {
+  const [currency, rows] = await Promise.all([
+    labCurrency(),
+    jobIds.length
+      ? db.$queryRaw<{ jobId: string; total: string }[]>`SELECT "jobId", sum(amount)::text AS total FROM "LedgerEntry" WHERE "jobId" = ANY(${jobIds}::text[]) GROUP BY 1`
+      : [],
+  ]);
+  return { currency, byJob: new Map(rows.map((r) => [r.jobId, r.total])) };
+}
+
+function toSummary(j: SummaryRow, costs: Costs): TJobSummary {
+  const { project, gpusPerNode, ...rest } = j;
+  return { ...rest, gpus: gpusPerNode, cost: money(costs.byJob.get(j.id) ?? 0, costs.currency), projectSlug: project.slug, projectName: project.name };
 }
 
 const visibleTo = (actorId: string): Prisma.JobWhereInput => ({ project: { members: { some: { userId: actorId } } } });
@@ -63,8 +74,8 @@ export async function listJobs(args: {
     ...(args.before ? { cursor: { id: args.before }, skip: 1 } : {}),
     select: summarySelect,
   });
-  const currency = await labCurrency();
-  return rows.map((r) => toSummary(r, currency));
+  const costs = await costsOf(rows.map((r) => r.id));
+  return rows.map((r) => toSummary(r, costs));
 }
 
 /** A job in one of the caller's projects; its variables' values only as job-env.ts allows. */
@@ -105,10 +116,9 @@ export async function getJob(args: { actorId: string; jobId: string }): Promise<
   if (!job) throw new AppError("NOT_FOUND", `Job ${args.jobId} was not found.`);
   const { attempts, env, datasets, envAuthorId, submittedById, project, ...rest } = job;
   const reader = { id: args.actorId, role: project.members[0]!.role, labRole: project.members[0]!.user.labRole };
-  const { cost: _cost, ...others } = rest;
   return {
-    ...toSummary({ ...rest, project }, await labCurrency()),
-    ...others,
+    ...toSummary({ ...rest, project }, await costsOf([job.id])),
+    ...rest,
     gpus: rest.gpusPerNode,
     ...envView({ env: env as Record<string, string>, envAuthorId, submittedById }, reader),
     datasets: toJobDatasetsDetail(datasets),

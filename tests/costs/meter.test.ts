@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db, Prisma } from "../../server/db/client";
 import { meterStatement } from "../../server/queue/sql/meter";
+import { getJob } from "../../server/queue/read-jobs";
 import { runSchedulerPass } from "../../server/queue/scheduler-pass";
 import { submitJob } from "../../server/queue/submit-job";
 import { startTestAgent } from "../support/agent-client";
@@ -54,13 +55,13 @@ describe.sequential("the meter", () => {
     expect(rows.at(-1)!.endsAt.getTime()).toBe(node.endedAt!.getTime());
     expect(node.meteredUntil!.getTime()).toBe(node.endedAt!.getTime());
 
-    // The attempt's total is its run time x rate, to the cent; the job's cost and the day rollups agree.
+    // The attempt's total is its run time x rate, to the cent; the job's cost (as the API gives it) and the day rollups agree.
     const seconds = new Prisma.Decimal(node.endedAt!.getTime() - attempt.startedAt!.getTime()).div(1000);
     const expected = seconds.times("2.5").times(2).div(3600);
     const total = rows.reduce((s, r) => s.plus(r.amount), new Prisma.Decimal(0));
     expect(total.toFixed(2)).toBe(expected.toFixed(2));
-    const job = await db.job.findUniqueOrThrow({ where: { id } });
-    expect(job.cost.toString()).toBe(total.toString());
+    const owner = (await db.job.findUniqueOrThrow({ where: { id } })).submittedById;
+    expect((await getJob({ actorId: owner, jobId: id })).cost).toEqual({ amount: total.toFixed(2), currency: "USD" });
     const days = await db.ledgerDay.findMany({ where: { projectId: project.id } });
     expect(days.reduce((s, d) => s.plus(d.amount), new Prisma.Decimal(0)).toString()).toBe(total.toString());
     expect(days.reduce((s, d) => s.plus(d.seconds), new Prisma.Decimal(0)).toFixed(3)).toBe(seconds.times(2).toFixed(3));
@@ -69,7 +70,7 @@ describe.sequential("the meter", () => {
     await agent.ended(a, "exited", 0);
     expect(await meterStatement(null)).toBeGreaterThanOrEqual(0);
     expect((await entries(id)).length).toBe(4);
-    expect((await db.job.findUniqueOrThrow({ where: { id } })).cost.toString()).toBe(total.toString());
+    expect((await getJob({ actorId: owner, jobId: id })).cost.amount).toBe(total.toFixed(2));
   });
 
   it("prices each minute at the rate in force at its start: a new rate leaves earlier minutes as they were", async () => {
@@ -84,6 +85,25 @@ describe.sequential("the meter", () => {
       [2, "3.00", "0.05"],
       [3, "3.00", "0.05"],
     ]);
+  });
+
+  it("never waits on a node another statement holds (a heartbeat, an end): it meters it next time", async () => {
+    const { id, a, attemptId } = await runningJob(1, 2.5);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "AttemptNode" WHERE id = ${a.nodeId} FOR UPDATE`;
+      locked();
+      await held;
+    });
+    await isLocked;
+    expect(await meterStatement(attemptId)).toBe(0);
+    release();
+    await holder;
+    expect(await meterStatement(attemptId)).toBe(2);
+    expect((await entries(id)).map((r) => r.minute)).toEqual([0, 1]);
   });
 
   it("charges nothing, but still records the minutes, where a pool has no rate", async () => {

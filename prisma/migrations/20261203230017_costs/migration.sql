@@ -7,7 +7,6 @@ CREATE TYPE "BudgetPolicy" AS ENUM ('warn', 'hold', 'stop');
 -- AlterTable
 ALTER TABLE "Job" ADD COLUMN     "approvedAt" TIMESTAMP(3),
 ADD COLUMN     "approvedById" TEXT,
-ADD COLUMN     "cost" DECIMAL(18,6) NOT NULL DEFAULT 0,
 ADD COLUMN     "heldAt" TIMESTAMP(3),
 ADD COLUMN     "heldReason" TEXT,
 ADD COLUMN     "seeded" BOOLEAN NOT NULL DEFAULT false;

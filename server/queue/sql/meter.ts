@@ -1,9 +1,12 @@
 // The meter: one statement that writes the ledger. For every node of a started attempt that is not
 // fully metered, it inserts each missing minute from the attempt's start (whole minutes while the node
 // runs, the last one cut at its end, to the millisecond, once it ended) at the rate in force at the
-// minute's start, and in the same statement adds exactly what it inserted to the daily rollups and to
-// the job's cost. The unique (node, minute) key is what makes a replay, a restart or two app
-// processes metering at once charge each minute once: only rows this statement inserted are rolled up.
+// minute's start, and in the same statement adds exactly what it inserted to the daily rollups. The
+// unique (node, minute) key is what makes a replay, a restart or two app processes metering at once
+// charge each minute once: only rows this statement inserted are rolled up. A job's cost is the sum of
+// its entries (read by jobId), not a column the meter would update: the meter takes no lock but its
+// own nodes' (FOR UPDATE SKIP LOCKED: a node a heartbeat or an end holds is metered next time), so it
+// never waits on, or deadlocks with, the queue's own statements.
 import type { Tx } from "../../db/client";
 import { sql } from "../../db/pool";
 
@@ -30,6 +33,7 @@ WITH nodes AS (
    WHERE a."startedAt" IS NOT NULL
      AND ($1::text IS NULL OR n."attemptId" = $1::text)
      AND (n."meteredUntil" IS NULL OR n.state <> 'ended' OR n."meteredUntil" < COALESCE(n."endedAt", a."endedAt"))
+     FOR UPDATE OF n SKIP LOCKED
 ),
 minutes AS (
   SELECT x.*, k AS minute, x.t0 + k * interval '1 minute' AS s, LEAST(x.t0 + (k + 1) * interval '1 minute', x.upto) AS e
@@ -54,7 +58,7 @@ inserted AS (
     FROM priced
    ORDER BY node_id, minute
   ON CONFLICT ("attemptNodeId", minute) DO NOTHING
-  RETURNING "jobId", "projectId", "userId", "poolId", "gpuType", "startsAt", "endsAt", gpus, amount, seeded
+  RETURNING "projectId", "userId", "poolId", "gpuType", "startsAt", "endsAt", gpus, amount, seeded
 ),
 days AS (
   INSERT INTO "LedgerDay" (day, "projectId", "userId", "poolId", "gpuType", amount, seconds, seeded)
@@ -65,19 +69,13 @@ days AS (
   DO UPDATE SET amount = "LedgerDay".amount + EXCLUDED.amount, seconds = "LedgerDay".seconds + EXCLUDED.seconds
   RETURNING 1
 ),
-costs AS (
-  UPDATE "Job" j SET cost = j.cost + c.total
-    FROM (SELECT "jobId", sum(amount) AS total FROM inserted GROUP BY 1) c
-   WHERE j.id = c."jobId"
-  RETURNING 1
-),
 marked AS (
   UPDATE "AttemptNode" n SET "meteredUntil" = GREATEST(COALESCE(n."meteredUntil", x.upto), x.upto)
-    FROM nodes x WHERE n.id = x.node_id
+    FROM nodes x WHERE n.id = x.node_id AND n."meteredUntil" IS DISTINCT FROM GREATEST(COALESCE(n."meteredUntil", x.upto), x.upto)
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM inserted)::int AS entries, (SELECT count(*) FROM days)::int AS days,
-       (SELECT count(*) FROM costs)::int AS jobs, (SELECT count(*) FROM marked)::int AS nodes`;
+       (SELECT count(*) FROM marked)::int AS nodes`;
 
 /** Meters every unmetered minute of one attempt, or of every attempt with `attemptId` null; the number of entries written. */
 export async function meterStatement(attemptId: string | null, tx?: Tx): Promise<number> {
