@@ -5,29 +5,23 @@ import { createCaller } from "../server/api/root";
 import type { Actor } from "../server/auth/actor";
 import { db } from "../server/db/client";
 import { log } from "../server/log";
-import { dispatchRest } from "../server/rest/edge";
 import { createApiToken } from "../server/tokens/api-tokens";
 import { changeLabRole, endSessions, invitePerson, listPeople, promoteExternal } from "../server/users/people";
 import { findUser } from "../server/users/users";
 import { mailsTo, uniqueAddress } from "./support/auth-client";
 import { createUser, type TestUser } from "./support/factories";
+import { rest as restCall } from "./edge/http";
 
 async function caller(user: TestUser) {
   const full = await findUser(user.id);
   return createCaller({ actor: { ...full!, via: "session" } as Actor, requestId: "t", log });
 }
 
+/** A REST call as `user`, through the shared edge helper (tests/edge/http.ts). */
 async function rest(user: TestUser, method: string, path: string, body?: unknown) {
   const { token } = await createApiToken({ actorId: user.id, name: "people" });
-  const res = await dispatchRest(
-    new Request(`http://localhost:3000/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    }),
-  );
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
+  const { status, json } = await restCall(method, path, { token, body });
+  return { status, json };
 }
 
 describe("people", () => {

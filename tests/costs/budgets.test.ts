@@ -2,21 +2,15 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { budgetPeriod, getLabBudget, getProjectBudget, setLabBudget, setProjectBudget } from "../../server/costs/budgets";
 import { AppError } from "../../server/errors";
-import { dispatchRest } from "../../server/rest/edge";
 import { createApiToken } from "../../server/tokens/api-tokens";
 import { addMemberAs, createProjectFor, createUser, type TestUser } from "../support/factories";
+import { rest as restCall } from "../edge/http";
 
+/** A REST call as `user`, through the shared edge helper (tests/edge/http.ts). */
 async function rest(user: TestUser, method: string, path: string, body?: unknown) {
   const { token } = await createApiToken({ actorId: user.id, name: "budgets" });
-  const res = await dispatchRest(
-    new Request(`http://localhost:3000/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    }),
-  );
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
+  const { status, json } = await restCall(method, path, { token, body });
+  return { status, json };
 }
 import { writeLedger } from "./ledger-fixture";
 
