@@ -1,20 +1,18 @@
 import type { Command } from "commander";
 import { answer, CliError, rest } from "../client";
+import { formatMoney } from "../../lib/format-money";
+import type { paths } from "../api/openapi";
 import { resolveConfig, resolveProject } from "../config";
 
-type Budget = {
-  project: string | null; amount: { amount: string; currency: string }; period: "month" | "until"; periodStart: string; periodEnd: string;
-  thresholds: number[]; policy: string; spent: { amount: string; currency: string }; left: { amount: string; currency: string }; percent: number;
-};
-
-const fmt = (m: { amount: string; currency: string }) => new Intl.NumberFormat("en", { style: "currency", currency: m.currency }).format(m.amount as `${number}`);
+/** A budget as GET /projects/{slug}/budget answers it (types from the OpenAPI document). */
+type Budget = NonNullable<paths["/projects/{projectSlug}/budget"]["get"]["responses"][200]["content"]["application/json"]["budget"]>;
 
 function describe(b: Budget): string {
   const who = b.project ? `Project ${b.project}` : "The lab";
   const last = new Date(new Date(b.periodEnd).getTime() - 86_400_000).toISOString().slice(0, 10);
   const period = b.period === "month" ? `monthly (${b.periodStart.slice(0, 7)})` : `${b.periodStart.slice(0, 10)} to ${last}`;
   return (
-    `${who}: ${fmt(b.amount)} ${period}; spent ${fmt(b.spent)} (${b.percent} %), ${fmt(b.left)} left.\n` +
+    `${who}: ${formatMoney(b.amount)} ${period}; spent ${formatMoney(b.spent)} (${b.percent} %), ${formatMoney(b.left)} left.\n` +
     `Alerts at ${b.thresholds.join(", ")} %; at 100 %: ${b.policy === "warn" ? "warn only" : b.policy === "hold" ? "hold new jobs" : "hold new jobs and stop running ones"}.\n`
   );
 }
@@ -37,7 +35,7 @@ export function registerBudgetCommands(program: Command) {
         : await answer(client.GET("/budget"));
       if (opts.json) return void process.stdout.write(JSON.stringify(b, null, 2) + "\n");
       if (!b) return void process.stdout.write(`${project ? `Project ${project}` : "The lab"} has no budget. Set one with \`benchtop budget set ${project ? `--project ${project} ` : "--lab "}--amount 400\`.\n`);
-      process.stdout.write(describe(b as Budget));
+      process.stdout.write(describe(b));
     });
 
   budget
@@ -63,7 +61,7 @@ export function registerBudgetCommands(program: Command) {
       const { budget: b } = project
         ? await answer(client.PUT("/projects/{projectSlug}/budget", { params: { path: { projectSlug: project } }, body }))
         : await answer(client.PUT("/budget", { body }));
-      process.stdout.write(describe(b as Budget));
+      process.stdout.write(describe(b!)); // a PUT answers the budget it set; the schema is GET's, where none may exist
     });
 
   program

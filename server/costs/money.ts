@@ -2,9 +2,10 @@
 // currency per lab (LabSettings). Every amount leaves the server as { amount, currency } with the
 // amount a decimal string rounded to the currency's minor unit ("4.20"), so JSON never turns it into a
 // float; sums are taken before rounding, so totals and their parts come from the same numbers.
+import type { Money } from "../../lib/format-money";
 import { db, Prisma } from "../db/client";
 
-export type Money = { amount: string; currency: string };
+export { formatMoney, type Money } from "../../lib/format-money";
 
 /** The lab's currency (ISO 4217), "USD" until an admin sets another. */
 export async function labCurrency(): Promise<string> {
@@ -20,9 +21,4 @@ export function minorDigits(currency: string): number {
 /** An exact amount (a ledger sum, a rate x hours) as the API gives it: rounded half-up to the minor unit. */
 export function money(amount: Prisma.Decimal.Value, currency: string): Money {
   return { amount: new Prisma.Decimal(amount).toDecimalPlaces(minorDigits(currency), Prisma.Decimal.ROUND_HALF_UP).toFixed(minorDigits(currency)), currency };
-}
-
-/** "$4.20", "€1,234.50": for sentences (held reasons, notices, the CLI). */
-export function formatMoney(m: Money): string {
-  return new Intl.NumberFormat("en", { style: "currency", currency: m.currency }).format(m.amount as `${number}`); // a string is formatted exactly (Intl.NumberFormat v3)
 }

@@ -4,13 +4,9 @@ import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LocalTime } from "@/components/ui/local-time";
 import { formatRuntimeLimit } from "@/lib/format-duration";
+import { formatMoney } from "@/lib/format-money";
 import type { TJob } from "@/components/trpc/router-types";
 import { resourcesLabel } from "../job-words";
-
-/** "$4.20": the job's ledger total, as the server rounded it. */
-function formatCost(cost: TJob["cost"]): string {
-  return new Intl.NumberFormat(undefined, { style: "currency", currency: cost.currency }).format(cost.amount as `${number}`);
-}
 
 const PRIORITY: Record<TJob["priority"], string> = { low: "Low", normal: "Normal", high: "High" };
 
@@ -37,7 +33,7 @@ export function JobFacts({ job }: { job: TJob }) {
         <Fact label="Resources">{resourcesLabel(job)}</Fact>
         {job.heldReason ? <Fact label="Held">{job.heldReason} An owner of the project or a director can release it.</Fact> : null}
         <Fact label="Cost">
-          {formatCost(job.cost)}
+          {formatMoney(job.cost, {})}
           {job.state === "running" || job.state === "starting" ? <span className="text-muted-foreground"> so far, metered each minute</span> : null}
         </Fact>
         <Fact label="Priority">{PRIORITY[job.priority]}</Fact>
