@@ -7,6 +7,7 @@ import { db, Prisma } from "../db/client";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors";
 import { projectAccess } from "../projects/access";
+import { isDirector } from "../users/users";
 import { labCurrency, money, type Money } from "./money";
 
 export const DEFAULT_THRESHOLDS = [50, 80, 100];
@@ -72,7 +73,6 @@ async function labRoleOf(actorId: string) {
   if (!u) throw new AppError("UNAUTHORIZED", "Sign in to see budgets.");
   return u.labRole;
 }
-const isDirector = (r: string) => r === "director" || r === "admin";
 
 /** The project's id, checking the caller may read (any member, or a director) or set (owner, or a director) its budget. */
 async function projectFor(actorId: string, projectSlug: string, write: boolean): Promise<{ id: string; slug: string }> {
