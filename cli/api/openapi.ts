@@ -1663,15 +1663,27 @@ export interface operations {
                     "application/json": {
                         budget: {
                             amount: {
-                                /** @example 400.00 */
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
                                 amount: string;
-                                /** @example USD */
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
                                 currency: string;
                             };
                             left: {
-                                /** @example 400.00 */
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
                                 amount: string;
-                                /** @example USD */
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
                                 currency: string;
                             };
                             percent: number;
@@ -1685,9 +1697,15 @@ export interface operations {
                             /** @enum {string} */
                             scope: "lab" | "project";
                             spent: {
-                                /** @example 400.00 */
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
                                 amount: string;
-                                /** @example USD */
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
                                 currency: string;
                             };
                             thresholds: number[];
@@ -1782,15 +1800,27 @@ export interface operations {
                     "application/json": {
                         budget: {
                             amount: {
-                                /** @example 400.00 */
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
                                 amount: string;
-                                /** @example USD */
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
                                 currency: string;
                             };
                             left: {
-                                /** @example 400.00 */
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
                                 amount: string;
-                                /** @example USD */
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
                                 currency: string;
                             };
                             percent: number;
@@ -1804,9 +1834,15 @@ export interface operations {
                             /** @enum {string} */
                             scope: "lab" | "project";
                             spent: {
-                                /** @example 400.00 */
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
                                 amount: string;
-                                /** @example USD */
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
                                 currency: string;
                             };
                             thresholds: number[];
@@ -2556,8 +2592,15 @@ export interface operations {
                             attemptCount: number;
                             command: string;
                             cost: {
-                                /** @description A decimal string in the currency's minor unit, e.g. "4.20" */
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
                                 amount: string;
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
                                 currency: string;
                             };
                             endedAt: string | null;
@@ -2770,8 +2813,15 @@ export interface operations {
                         cancelRequestedAt: string | null;
                         command: string;
                         cost: {
-                            /** @description A decimal string in the currency's minor unit, e.g. "4.20" */
+                            /**
+                             * @description A decimal string in the currency's minor unit
+                             * @example 4.20
+                             */
                             amount: string;
+                            /**
+                             * @description ISO 4217
+                             * @example USD
+                             */
                             currency: string;
                         };
                         datasets: {
@@ -4792,15 +4842,27 @@ export interface operations {
                     "application/json": {
                         budget: {
                             amount: {
-                                /** @example 400.00 */
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
                                 amount: string;
-                                /** @example USD */
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
                                 currency: string;
                             };
                             left: {
-                                /** @example 400.00 */
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
                                 amount: string;
-                                /** @example USD */
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
                                 currency: string;
                             };
                             percent: number;
@@ -4814,9 +4876,15 @@ export interface operations {
                             /** @enum {string} */
                             scope: "lab" | "project";
                             spent: {
-                                /** @example 400.00 */
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
                                 amount: string;
-                                /** @example USD */
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
                                 currency: string;
                             };
                             thresholds: number[];
@@ -4914,15 +4982,27 @@ export interface operations {
                     "application/json": {
                         budget: {
                             amount: {
-                                /** @example 400.00 */
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
                                 amount: string;
-                                /** @example USD */
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
                                 currency: string;
                             };
                             left: {
-                                /** @example 400.00 */
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
                                 amount: string;
-                                /** @example USD */
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
                                 currency: string;
                             };
                             percent: number;
@@ -4936,9 +5016,15 @@ export interface operations {
                             /** @enum {string} */
                             scope: "lab" | "project";
                             spent: {
-                                /** @example 400.00 */
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
                                 amount: string;
-                                /** @example USD */
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
                                 currency: string;
                             };
                             thresholds: number[];

@@ -75,6 +75,12 @@ export const ZJobState = z.enum(["queued", "starting", "running", "succeeded", "
 export type TJobState = z.infer<typeof ZJobState>;
 export const FINAL_STATES: readonly TJobState[] = ["succeeded", "failed", "cancelled", "timed_out"];
 
+/** Money as every answer gives it (server/costs/money.ts): exact, never a float. */
+export const ZMoney = z.object({
+  amount: z.string().meta({ description: "A decimal string in the currency's minor unit", example: "4.20" }),
+  currency: z.string().meta({ description: "ISO 4217", example: "USD" }),
+});
+
 export const ZJobSummary = z.object({
   id: z.string(),
   name: z.string(),
@@ -98,7 +104,7 @@ export const ZJobSummary = z.object({
   /** Why a queued job waits for a person rather than capacity ("held: project demo has spent ..."); null otherwise. */
   heldReason: z.string().nullable(),
   /** The sum of its attempts' ledger entries, metered each minute while it runs (so far, while it runs). */
-  cost: z.object({ amount: z.string().meta({ description: 'A decimal string in the currency\'s minor unit, e.g. "4.20"' }), currency: z.string() }),
+  cost: ZMoney,
   /** Seeded demo history, never run. */
   seeded: z.boolean(),
 });

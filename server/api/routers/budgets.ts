@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { approveJob } from "../../costs/approve";
 import { getLabBudget, getProjectBudget, setLabBudget, setProjectBudget } from "../../costs/budgets";
+import { ZMoney } from "../../queue/schemas";
 import { authedProcedure, createTRPCRouter } from "../trpc";
 
-const ZMoney = z.object({ amount: z.string().meta({ example: "400.00" }), currency: z.string().meta({ example: "USD" }) });
 export const ZBudget = z.object({
   scope: z.enum(["lab", "project"]),
   project: z.string().nullable(),
