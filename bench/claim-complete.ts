@@ -5,6 +5,8 @@
 // reports `started` in between, as a real run does. Placement by the scheduler is done beforehand
 // and not timed (pg-boss has no scheduler), and reported on its own. With --with-secret-env every
 // job carries a --secret-env variable, which the claim decrypts (AES-256-GCM) for the assignment.
+// Afterwards the supervisor's meter (server/queue/sql/meter.ts) is timed: its first run charges every
+// ended attempt at once, the next ones must find nothing to do however many nodes have ended.
 //   npx tsx bench/claim-complete.ts [jobs=3000] [workers=8] [--with-started] [--with-secret-env]
 import os from "node:os";
 import { benchDatabase, fmt } from "./support";
@@ -31,6 +33,8 @@ const snapshotId = await snapshotProjectFiles({ actorId: user.id, projectSlug: "
 const { token } = await createAgent({ actorId: null, name: "bench-agent" });
 const agent = (await authenticateAgent(token))!;
 await registerAgent(agent.id, { hostname: "bench", address: "127.0.0.1", gpus: [], simulated: true, cpuSlots: N, version: "bench" });
+
+const { meterStatement } = await import("../server/queue/sql/meter");
 
 // N no-op CPU jobs, inserted in bulk, then placed by scheduler passes.
 const jobs = Array.from({ length: N }, (_, i) => ({
@@ -101,11 +105,24 @@ async function pgBoss(): Promise<number> {
 const bossRate = await pgBoss();
 const oursRate = await ours();
 const succeeded = await prisma.job.count({ where: { state: "succeeded" } });
+// The supervisor's meter, as after a burst: its first run charges every ended node at once; the runs
+// after it find nothing to do, however many nodes have ended (its partial index holds only unmetered ones).
+const firstStart = performance.now();
+const charged = await meterStatement(null);
+const firstMs = performance.now() - firstStart;
+const meterMs: number[] = [];
+for (let i = 0; i < 20; i++) {
+  const m = performance.now();
+  if ((await meterStatement(null)) !== 0) throw new Error("the meter charged a minute twice");
+  meterMs.push(performance.now() - m);
+}
+meterMs.sort((a, b) => a - b);
 console.log(`claim + complete of ${N} no-op attempts, ${WORKERS} concurrent workers, one embedded PostgreSQL (${os.cpus().length} CPUs)`);
 console.log(`  Benchtop (claim${WITH_STARTED ? " + started" : ""} + ended${WITH_SECRET ? ", each with a secret variable" : ""}): ${fmt(oursRate, 0)} attempts/s   (${succeeded} jobs succeeded)`);
 console.log(`  pg-boss 12 (fetch + complete):   ${fmt(bossRate, 0)} jobs/s`);
 console.log(`  ratio: ${fmt(oursRate / bossRate, 2)}x   (target: at least 1x)`);
 console.log(`  placement beforehand (scheduler passes, not in the rate): ${N} attempts in ${fmt(placeMs, 0)} ms`);
+console.log(`  meter (supervisor, once a second): first run after the burst ${charged} entries in ${fmt(firstMs, 0)} ms; then, nothing due over ${N} ended nodes: p50 ${fmt(meterMs[10]!, 2)} ms, max ${fmt(meterMs[19]!, 2)} ms`);
 await prisma.$disconnect();
 await (await import("../server/db/pool")).sql.end(); // the process's one pool, Prisma's too
 await db.stop();

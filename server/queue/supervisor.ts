@@ -1,7 +1,7 @@
 // The queue's supervisor: one per deployment at a time (a session advisory lock on a dedicated
 // connection elects it), it sweeps expired leases and runs scheduler passes, woken at once by
-// NOTIFY on the queue channel and every second as a fallback, and every 5 s writes the ledger's new
-// minutes (./sql/meter.ts). Started by scripts/start.ts.
+// NOTIFY on the queue channel and every second as a fallback, and once a second writes the ledger's
+// new minutes (./sql/meter.ts): a job's cost is whole about a second after it ends. Started by scripts/start.ts.
 import pg from "pg";
 import { databaseUnavailableReason } from "../db/unavailable";
 import { env } from "../env";
@@ -14,8 +14,8 @@ import { sweepExpiredLeases } from "./sweep";
 
 const SUPERVISOR_LOCK = 7_214_002_818;
 const TICK_MS = 1000;
-/** How often the leader writes the ledger's new minutes (server/queue/sql/meter.ts). */
-const METER_EVERY_MS = 5000;
+/** How often the leader writes the ledger's new minutes (server/queue/sql/meter.ts); a run with nothing due costs under a millisecond. */
+const METER_EVERY_MS = 1000;
 
 export type Supervisor = { stop: () => Promise<void>; isLeader: () => boolean };
 

@@ -14,7 +14,8 @@ import { createProjectFor, createUser } from "../support/factories";
 
 const tag = () => randomUUID().slice(0, 6);
 
-async function runningJob(gpus: number, startedMinutesAgo: number) {
+/** A job placed by a scheduler pass and claimed by a test agent, not started. */
+async function queuedAndClaimed(gpus = 1) {
   const pool = `pool-${tag()}`;
   const gpuType = `gpu-${tag()}`;
   const owner = await createUser();
@@ -23,12 +24,18 @@ async function runningJob(gpus: number, startedMinutesAgo: number) {
   const { id } = await submitJob({ actorId: owner.id, projectSlug: project.slug, command: "python train.py", gpus, gpuType, pools: [pool] });
   await runSchedulerPass();
   const [a] = await agent.claim();
-  expect((await agent.started(a!)).status).toBe(200);
-  const startedAt = new Date(Date.now() - startedMinutesAgo * 60_000);
   const { attemptId } = await db.attemptNode.findUniqueOrThrow({ where: { id: a!.nodeId } });
-  await db.attempt.update({ where: { id: attemptId }, data: { startedAt } });
   const poolId = (await db.pool.findUniqueOrThrow({ where: { name: pool } })).id;
-  return { id, a: a!, attemptId, agent, startedAt, poolId, gpuType, project };
+  return { id, a: a!, attemptId, agent, poolId, gpuType, project };
+}
+
+/** A claimed job started, its attempt's start moved `startedMinutesAgo` into the past. */
+async function runningJob(gpus: number, startedMinutesAgo: number) {
+  const job = await queuedAndClaimed(gpus);
+  expect((await job.agent.started(job.a)).status).toBe(200);
+  const startedAt = new Date(Date.now() - startedMinutesAgo * 60_000);
+  await db.attempt.update({ where: { id: job.attemptId }, data: { startedAt } });
+  return { ...job, startedAt };
 }
 
 const entries = (jobId: string) => db.ledgerEntry.findMany({ where: { jobId }, orderBy: { minute: "asc" } });
@@ -104,6 +111,16 @@ describe.sequential("the meter", () => {
     await holder;
     expect(await meterStatement(attemptId)).toBe(2);
     expect((await entries(id)).map((r) => r.minute)).toEqual([0, 1]);
+  });
+
+  it("marks a node that ended before its attempt started as metered, with no minutes, so the meter's scan leaves it", async () => {
+    const { id, a, agent } = await queuedAndClaimed();
+    expect((await agent.ended(a, "refused", null, "GPU 0 is busy")).status).toBe(200);
+    await meterStatement(null);
+    const node = await db.attemptNode.findUniqueOrThrow({ where: { id: a.nodeId } });
+    expect(node.state).toBe("ended");
+    expect(node.meteredUntil!.getTime()).toBe(node.endedAt!.getTime());
+    expect(await entries(id)).toEqual([]);
   });
 
   it("charges nothing, but still records the minutes, where a pool has no rate", async () => {

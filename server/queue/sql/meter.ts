@@ -14,7 +14,7 @@ import { sql } from "../../db/pool";
  * Running nodes are metered up to the last whole minute at least LAG before now, so a node whose end
  * is being committed at this moment is not charged a whole minute it only partly ran.
  */
-const METER_SQL = `
+const meterSql = (oneAttempt: boolean) => `
 WITH nodes AS (
   SELECT n.id AS node_id, n."attemptId" AS attempt_id, a."jobId" AS job_id, j."projectId" AS project_id,
          j."submittedById" AS user_id, ag."poolId" AS pool_id, ag.id AS agent_id,
@@ -30,9 +30,12 @@ WITH nodes AS (
     JOIN "Attempt" a ON a.id = n."attemptId"
     JOIN "Job" j ON j.id = a."jobId"
     JOIN "Agent" ag ON ag.id = n."agentId"
-   WHERE a."startedAt" IS NOT NULL
-     AND ($1::text IS NULL OR n."attemptId" = $1::text)
-     AND (n."meteredUntil" IS NULL OR n.state <> 'ended' OR n."meteredUntil" < COALESCE(n."endedAt", a."endedAt"))
+   WHERE (n.state <> 'ended' OR n."meteredUntil" IS NULL OR n."meteredUntil" < n."endedAt") -- "AttemptNode_unmetered_partial"
+     AND (a."startedAt" IS NOT NULL OR n.state = 'ended') -- a node that ended before its attempt started is marked done, no minutes
+     -- A running node is touched only when its next whole minute is due, so a meter run every second
+     -- locks nothing that has nothing to charge.
+     AND (n.state = 'ended' OR n."meteredUntil" IS NULL OR n."meteredUntil" <= (now() - interval '70 seconds')::timestamp(3))
+     ${oneAttempt ? `AND n."attemptId" = $1::text` : ""}
      FOR UPDATE OF n SKIP LOCKED
 ),
 minutes AS (
@@ -76,9 +79,14 @@ marked AS (
 )
 SELECT (SELECT count(*) FROM inserted)::int AS entries, (SELECT count(*) FROM days)::int AS days,
        (SELECT count(*) FROM marked)::int AS nodes`;
+/** Two statements, so metering one attempt is planned on the attempt's index, not on a filter that may be null. */
+const ONE_ATTEMPT = meterSql(true);
+const ALL_NODES = meterSql(false);
 
 /** Meters every unmetered minute of one attempt, or of every attempt with `attemptId` null; the number of entries written. */
 export async function meterStatement(attemptId: string | null, tx?: Tx): Promise<number> {
-  if (tx) return (await tx.$queryRawUnsafe<{ entries: number }[]>(METER_SQL, attemptId))[0]!.entries;
-  return (await sql.query<{ entries: number }>(METER_SQL, [attemptId])).rows[0]!.entries;
+  const [name, text, values] = attemptId === null ? ["benchtop_meter_all", ALL_NODES, []] : ["benchtop_meter_attempt", ONE_ATTEMPT, [attemptId]];
+  if (tx) return (await tx.$queryRawUnsafe<{ entries: number }[]>(text, ...values))[0]!.entries;
+  // Prepared once per connection: the statement is long, and the supervisor runs it every second.
+  return (await sql.query<{ entries: number }>({ name, text, values })).rows[0]!.entries;
 }
