@@ -9,7 +9,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../server/db/client";
 import { createApiToken } from "../server/tokens/api-tokens";
-import { logOf, startAgent, tag, waitForEnd } from "./datasets-jobs/support";
+import { logOf, startAgent, tag, waitForEnd } from "./support/real-agent";
 import { createProjectFor, createUser, type TestUser } from "./support/factories";
 import { realLab } from "./support/real-lab";
 

@@ -9,7 +9,7 @@ import { BUNDLE, isStale } from "../packages/cli/build.mjs";
 import { db } from "../server/db/client";
 import { createAgent } from "../server/queue/agents";
 import { createApiToken } from "../server/tokens/api-tokens";
-import { logOf, tag, waitForEnd } from "./datasets-jobs/support";
+import { logOf, tag, waitForEnd } from "./support/real-agent";
 import { createProjectFor, createUser } from "./support/factories";
 import { run } from "./support/processes";
 import { realLab } from "./support/real-lab";

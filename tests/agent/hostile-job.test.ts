@@ -20,7 +20,8 @@ import { getJob, listArtifacts } from "../../server/queue/read-jobs";
 import { createSnapshot } from "../../server/queue/snapshots";
 import { submitJob } from "../../server/queue/submit-job";
 import { createApiToken } from "../../server/tokens/api-tokens";
-import { datasetLab, logOf, tag, waitForEnd } from "../datasets-jobs/support";
+import { datasetLab } from "../datasets-jobs/support";
+import { logOf, tag, waitForEnd } from "../support/real-agent";
 import { realLab } from "../support/real-lab";
 import { until } from "../support/processes";
 

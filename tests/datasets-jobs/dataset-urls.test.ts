@@ -9,7 +9,8 @@ import { submitJob } from "../../server/queue/submit-job";
 import { startTestAgent } from "../support/agent-client";
 import { realLab } from "../support/real-lab";
 import { startS3rver, type S3rverHandle } from "../support/s3rver";
-import { datasetLab, logOf, startAgent, tag, waitForEnd } from "./support";
+import { logOf, startAgent, tag, waitForEnd } from "../support/real-agent";
+import { datasetLab } from "./support";
 
 const lab = realLab("dataset-urls");
 

@@ -13,7 +13,8 @@ import { submitJob } from "../../server/queue/submit-job";
 import { createApiToken } from "../../server/tokens/api-tokens";
 import { run, until } from "../support/processes";
 import { realLab } from "../support/real-lab";
-import { datasetLab, logOf, startAgent, waitForEnd } from "./support";
+import { logOf, startAgent, waitForEnd } from "../support/real-agent";
+import { datasetLab } from "./support";
 
 const lab = realLab("datasets-jobs");
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { getJob } from "../../server/queue/read-jobs";
 import { submitJob } from "../../server/queue/submit-job";
-import { logOf, startAgent, waitForEnd } from "../datasets-jobs/support";
+import { logOf, startAgent, waitForEnd } from "../support/real-agent";
 import { realLab } from "../support/real-lab";
 import { createProjectFor, createUser } from "../support/factories";
 import { envLab } from "./env-lab";

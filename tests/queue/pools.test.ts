@@ -10,7 +10,7 @@ import { db } from "../../server/db/client";
 import { createAgent } from "../../server/queue/agents";
 import { submitJob } from "../../server/queue/submit-job";
 import { createApiToken } from "../../server/tokens/api-tokens";
-import { logOf, waitForEnd } from "../datasets-jobs/support";
+import { logOf, waitForEnd } from "../support/real-agent";
 import { startTestAgent } from "../support/agent-client";
 import { createProjectFor, createUser } from "../support/factories";
 import { run } from "../support/processes";
