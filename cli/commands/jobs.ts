@@ -9,6 +9,7 @@ import { parseDuration } from "../../lib/duration";
 import { formatDuration } from "../../lib/format-duration";
 import { shellJoin } from "../../lib/shell";
 import { formatBytes } from "../../lib/format-bytes";
+import { formatMoney } from "../../lib/format-money";
 import { uploadSnapshot } from "../snapshot";
 import { printTable, relativeTime } from "../table";
 
@@ -123,8 +124,8 @@ export function registerJobCommands(program: Command) {
         return void process.stdout.write(project ? `Project ${project} has no jobs yet. Submit one with \`benchtop submit -p ${project} -- COMMAND\`.\n` : "No jobs yet. Submit one with `benchtop submit --project SLUG -- COMMAND`.\n");
       }
       printTable(
-        ["ID", "STATE", "PROJECT", "GPUS", "NAME", "SUBMITTED", "WHY"],
-        jobs.map((j) => [j.id, j.state, j.projectSlug, gpuText(j), j.name.slice(0, 40), relativeTime(j.submittedAt), j.stateReason.slice(0, 60)]),
+        ["ID", "STATE", "PROJECT", "GPUS", "NAME", "SUBMITTED", "COST", "WHY"],
+        jobs.map((j) => [j.id, j.state, j.projectSlug, gpuText(j), j.name.slice(0, 40), relativeTime(j.submittedAt), j.startedAt ? formatMoney(j.cost) : "-", j.stateReason.slice(0, 60)]),
       );
     });
 

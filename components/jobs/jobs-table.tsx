@@ -3,6 +3,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { TJobListItem } from "@/components/trpc/router-types";
+import { formatMoney } from "@/lib/format-money";
 import { ElapsedTime } from "./elapsed-time";
 import { JobStateBadge } from "./job-state-badge";
 import { personName, resourcesLabel, sentenceCase } from "./job-words";
@@ -20,6 +21,7 @@ export function JobsTable({ jobs, showProject = false }: { jobs: TJobListItem[];
           <TableHead className="hidden w-32 sm:table-cell">Resources</TableHead>
           <TableHead className="hidden w-32 lg:table-cell">Submitted</TableHead>
           <TableHead className="w-24 text-right">Duration</TableHead>
+          <TableHead className="hidden w-24 text-right sm:table-cell">Cost</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -68,6 +70,13 @@ function JobRow({ job, showProject }: { job: TJobListItem; showProject: boolean 
       <TableCell className="text-right align-top tabular-nums text-muted-foreground">
         {job.startedAt ? (
           <ElapsedTime start={job.startedAt} end={job.endedAt} className={job.endedAt ? undefined : "text-foreground"} />
+        ) : (
+          <span title="Not started">—</span>
+        )}
+      </TableCell>
+      <TableCell className="hidden text-right align-top tabular-nums text-muted-foreground sm:table-cell">
+        {job.startedAt ? (
+          <span title={job.endedAt ? "What its GPU (or CPU) minutes cost, at the pool's rates" : "So far, metered each minute"}>{formatMoney(job.cost, {})}</span>
         ) : (
           <span title="Not started">—</span>
         )}

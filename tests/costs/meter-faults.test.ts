@@ -7,15 +7,18 @@
 // its own HTTP server, its own supervisor with its own leader-election connection on the same
 // database; what could charge twice is the database's to prevent, and it does so for any number of
 // processes.)
+import path from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
+import { formatMoney } from "../../lib/format-money";
 import { db, Prisma } from "../../server/db/client";
 import { env } from "../../server/env";
 import { serveApis } from "../../server/http/standalone";
 import { getJob } from "../../server/queue/read-jobs";
 import { startSupervisor } from "../../server/queue/supervisor";
 import { submitJob } from "../../server/queue/submit-job";
+import { createApiToken } from "../../server/tokens/api-tokens";
 import { createProjectFor, createUser } from "../support/factories";
-import { until } from "../support/processes";
+import { run, until } from "../support/processes";
 import { startAgent, tag, waitForEnd } from "../support/real-agent";
 import { realLab } from "../support/real-lab";
 
@@ -101,7 +104,7 @@ describe.sequential("the meter under faults", () => {
     // The lost attempt is charged until its lease was taken back: its 2:30 moved start plus the seconds to the loss.
     const lost = nodes.find((n) => n.attempt.number === 1)!;
     expect((lost.endedAt!.getTime() - lost.attempt.startedAt!.getTime()) / 1000).toBeGreaterThan(150);
-  });
+  }, 120_000);
 
   it("charges every minute once across a restart of the agent's server and a second app instance's supervisor", async () => {
     // A restart shorter than a lab's lease: the agent keeps its job running through it.
@@ -128,10 +131,18 @@ describe.sequential("the meter under faults", () => {
 
       const job = await waitForEnd(owner.id, id, 60_000);
       expect(job.state).toBe("succeeded");
-      const { nodes } = await expectWholeLedger(id, owner.id);
+      const { nodes, total } = await expectWholeLedger(id, owner.id);
       expect(nodes).toHaveLength(1);
+      // `benchtop jobs` shows the same cost beside the job.
+      const { token } = await createApiToken({ actorId: owner.id, name: "cli" });
+      const listed = await run(process.execPath, [path.resolve("bin/benchtop.mjs"), "jobs", "-p", project.slug], {
+        cwd: lab.dir,
+        env: { PATH: process.env.PATH, HOME: lab.dir, BENCHTOP_URL: server.url, BENCHTOP_TOKEN: token },
+      });
+      expect(listed.stdout).toMatch(/\bCOST\b/);
+      expect(listed.stdout.split("\n").find((l) => l.startsWith(id))).toContain(formatMoney({ amount: total.toFixed(2), currency: "USD" }));
     } finally {
       await Promise.all([server.stop(), second.stop()]);
     }
-  });
+  }, 120_000);
 });
