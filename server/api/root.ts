@@ -8,6 +8,7 @@ import { kernelsRouter } from "./routers/kernels";
 import { meRouter } from "./routers/me";
 import { peopleRouter } from "./routers/people";
 import { projectsRouter } from "./routers/projects";
+import { ratesRouter } from "./routers/rates";
 import { snapshotsRouter } from "./routers/snapshots";
 import { tokensRouter } from "./routers/tokens";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   people: peopleRouter,
   projects: projectsRouter,
+  rates: ratesRouter,
   snapshots: snapshotsRouter,
   tokens: tokensRouter,
 });
