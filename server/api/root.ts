@@ -9,6 +9,7 @@ import { meRouter } from "./routers/me";
 import { peopleRouter } from "./routers/people";
 import { projectsRouter } from "./routers/projects";
 import { ratesRouter } from "./routers/rates";
+import { settingsRouter } from "./routers/settings";
 import { snapshotsRouter } from "./routers/snapshots";
 import { tokensRouter } from "./routers/tokens";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   people: peopleRouter,
   projects: projectsRouter,
   rates: ratesRouter,
+  settings: settingsRouter,
   snapshots: snapshotsRouter,
   tokens: tokensRouter,
 });
