@@ -2,6 +2,7 @@
 // ever added (a new price is a new row), so a minute is always charged at the rate of its time.
 // The read side (ratesAt, rateFor) is what every part of costs shares: the meter's SQL reads the same rule
 // (the newest rate whose effectiveFrom is at or before the minute's start).
+import { amortisedHourlyText } from "../../lib/amortise";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db, Prisma } from "../db/client";
 import { AppError } from "../errors";
@@ -93,7 +94,8 @@ export function amortisedHourly(a: AmortisationInput): Prisma.Decimal {
   if (!years.isPositive() || years.isZero()) throw new AppError("BAD_REQUEST", "The years of life must be more than zero.", { years: ["More than zero, e.g. 4."] });
   if (!hours.isPositive() || hours.isZero() || hours.greaterThan(8784)) throw new AppError("BAD_REQUEST", "The hours per year must be more than 0 and at most 8784 (a leap year).", { hoursPerYear: ["Between 1 and 8784; 8760 is every hour of a year."] });
   if (!utilisation.isPositive() || utilisation.isZero() || utilisation.greaterThan(100)) throw new AppError("BAD_REQUEST", "The utilisation is a percentage above 0 and at most 100.", { utilisation: ["Between 1 and 100 (%)."] });
-  return price.div(years.times(hours).times(utilisation).div(100)).toDecimalPlaces(HOURLY_DIGITS, Prisma.Decimal.ROUND_HALF_UP);
+  // One exact computation for the server and the form (lib/amortise.ts), from the checked numbers.
+  return new Prisma.Decimal(amortisedHourlyText({ purchasePrice: price.toFixed(), years: years.toFixed(), hoursPerYear: hours.toFixed(), utilisation: utilisation.toFixed() }, HOURLY_DIGITS)!);
 }
 
 function parseFrom(value: string | null | undefined, now: Date): Date {
