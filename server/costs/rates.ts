@@ -249,9 +249,10 @@ export async function listRates(args: { actorId: string; at?: Date }): Promise<R
     currency: await labCurrency(),
     current: history.filter((r) => inForce.has(r.id)),
     history,
+    // The GPU types a pool's agents report, and those it has rates for (an agent may not have registered yet).
     pools: pools.map((p) => ({
       name: p.name,
-      gpuTypes: [...new Set(p.agents.map((a) => a.gpuType).filter((g): g is string => !!g))].sort(),
+      gpuTypes: [...new Set([...p.agents.map((a) => a.gpuType), ...history.filter((r) => r.pool === p.name).map((r) => r.gpuType)].filter((g): g is string => !!g))].sort(),
       cpuSlots: p.agents.some((a) => a.cpuSlots > 0),
     })),
     canSet: isDirector(actor.labRole),
