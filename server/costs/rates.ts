@@ -75,9 +75,9 @@ function decimalOf(value: string, field: string, what: string): Prisma.Decimal {
   try {
     d = new Prisma.Decimal(value.trim());
   } catch {
-    throw new AppError("BAD_REQUEST", `${what} "${value}" is not a number.`, { [field]: ["Give a number, e.g. 1.20."] });
+    throw new AppError("BAD_REQUEST", `${what} "${value}" is not a number.`, { [field]: ["is not a number"] });
   }
-  if (!d.isFinite()) throw new AppError("BAD_REQUEST", `${what} "${value}" is not a number.`, { [field]: ["Give a number, e.g. 1.20."] });
+  if (!d.isFinite()) throw new AppError("BAD_REQUEST", `${what} "${value}" is not a number.`, { [field]: ["is not a number"] });
   return d;
 }
 
@@ -90,10 +90,10 @@ export function amortisedHourly(a: AmortisationInput): Prisma.Decimal {
   const years = decimalOf(a.years, "years", "The years of life");
   const hours = decimalOf(a.hoursPerYear ?? "8760", "hoursPerYear", "The hours per year");
   const utilisation = decimalOf(a.utilisation ?? "100", "utilisation", "The utilisation");
-  if (price.isNegative()) throw new AppError("BAD_REQUEST", "The purchase price must be zero or more.", { purchasePrice: ["Must be zero or more."] });
-  if (!years.isPositive() || years.isZero()) throw new AppError("BAD_REQUEST", "The years of life must be more than zero.", { years: ["More than zero, e.g. 4."] });
-  if (!hours.isPositive() || hours.isZero() || hours.greaterThan(8784)) throw new AppError("BAD_REQUEST", "The hours per year must be more than 0 and at most 8784 (a leap year).", { hoursPerYear: ["Between 1 and 8784; 8760 is every hour of a year."] });
-  if (!utilisation.isPositive() || utilisation.isZero() || utilisation.greaterThan(100)) throw new AppError("BAD_REQUEST", "The utilisation is a percentage above 0 and at most 100.", { utilisation: ["Between 1 and 100 (%)."] });
+  if (price.isNegative()) throw new AppError("BAD_REQUEST", "The purchase price must be zero or more.", { purchasePrice: ["must be zero or more"] });
+  if (!years.isPositive() || years.isZero()) throw new AppError("BAD_REQUEST", "The years of life must be more than zero.", { years: ["must be more than zero"] });
+  if (!hours.isPositive() || hours.isZero() || hours.greaterThan(8784)) throw new AppError("BAD_REQUEST", "The hours per year must be more than 0 and at most 8784 (a leap year).", { hoursPerYear: ["must be more than 0 and at most 8784"] });
+  if (!utilisation.isPositive() || utilisation.isZero() || utilisation.greaterThan(100)) throw new AppError("BAD_REQUEST", "The utilisation is a percentage above 0 and at most 100.", { utilisation: ["must be above 0 and at most 100"] });
   // One exact computation for the server and the form (lib/amortise.ts), from the checked numbers.
   return new Prisma.Decimal(amortisedHourlyText({ purchasePrice: price.toFixed(), years: years.toFixed(), hoursPerYear: hours.toFixed(), utilisation: utilisation.toFixed() }, HOURLY_DIGITS)!);
 }
@@ -103,7 +103,7 @@ function parseFrom(value: string | null | undefined, now: Date): Date {
   const s = value.trim();
   const at = /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T00:00:00Z`) : new Date(s);
   if (Number.isNaN(at.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(s)) {
-    throw new AppError("BAD_REQUEST", `"${value}" is not a date; write it as YYYY-MM-DD or an ISO time.`, { effectiveFrom: ["Write a date as YYYY-MM-DD."] });
+    throw new AppError("BAD_REQUEST", `"${value}" is not a date; write it as YYYY-MM-DD or an ISO time.`, { effectiveFrom: ["is not a date (YYYY-MM-DD)"] });
   }
   return at;
 }
@@ -126,28 +126,28 @@ export async function setRate(args: { actorId: string; now?: Date } & RateInput)
   const pool = await db.pool.findUnique({ where: { name: args.pool.trim() }, select: { id: true, name: true } });
   if (!pool) {
     const names = (await db.pool.findMany({ select: { name: true }, orderBy: { name: "asc" } })).map((p) => p.name);
-    throw new AppError("NOT_FOUND", `There is no pool "${args.pool}"${names.length ? `; the pools are ${names.join(", ")}` : ""}.`, { pool: ["Pick one of the lab's pools."] });
+    throw new AppError("NOT_FOUND", `There is no pool "${args.pool}"${names.length ? `; the pools are ${names.join(", ")}` : ""}.`, { pool: ["is not one of the lab's pools"] });
   }
   const gpuType = args.gpuType === null ? null : args.gpuType.trim();
   if (gpuType !== null && (gpuType === "" || gpuType.length > 100)) {
-    throw new AppError("BAD_REQUEST", "Name the GPU type (as agents report it, e.g. A100-SXM4-80GB), or set the CPU slot's rate.", { gpuType: ["A GPU model, up to 100 characters."] });
+    throw new AppError("BAD_REQUEST", "Name the GPU type (as agents report it, e.g. A100-SXM4-80GB), or set the CPU slot's rate.", { gpuType: ["needs a GPU model, up to 100 characters"] });
   }
   const kind: RateKind = args.kind ?? "owned";
   const hasHourly = args.hourly != null && args.hourly.trim() !== "";
-  if (hasHourly && args.amortisation) throw new AppError("BAD_REQUEST", "Give an hourly price or the purchase price to amortise, not both.", { hourly: ["Or leave it empty and give the purchase price."] });
-  if (!hasHourly && !args.amortisation) throw new AppError("BAD_REQUEST", "Give an hourly price, or for the lab's own hardware the purchase price, years of life and hours per year.", { hourly: ["Give a price per hour, e.g. 1.20."] });
-  if (args.amortisation && kind !== "owned") throw new AppError("BAD_REQUEST", `A purchase price is amortised only for the lab's own hardware (kind owned), not ${KIND_WORDS[kind]}; give the ${KIND_WORDS[kind]} price per hour.`, { kind: ["owned, to amortise a purchase price."] });
+  if (hasHourly && args.amortisation) throw new AppError("BAD_REQUEST", "Give an hourly price or the purchase price to amortise, not both.", { hourly: ["must be empty when a purchase price is given"] });
+  if (!hasHourly && !args.amortisation) throw new AppError("BAD_REQUEST", "Give an hourly price, or for the lab's own hardware the purchase price, years of life and hours per year.", { hourly: ["is required"] });
+  if (args.amortisation && kind !== "owned") throw new AppError("BAD_REQUEST", `A purchase price is amortised only for the lab's own hardware (kind owned), not ${KIND_WORDS[kind]}; give the ${KIND_WORDS[kind]} price per hour.`, { kind: ["must be owned to amortise a purchase price"] });
   let hourly: Prisma.Decimal;
   if (hasHourly) {
     hourly = decimalOf(args.hourly!, "hourly", "The hourly price");
-    if (hourly.isNegative()) throw new AppError("BAD_REQUEST", "The hourly price must be zero or more.", { hourly: ["Must be zero or more."] });
-    if (hourly.decimalPlaces() > HOURLY_DIGITS) throw new AppError("BAD_REQUEST", `A rate keeps at most ${HOURLY_DIGITS} decimals; "${args.hourly}" has ${hourly.decimalPlaces()}.`, { hourly: [`At most ${HOURLY_DIGITS} decimals.`] });
+    if (hourly.isNegative()) throw new AppError("BAD_REQUEST", "The hourly price must be zero or more.", { hourly: ["must be zero or more"] });
+    if (hourly.decimalPlaces() > HOURLY_DIGITS) throw new AppError("BAD_REQUEST", `A rate keeps at most ${HOURLY_DIGITS} decimals; "${args.hourly}" has ${hourly.decimalPlaces()}.`, { hourly: [`keeps at most ${HOURLY_DIGITS} decimals`] });
   } else {
     hourly = amortisedHourly(args.amortisation!);
   }
-  if (hourly.greaterThanOrEqualTo(1e10)) throw new AppError("BAD_REQUEST", "The hourly price is too large (at most 9999999999.9999).", { hourly: ["Too large."] });
+  if (hourly.greaterThanOrEqualTo(1e10)) throw new AppError("BAD_REQUEST", "The hourly price is too large (at most 9999999999.9999).", { hourly: ["is too large"] });
   const source = (args.source ?? "").trim();
-  if (source.length > 500) throw new AppError("BAD_REQUEST", "The source is at most 500 characters.", { source: ["At most 500 characters."] });
+  if (source.length > 500) throw new AppError("BAD_REQUEST", "The source is at most 500 characters.", { source: ["is at most 500 characters"] });
   const now = args.now ?? new Date();
   const effectiveFrom = parseFrom(args.effectiveFrom, now);
   const amortisation = args.amortisation
@@ -166,7 +166,7 @@ export async function setRate(args: { actorId: string; now?: Date } & RateInput)
       throw new AppError(
         "CONFLICT",
         `Rates apply from now on: minutes of ${what} up to ${charged.toISOString().slice(0, 16).replace("T", " ")} UTC are already charged, so a new rate starts after that (leave the date empty for now).`,
-        { effectiveFrom: [`After ${charged.toISOString()}.`] },
+        { effectiveFrom: [`must be after ${charged.toISOString().slice(0, 16).replace("T", " ")} UTC (or empty, for now)`] },
       );
     }
     const row = await tx.rate.create({

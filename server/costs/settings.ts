@@ -36,7 +36,7 @@ export async function setCostSettings(args: { actorId: string; currency: string 
   if (!isDirector(await roleOf(args.actorId))) throw new AppError("FORBIDDEN", "Only directors and admins set the lab's currency.");
   const currency = args.currency.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency) || !CURRENCIES.has(currency)) {
-    throw new AppError("BAD_REQUEST", `"${args.currency}" is not an ISO 4217 currency code; write one like USD, EUR or JPY.`, { currency: ["An ISO 4217 code, e.g. EUR."] });
+    throw new AppError("BAD_REQUEST", `"${args.currency}" is not an ISO 4217 currency code; write one like USD, EUR or JPY.`, { currency: ["is not an ISO 4217 code"] });
   }
   await db.$transaction(async (tx) => {
     // Serialise with other settings changes; the meter's inserts are what the check below reads.
@@ -45,7 +45,7 @@ export async function setCostSettings(args: { actorId: string; currency: string 
     if (current === currency) return;
     const real = await tx.$queryRaw<{ any: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "LedgerEntry" WHERE NOT seeded) AS any`;
     if (real[0]?.any) {
-      throw new AppError("CONFLICT", `The ledger already holds charges in ${current}, so the lab's currency stays ${current}; it can change only before the first job is charged.`, { currency: [`Stays ${current}.`] });
+      throw new AppError("CONFLICT", `The ledger already holds charges in ${current}, so the lab's currency stays ${current}; it can change only before the first job is charged.`, { currency: [`stays ${current} once the ledger holds charges`] });
     }
     await tx.labSettings.upsert({ where: { id: 1 }, create: { id: 1, currency }, update: { currency } });
     await recordAuditEvent(tx, { actorId: args.actorId, action: "settings.costs_updated", target: "currency", data: { from: current, to: currency } });
