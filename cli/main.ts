@@ -10,6 +10,7 @@ import { registerPeopleCommands } from "./commands/people";
 import { registerBudgetCommands } from "./commands/budget";
 import { registerPoolsCommands } from "./commands/pools";
 import { registerProjectCommands } from "./commands/projects";
+import { registerRatesCommands } from "./commands/rates";
 import { registerStoreCommands } from "./commands/stores";
 import { CLI_VERSION } from "./package-info";
 
@@ -33,6 +34,7 @@ registerAgentCommand(program);
 registerAgentsCommands(program);
 registerPoolsCommands(program);
 registerBudgetCommands(program);
+registerRatesCommands(program);
 registerJobCommands(program);
 registerDataCommands(program);
 registerPeopleCommands(program);

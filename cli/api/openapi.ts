@@ -1177,6 +1177,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rates in force per pool and GPU type (and CPU slot), and their full history */
+        get: operations["getRates"];
+        put?: never;
+        /** Add a rate from a date on (directors, admins); history is never rewritten */
+        post: operations["postRates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lab's currency, and whether it may still change */
+        get: operations["getSettingsCosts"];
+        /** Set the lab's currency (directors, admins), before the ledger holds any real charge */
+        put: operations["putSettingsCosts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/storage/local/{store}/{bucket}/{key}": {
         parameters: {
             query?: never;
@@ -7831,6 +7867,425 @@ export interface operations {
                             submittedAt: string;
                             user: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Bad input: the message names the problem, `fields` each field's */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether the caller may set rates (directors, admins) */
+                        canSet: boolean;
+                        currency: string;
+                        /** @description The rate in force now for each pool and GPU type (and CPU slot) */
+                        current: {
+                            /** @description For owned hardware: the calculator's inputs, per GPU; hourly = purchasePrice / (years x hoursPerYear x utilisation / 100) */
+                            amortisation: {
+                                hoursPerYear: string;
+                                purchasePrice: string;
+                                utilisation: string;
+                                years: string;
+                            } | null;
+                            createdAt: string;
+                            createdBy: string | null;
+                            /**
+                             * @description ISO 4217
+                             * @example USD
+                             */
+                            currency: string;
+                            effectiveFrom: string;
+                            /** @description The GPU model; null for the pool's CPU slot */
+                            gpuType: string | null;
+                            /**
+                             * @description Per GPU (or CPU slot) and hour, exact to 4 decimals, in `currency`
+                             * @example 0.9132
+                             */
+                            hourly: string;
+                            id: string;
+                            /**
+                             * @description owned: the lab's own hardware (amortised); on_demand and spot: cloud prices
+                             * @enum {string}
+                             */
+                            kind: "owned" | "on_demand" | "spot";
+                            pool: string;
+                            source: string;
+                        }[];
+                        /** @description Every rate ever set (append-only), newest first within each pool and GPU type */
+                        history: {
+                            /** @description For owned hardware: the calculator's inputs, per GPU; hourly = purchasePrice / (years x hoursPerYear x utilisation / 100) */
+                            amortisation: {
+                                hoursPerYear: string;
+                                purchasePrice: string;
+                                utilisation: string;
+                                years: string;
+                            } | null;
+                            createdAt: string;
+                            createdBy: string | null;
+                            /**
+                             * @description ISO 4217
+                             * @example USD
+                             */
+                            currency: string;
+                            effectiveFrom: string;
+                            /** @description The GPU model; null for the pool's CPU slot */
+                            gpuType: string | null;
+                            /**
+                             * @description Per GPU (or CPU slot) and hour, exact to 4 decimals, in `currency`
+                             * @example 0.9132
+                             */
+                            hourly: string;
+                            id: string;
+                            /**
+                             * @description owned: the lab's own hardware (amortised); on_demand and spot: cloud prices
+                             * @enum {string}
+                             */
+                            kind: "owned" | "on_demand" | "spot";
+                            pool: string;
+                            source: string;
+                        }[];
+                        pools: {
+                            cpuSlots: boolean;
+                            gpuTypes: string[];
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input: the message names the problem, `fields` each field's */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    amortisation?: {
+                        /**
+                         * @description Hours a year it is counted over; 8760 by default
+                         * @example 8760
+                         */
+                        hoursPerYear?: string;
+                        /**
+                         * @description Purchase price of ONE GPU (a server's price divided by its GPUs)
+                         * @example 32000
+                         */
+                        purchasePrice: string;
+                        /**
+                         * @description Percent of those hours in use; 100 by default
+                         * @example 100
+                         */
+                        utilisation?: string;
+                        /**
+                         * @description Years of life
+                         * @example 4
+                         */
+                        years: string;
+                    } | null;
+                    /**
+                     * @description YYYY-MM-DD or an ISO time; now by default. Never before a minute already charged.
+                     * @example 2026-12-05
+                     */
+                    effectiveFrom?: string | null;
+                    /**
+                     * @description The GPU model as agents report it; null for the pool's CPU slot
+                     * @example demo-gpu
+                     */
+                    gpuType: string | null;
+                    /**
+                     * @description Price per GPU (or CPU slot) and hour; or give amortisation
+                     * @example 1.20
+                     */
+                    hourly?: string | null;
+                    /**
+                     * @description owned: the lab's own hardware (amortised); on_demand and spot: cloud prices
+                     * @enum {string}
+                     */
+                    kind?: "owned" | "on_demand" | "spot";
+                    /**
+                     * @description The pool's name
+                     * @example lab
+                     */
+                    pool: string;
+                    /**
+                     * @description Where the price comes from, in words
+                     * @example Invoice 2026-118, 8x H100 server / 8
+                     */
+                    source?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rate: {
+                            /** @description For owned hardware: the calculator's inputs, per GPU; hourly = purchasePrice / (years x hoursPerYear x utilisation / 100) */
+                            amortisation: {
+                                hoursPerYear: string;
+                                purchasePrice: string;
+                                utilisation: string;
+                                years: string;
+                            } | null;
+                            createdAt: string;
+                            createdBy: string | null;
+                            /**
+                             * @description ISO 4217
+                             * @example USD
+                             */
+                            currency: string;
+                            effectiveFrom: string;
+                            /** @description The GPU model; null for the pool's CPU slot */
+                            gpuType: string | null;
+                            /**
+                             * @description Per GPU (or CPU slot) and hour, exact to 4 decimals, in `currency`
+                             * @example 0.9132
+                             */
+                            hourly: string;
+                            id: string;
+                            /**
+                             * @description owned: the lab's own hardware (amortised); on_demand and spot: cloud prices
+                             * @enum {string}
+                             */
+                            kind: "owned" | "on_demand" | "spot";
+                            pool: string;
+                            source: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad input: the message names the problem, `fields` each field's */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSettingsCosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether the caller may change it (directors, admins) */
+                        canSet: boolean;
+                        /**
+                         * @description The lab's one currency, ISO 4217
+                         * @example USD
+                         */
+                        currency: string;
+                        /** @description Whether it may still change: only while the ledger holds no real (non-seeded) charges */
+                        currencyEditable: boolean;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the problem, `fields` each field's */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putSettingsCosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description ISO 4217 code
+                     * @example EUR
+                     */
+                    currency: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether the caller may change it (directors, admins) */
+                        canSet: boolean;
+                        /**
+                         * @description The lab's one currency, ISO 4217
+                         * @example USD
+                         */
+                        currency: string;
+                        /** @description Whether it may still change: only while the ledger holds no real (non-seeded) charges */
+                        currencyEditable: boolean;
                     };
                 };
             };

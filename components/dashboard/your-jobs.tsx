@@ -11,6 +11,7 @@ import { useTRPC } from "@/components/trpc/trpc";
 import { ElapsedTime } from "../jobs/elapsed-time";
 import { listRefetchInterval } from "../jobs/job-list-query";
 import { JobStateBadge } from "../jobs/job-state-badge";
+import { SeededBadge } from "@/components/jobs/seeded-badge";
 import { resourcesLabel } from "../jobs/job-words";
 
 export const YOUR_JOBS_INPUT = { mine: true, limit: 6 } as const;
@@ -60,8 +61,9 @@ function JobItem({ job }: { job: TJobListItem }) {
         <Link href={`/jobs/${job.id}`} className="block truncate text-sm font-medium outline-none after:absolute after:inset-0">
           {job.name}
         </Link>
-        <p className="truncate text-xs text-muted-foreground">
+        <p className="flex min-w-0 items-center gap-1.5 truncate text-xs text-muted-foreground">
           {job.projectName} · {resourcesLabel(job)}
+          {job.seeded ? <SeededBadge /> : null}
         </p>
       </div>
       <p className="shrink-0 text-right text-xs text-muted-foreground tabular-nums">

@@ -8,6 +8,7 @@ import { ElapsedTime } from "./elapsed-time";
 import { JobStateBadge } from "./job-state-badge";
 import { personName, resourcesLabel, sentenceCase } from "./job-words";
 import { QueueWait } from "./queue-wait";
+import { SeededBadge } from "./seeded-badge";
 
 /** Jobs, newest first; each row links to its job page. */
 export function JobsTable({ jobs, showProject = false }: { jobs: TJobListItem[]; showProject?: boolean }) {
@@ -38,7 +39,10 @@ function JobRow({ job, showProject }: { job: TJobListItem; showProject: boolean 
   return (
     <TableRow className="relative">
       <TableCell className="align-top">
-        <JobStateBadge state={job.state} />
+        <div className="flex flex-col gap-1">
+          <JobStateBadge state={job.state} />
+          {job.seeded ? <SeededBadge /> : null}
+        </div>
       </TableCell>
       <TableCell className="max-w-0 align-top whitespace-normal">
         <Link

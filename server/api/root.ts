@@ -8,6 +8,8 @@ import { kernelsRouter } from "./routers/kernels";
 import { meRouter } from "./routers/me";
 import { peopleRouter } from "./routers/people";
 import { projectsRouter } from "./routers/projects";
+import { ratesRouter } from "./routers/rates";
+import { settingsRouter } from "./routers/settings";
 import { snapshotsRouter } from "./routers/snapshots";
 import { tokensRouter } from "./routers/tokens";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -22,6 +24,8 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   people: peopleRouter,
   projects: projectsRouter,
+  rates: ratesRouter,
+  settings: settingsRouter,
   snapshots: snapshotsRouter,
   tokens: tokensRouter,
 });

@@ -39,7 +39,9 @@ export type AuditAction =
   | "dataset.objects_deleted"
   | "dataset.snapshot_created"
   | "budget.set"
-  | "job.approved";
+  | "job.approved"
+  | "rate.set"
+  | "settings.costs_updated";
 
 /** Writes one audit event, inside the caller's transaction so it lands with the change. */
 export async function recordAuditEvent(

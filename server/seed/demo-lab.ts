@@ -8,6 +8,8 @@ import type { ProjectRole } from "@prisma/client";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { createApiToken, hashToken } from "../tokens/api-tokens";
+import { snapshotProjectFiles } from "../queue/snapshots";
+import { seedDemoCosts } from "./demo-costs";
 import { seedDemoDatasets } from "./demo-datasets/seed";
 import { DEMO_PEOPLE, DEMO_TOKEN_OWNER } from "./demo-people";
 
@@ -50,6 +52,7 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
 export async function seedDemoLab(): Promise<boolean> {
   if (await db.user.findUnique({ where: { email: DEMO_PEOPLE[0].email }, select: { id: true } })) {
     await seedDemoDatasets(); // a demo seeded before datasets existed gets them too
+    await seedDemoCostHistory(); // and one seeded before costs its rates and history, unless it has a ledger
     return false;
   }
   const ids = {} as Record<Key, string>;
@@ -90,7 +93,34 @@ export async function seedDemoLab(): Promise<boolean> {
     });
   }
   await seedDemoDatasets();
+  await seedDemoCostHistory();
   return true;
+}
+
+/**
+ * The demo's rates and five weeks of past jobs (server/seed/demo-costs.ts): Ana and Ben on
+ * "demo", Ben on "vision-baselines", each job from a snapshot of the project's files. Once only.
+ */
+export async function seedDemoCostHistory(): Promise<{ jobs: number; ms: number }> {
+  const started = performance.now();
+  if (await db.job.findFirst({ where: { seeded: true }, select: { id: true } })) return { jobs: 0, ms: 0 };
+  const people = await db.user.findMany({ where: { email: { in: DEMO_PEOPLE.map((p) => p.email) } }, select: { id: true, email: true } });
+  const id = (key: Key) => people.find((p) => p.email === DEMO_PEOPLE.find((d) => d.key === key)!.email)?.id;
+  const [ana, ben, helen] = [id("ana"), id("ben"), id("helen")];
+  const projects = await db.project.findMany({ where: { slug: { in: ["demo", "vision-baselines"] } }, select: { id: true, slug: true } });
+  const demo = projects.find((p) => p.slug === "demo");
+  const vision = projects.find((p) => p.slug === "vision-baselines");
+  if (!ana || !ben || !demo || !vision) return { jobs: 0, ms: 0 }; // people renamed or projects removed: nothing to seed for
+  const [demoSnapshot, visionSnapshot] = [await snapshotProjectFiles({ actorId: ana, projectSlug: "demo" }), await snapshotProjectFiles({ actorId: ben, projectSlug: "vision-baselines" })];
+  const jobs = await seedDemoCosts({
+    directorId: helen ?? null,
+    streams: [
+      { projectId: demo.id, userId: ana, snapshotId: demoSnapshot, kind: "protein", busy: 3 },
+      { projectId: demo.id, userId: ben, snapshotId: demoSnapshot, kind: "protein", busy: 2 },
+      { projectId: vision.id, userId: ben, snapshotId: visionSnapshot, kind: "vision", busy: 3 },
+    ],
+  });
+  return { jobs, ms: Math.round(performance.now() - started) };
 }
 
 /**

@@ -5,6 +5,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { TJob } from "@/components/trpc/router-types";
 import { JobStateBadge } from "../job-state-badge";
+import { SeededBadge } from "../seeded-badge";
 import { personName } from "../job-words";
 
 /** Breadcrumb, the job's name and state, who submitted it when, and the actions. */
@@ -26,6 +27,7 @@ export function JobHeader({ job, actions }: { job: TJob; actions: ReactNode }) {
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words">{job.name}</h1>
             <JobStateBadge state={job.state} className="text-sm" />
+            {job.seeded ? <SeededBadge className="text-sm" /> : null}
           </div>
           <p className="flex flex-wrap items-center gap-x-1.5 gap-y-1 text-sm text-muted-foreground">
             <Avatar name={job.submittedBy.name} email={job.submittedBy.email} className="size-5 text-[9px]" />
