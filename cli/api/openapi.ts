@@ -2232,6 +2232,55 @@ export interface operations {
                             seeded: boolean;
                         }[];
                         includesSeeded: boolean;
+                        /** @description This UTC month: spent, forecast to its end, the budget that covers it */
+                        month: {
+                            budget: {
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
+                                amount: string;
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
+                                currency: string;
+                            } | null;
+                            burn: {
+                                actual: string | null;
+                                day: string;
+                                forecast: string | null;
+                            }[];
+                            /** @description Spent plus the last 7 days' daily average for each day left */
+                            forecast: {
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
+                                amount: string;
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
+                                currency: string;
+                            };
+                            forecastPercent: number;
+                            percent: number;
+                            periodEnd: string;
+                            periodStart: string;
+                            spent: {
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
+                                amount: string;
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
+                                currency: string;
+                            };
+                        };
                         /** @description The lab's own GPUs used vs owned per pool (directors, admins; null for others) */
                         pools: {
                             gpus: number;

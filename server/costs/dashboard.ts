@@ -2,8 +2,8 @@
 // they spent with a forecast to their period's end, the lab's own GPUs used against owned, and the
 // costliest jobs. Every figure comes from the same exact ledger sums as the report (ledger-sums.ts).
 import { db, Prisma } from "../db/client";
-import { budgetPeriod, spendBetween } from "./budgets";
-import { gpuHoursOf, sumLedger, totalOf, type Dimension, type LedgerScope, type LedgerSum } from "./ledger-sums";
+import { budgetPeriod } from "./budgets";
+import { gpuHoursOf, sumLedger, totalOf, type Dimension, type LedgerFilter, type LedgerScope, type LedgerSum } from "./ledger-sums";
 import { labCurrency, money, type Money } from "./money";
 import { filterOf, labelsOf, rangeOf, scopeOf, type CostsGroup, type CostsReport } from "./report";
 
@@ -40,6 +40,8 @@ export type CostsDashboard = {
   series: { keys: { key: string; label: string }[]; days: { day: string; values: Record<string, string> }[] };
   groups: CostsGroup[];
   budgets: BudgetLine[];
+  /** This UTC month for the page's scope and project: spent, forecast, and the budget that covers it (if any). */
+  month: Omit<BudgetLine, "scope" | "project" | "amount"> & { budget: Money | null };
   pools: PoolUse[] | null;
   topJobs: CostsGroup[];
 };
@@ -47,21 +49,19 @@ export type CostsDashboard = {
 /** The forecast rule, in words (the page says it). */
 export const FORECAST_RULE = "Forecast: what is spent so far plus the average daily spend of the last 7 days for each day left in the period.";
 
-async function budgetLine(row: { amount: Prisma.Decimal; startsAt: Date | null; endsAt: Date | null; projectId: string | null }, slug: string | null, currency: string, now: Date): Promise<BudgetLine> {
-  const { start, end } = budgetPeriod(row, now);
-  const until = now < end ? now : end;
-  const spent = await spendBetween(row.projectId, start, until);
+/** Spend, forecast and the daily burn of one scope over one period; `amount` null when it has no budget. */
+async function burnLine(scope: LedgerScope, filter: LedgerFilter, period: { start: Date; end: Date }, amount: Prisma.Decimal | null, currency: string, now: Date) {
+  const { start, end } = period;
+  const until = now < end ? (now > start ? now : start) : end;
+  const byDay = new Map((await sumLedger({ scope, from: start, to: until > start ? until : end, dims: ["day"], filter })).map((r) => [r.keys[0]!, r.amount]));
+  const spent = [...byDay.values()].reduce((a, b) => a.plus(b), new Prisma.Decimal(0));
   const windowStart = new Date(Math.max(start.getTime(), until.getTime() - 7 * DAY_MS));
   const windowDays = (until.getTime() - windowStart.getTime()) / DAY_MS;
-  const recent = windowDays > 0 ? await spendBetween(row.projectId, windowStart, until) : new Prisma.Decimal(0);
+  const recent = windowDays > 0 ? (await totalOf({ scope, from: windowStart, to: until, filter })).amount : new Prisma.Decimal(0);
   const perDay = windowDays > 0 ? recent.div(windowDays) : new Prisma.Decimal(0);
   const daysLeft = Math.max(0, (end.getTime() - until.getTime()) / DAY_MS);
   const forecast = spent.plus(perDay.times(daysLeft));
-  const amount = new Prisma.Decimal(row.amount);
-  const pct = (d: Prisma.Decimal) => (amount.isZero() ? 0 : d.div(amount).times(100).floor().toNumber());
-  // Cumulative spend per day (budget periods are months or grants: at most a few hundred days).
-  const scope: LedgerScope = { lab: true };
-  const byDay = new Map((await sumLedger({ scope, from: start, to: until, dims: ["day"], filter: { projectId: row.projectId } })).map((r) => [r.keys[0]!, r.amount]));
+  const pct = (d: Prisma.Decimal) => (!amount || amount.isZero() ? 0 : d.div(amount).times(100).floor().toNumber());
   const burn: BudgetLine["burn"] = [];
   let running = new Prisma.Decimal(0);
   for (let t = start.getTime(); t < end.getTime(); t += DAY_MS) {
@@ -69,16 +69,12 @@ async function budgetLine(row: { amount: Prisma.Decimal; startsAt: Date | null; 
     const dayEnd = t + DAY_MS;
     if (t < until.getTime()) {
       running = running.plus(byDay.get(day) ?? 0);
-      const isLast = dayEnd >= until.getTime();
-      burn.push({ day, actual: running.toFixed(2), forecast: isLast && daysLeft > 0 ? running.toFixed(2) : null });
+      burn.push({ day, actual: running.toFixed(2), forecast: dayEnd >= until.getTime() && daysLeft > 0 ? running.toFixed(2) : null });
     } else {
       burn.push({ day, actual: null, forecast: spent.plus(perDay.times((Math.min(dayEnd, end.getTime()) - until.getTime()) / DAY_MS)).toFixed(2) });
     }
   }
   return {
-    scope: row.projectId ? "project" : "lab",
-    project: slug,
-    amount: money(amount, currency),
     periodStart: start.toISOString(),
     periodEnd: end.toISOString(),
     spent: money(spent, currency),
@@ -87,6 +83,13 @@ async function budgetLine(row: { amount: Prisma.Decimal; startsAt: Date | null; 
     forecastPercent: pct(forecast),
     burn,
   };
+}
+
+async function budgetLine(row: { amount: Prisma.Decimal; startsAt: Date | null; endsAt: Date | null; projectId: string | null }, slug: string | null, currency: string, now: Date): Promise<BudgetLine> {
+  const amount = new Prisma.Decimal(row.amount);
+  // A budget counts every minute of its scope, whoever reads it (server/costs/budgets.ts).
+  const line = await burnLine({ lab: true }, { projectId: row.projectId }, budgetPeriod(row, now), amount, currency, now);
+  return { scope: row.projectId ? "project" : "lab", project: slug, amount: money(amount, currency), ...line };
 }
 
 /** The lab's budget (directors) and the budgets of the projects the caller may see, the filtered project's first. */
@@ -136,6 +139,8 @@ export async function costsDashboard(q: { actorId: string; from?: string | null;
     budgetsFor(scope, filter.projectId, currency, now),
     scope.lab ? poolUse(from, to, now) : Promise.resolve(null),
   ]);
+  const monthBudget = budgets.find((b) => (filter.projectId ? b.project === filter.projectSlug : b.scope === "lab") && b.periodEnd === budgetPeriod({ startsAt: null, endsAt: null }, now).end.toISOString());
+  const month = { ...(await burnLine(scope, filter, budgetPeriod({ startsAt: null, endsAt: null }, now), monthBudget ? new Prisma.Decimal(monthBudget.amount.amount) : null, currency, now)), budget: monthBudget?.amount ?? null };
   const groups = await groupsOf(by, groupRows, currency);
   const topJobs = await groupsOf("job", jobRows, currency);
   const top = groups.slice(0, SERIES_KEYS).map((g) => g.key);
@@ -163,7 +168,24 @@ export async function costsDashboard(q: { actorId: string; from?: string | null;
     },
     groups,
     budgets,
+    month,
     pools,
     topJobs,
   };
+}
+
+export type OwnSpend = { spent: Money; gpuHours: number; includesSeeded: boolean; budgets: Omit<BudgetLine, "burn">[] };
+
+/** For the home dashboard: what the caller's own jobs cost this UTC month, and their projects' budgets. */
+export async function ownSpend(args: { actorId: string; now?: Date }): Promise<OwnSpend> {
+  const now = args.now ?? new Date();
+  const scope = await scopeOf(args.actorId);
+  const { start, end } = budgetPeriod({ startsAt: null, endsAt: null }, now);
+  const memberOf = (await db.member.findMany({ where: { userId: args.actorId }, select: { projectId: true } })).map((m) => m.projectId);
+  const currency = await labCurrency();
+  const [mine, budgets] = await Promise.all([
+    totalOf({ scope, from: start, to: end, filter: { userId: args.actorId } }),
+    budgetsFor({ lab: false, userId: args.actorId, projectIds: memberOf }, null, currency, now),
+  ]);
+  return { spent: money(mine.amount, currency), gpuHours: gpuHoursOf(mine.gpuSeconds), includesSeeded: mine.seeded, budgets: budgets.map(({ burn: _burn, ...b }) => b) };
 }

@@ -92,6 +92,17 @@ export async function filterOf(scope: LedgerScope, q: Pick<CostsQuery, "projectS
   return f;
 }
 
+/** The projects whose costs the caller may filter to (every project for directors), by name. */
+export async function costProjectsFor(actorId: string): Promise<{ slug: string; name: string }[]> {
+  const scope = await scopeOf(actorId);
+  return db.project.findMany({ where: scope.lab ? {} : { id: { in: scope.projectIds } }, select: { slug: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** Whether anything at all was ever metered (the page's empty state says what to do first). */
+export async function ledgerIsEmpty(): Promise<boolean> {
+  return (await db.ledgerDay.findFirst({ select: { day: true } })) === null && (await db.ledgerEntry.findFirst({ select: { id: true } })) === null;
+}
+
 /** Names (and pages) for the keys of one dimension. */
 export async function labelsOf(dim: Dimension, keys: string[]): Promise<Map<string, { label: string; href: string | null }>> {
   const ids = [...new Set(keys)];

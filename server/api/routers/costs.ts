@@ -37,10 +37,7 @@ export const ZCostsReport = z.object({
   total: ZTotal,
   includesSeeded: z.boolean(),
 });
-const ZBudgetLine = z.object({
-  scope: z.enum(["lab", "project"]),
-  project: z.string().nullable(),
-  amount: ZMoney,
+const ZBurn = z.object({
   periodStart: z.string(),
   periodEnd: z.string(),
   spent: ZMoney,
@@ -49,6 +46,7 @@ const ZBudgetLine = z.object({
   forecastPercent: z.number().int(),
   burn: z.array(z.object({ day: z.string(), actual: z.string().nullable(), forecast: z.string().nullable() })),
 });
+const ZBudgetLine = ZBurn.extend({ scope: z.enum(["lab", "project"]), project: z.string().nullable(), amount: ZMoney });
 export const ZCostsDashboard = z.object({
   from: z.string(),
   to: z.string(),
@@ -62,6 +60,7 @@ export const ZCostsDashboard = z.object({
   }),
   groups: z.array(ZGroup),
   budgets: z.array(ZBudgetLine),
+  month: ZBurn.extend({ budget: ZMoney.nullable() }).meta({ description: "This UTC month: spent, forecast to its end, the budget that covers it" }),
   pools: z
     .array(z.object({ pool: z.string(), gpus: z.number().int(), ownedGpuHours: z.number(), usedGpuHours: z.number(), idleShare: z.number() }))
     .nullable()
