@@ -43,6 +43,8 @@ function benchtopFetch(config: Pick<CliConfig, "url">) {
       throw new CliError(`Cannot reach Benchtop at ${config.url} (${reason}). Is it running? Set BENCHTOP_URL or run \`benchtop login --url ...\`.`);
     }
     if (response.status === 204) return response;
+    // The one text answer the CLI asks for (GET /costs.csv); anything else must be Benchtop's JSON.
+    if (response.ok && response.headers.get("content-type")?.startsWith("text/csv")) return response;
     const text = await response.text();
     let json: unknown;
     try {

@@ -2,6 +2,7 @@ import { ArrowRight, FolderPlus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActivityFeed } from "@/components/dashboard/activity-feed";
+import { YourSpend } from "@/components/dashboard/your-spend";
 import { YOUR_JOBS_INPUT, YourJobs } from "@/components/dashboard/your-jobs";
 import { PageHeader } from "@/components/page-header";
 import { NewProjectDialog } from "@/components/projects/new-project-dialog";
@@ -10,6 +11,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/app/_lib/session";
 import { getQueryClient, HydrateClient, serverTrpc } from "@/app/_lib/trpc-server";
+import { ownSpend } from "@/server/costs/dashboard";
 import { getDashboard } from "@/server/dashboard/get-dashboard";
 import { displayName } from "@/server/users/users";
 
@@ -17,8 +19,9 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser("/");
-  const [{ projects, activity }] = await Promise.all([
+  const [{ projects, activity }, spend] = await Promise.all([
     getDashboard({ actorId: user.id }),
+    ownSpend({ actorId: user.id }),
     getQueryClient().prefetchQuery(serverTrpc.jobs.list.queryOptions(YOUR_JOBS_INPUT)),
   ]);
   const firstName = displayName(user).split(" ")[0];
@@ -78,7 +81,8 @@ export default async function DashboardPage() {
             <YourJobs />
           </HydrateClient>
         </div>
-        <section aria-labelledby="activity-heading">
+        <section aria-labelledby="activity-heading" className="space-y-8">
+          {user.external ? null : <YourSpend spend={spend} month={new Date().toLocaleString("en", { month: "long", timeZone: "UTC" })} />}
           <Card>
             <CardHeader className="pb-1">
               <CardTitle id="activity-heading" className="text-sm">

@@ -105,6 +105,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Spend over [from, to) grouped by project, person, pool, gpuType, day or job, with GPU-hours and a total (directors see the lab; others their own and their projects'); CSV: /costs.csv */
+        get: operations["getCosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/costs.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The costs report (the query of GET /costs) as CSV: a header row, one row a group, and a Total row equal to the JSON's total */
+        get: operations["getCostsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/costs/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The /costs page's data: daily spend stacked by project, person, pool or GPU type; budgets with forecasts; own GPUs used vs owned; the costliest jobs */
+        get: operations["getCostsDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dashboard": {
         parameters: {
             query?: never;
@@ -1883,6 +1934,448 @@ export interface operations {
                             };
                             thresholds: number[];
                         } | null;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the problem, `fields` each field's */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCosts: {
+        parameters: {
+            query?: {
+                /** @description Start (YYYY-MM-DD at 00:00 UTC, or an ISO time); the first of this UTC month by default */
+                from?: string;
+                /** @description How to group the spend (default project) */
+                groupBy?: "project" | "person" | "pool" | "gpuType" | "day" | "job";
+                /** @description Only this person's spend (email) */
+                person?: string;
+                /** @description Only this pool's spend (name) */
+                pool?: string;
+                /** @description Only this project's spend (slug) */
+                project?: string;
+                /** @description End, exclusive (YYYY-MM-DD at 00:00 UTC, or an ISO time); the first of the next month by default */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        /** @enum {string} */
+                        groupBy: "project" | "person" | "pool" | "gpuType" | "day" | "job";
+                        groups: {
+                            amount: {
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
+                                amount: string;
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
+                                currency: string;
+                            };
+                            /** @description GPU-hours (CPU slots count none), to 0.01 h */
+                            gpuHours: number;
+                            /** @description The group's page in the app, where it has one */
+                            href: string | null;
+                            /** @description The id (project, person, pool, job), GPU type ("" for a CPU slot) or day (YYYY-MM-DD) */
+                            key: string;
+                            label: string;
+                            /** @description Some of it is the demo's seeded history */
+                            seeded: boolean;
+                        }[];
+                        includesSeeded: boolean;
+                        /** @description Groups left out past the first 1000 (by job); the total counts them */
+                        omitted: number;
+                        /**
+                         * @description lab: everything (directors, admins); own: your own spend and your projects'
+                         * @enum {string}
+                         */
+                        scope: "lab" | "own";
+                        to: string;
+                        total: {
+                            amount: {
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
+                                amount: string;
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
+                                currency: string;
+                            };
+                            gpuHours: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad input: the message names the problem, `fields` each field's */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCostsCsv: {
+        parameters: {
+            query?: {
+                /** @description Start (YYYY-MM-DD at 00:00 UTC, or an ISO time); the first of this UTC month by default */
+                from?: string;
+                /** @description How to group the spend (default project) */
+                groupBy?: "project" | "person" | "pool" | "gpuType" | "day" | "job";
+                /** @description Only this person's spend (email) */
+                person?: string;
+                /** @description Only this pool's spend (name) */
+                pool?: string;
+                /** @description Only this project's spend (slug) */
+                project?: string;
+                /** @description End, exclusive (YYYY-MM-DD at 00:00 UTC, or an ISO time); the first of the next month by default */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad input: the message names the problem, `fields` each field's */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCostsDashboard: {
+        parameters: {
+            query?: {
+                /** @description What the daily bars are stacked by (default project) */
+                by?: "project" | "person" | "pool" | "gpuType";
+                /** @description Start (YYYY-MM-DD at 00:00 UTC, or an ISO time); the first of this UTC month by default */
+                from?: string;
+                /** @description Only this project's spend (slug) */
+                project?: string;
+                /** @description End, exclusive (YYYY-MM-DD at 00:00 UTC, or an ISO time); the first of the next month by default */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budgets: {
+                            amount: {
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
+                                amount: string;
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
+                                currency: string;
+                            };
+                            burn: {
+                                actual: string | null;
+                                day: string;
+                                forecast: string | null;
+                            }[];
+                            /** @description Spent plus the last 7 days' daily average for each day left */
+                            forecast: {
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
+                                amount: string;
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
+                                currency: string;
+                            };
+                            forecastPercent: number;
+                            percent: number;
+                            periodEnd: string;
+                            periodStart: string;
+                            project: string | null;
+                            /** @enum {string} */
+                            scope: "lab" | "project";
+                            spent: {
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
+                                amount: string;
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
+                                currency: string;
+                            };
+                        }[];
+                        /** @enum {string} */
+                        by: "project" | "person" | "pool" | "gpuType";
+                        currency: string;
+                        from: string;
+                        groups: {
+                            amount: {
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
+                                amount: string;
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
+                                currency: string;
+                            };
+                            /** @description GPU-hours (CPU slots count none), to 0.01 h */
+                            gpuHours: number;
+                            /** @description The group's page in the app, where it has one */
+                            href: string | null;
+                            /** @description The id (project, person, pool, job), GPU type ("" for a CPU slot) or day (YYYY-MM-DD) */
+                            key: string;
+                            label: string;
+                            /** @description Some of it is the demo's seeded history */
+                            seeded: boolean;
+                        }[];
+                        includesSeeded: boolean;
+                        /** @description This UTC month: spent, forecast to its end, the budget that covers it */
+                        month: {
+                            budget: {
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
+                                amount: string;
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
+                                currency: string;
+                            } | null;
+                            burn: {
+                                actual: string | null;
+                                day: string;
+                                forecast: string | null;
+                            }[];
+                            /** @description Spent plus the last 7 days' daily average for each day left */
+                            forecast: {
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
+                                amount: string;
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
+                                currency: string;
+                            };
+                            forecastPercent: number;
+                            percent: number;
+                            periodEnd: string;
+                            periodStart: string;
+                            spent: {
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
+                                amount: string;
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
+                                currency: string;
+                            };
+                        };
+                        /** @description The lab's own GPUs used vs owned per pool (directors, admins; null for others) */
+                        pools: {
+                            gpus: number;
+                            idleShare: number;
+                            ownedGpuHours: number;
+                            pool: string;
+                            usedGpuHours: number;
+                        }[] | null;
+                        series: {
+                            days: {
+                                day: string;
+                                values: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            keys: {
+                                key: string;
+                                label: string;
+                            }[];
+                        };
+                        to: string;
+                        topJobs: {
+                            amount: {
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
+                                amount: string;
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
+                                currency: string;
+                            };
+                            /** @description GPU-hours (CPU slots count none), to 0.01 h */
+                            gpuHours: number;
+                            /** @description The group's page in the app, where it has one */
+                            href: string | null;
+                            /** @description The id (project, person, pool, job), GPU type ("" for a CPU slot) or day (YYYY-MM-DD) */
+                            key: string;
+                            label: string;
+                            /** @description Some of it is the demo's seeded history */
+                            seeded: boolean;
+                        }[];
+                        total: {
+                            amount: {
+                                /**
+                                 * @description A decimal string in the currency's minor unit
+                                 * @example 4.20
+                                 */
+                                amount: string;
+                                /**
+                                 * @description ISO 4217
+                                 * @example USD
+                                 */
+                                currency: string;
+                            };
+                            gpuHours: number;
+                        };
                     };
                 };
             };

@@ -15,7 +15,7 @@ export function AppHeader({ user }: { user: TUser }) {
         >
           <Wordmark className="text-[15px]" />
         </Link>
-        <MainNav />
+        <MainNav showCosts={user.labRole === "director" || user.labRole === "admin"} />
         <div className="ml-auto">
           <UserMenu user={user} />
         </div>

@@ -12,12 +12,14 @@ const ITEMS: readonly NavItem[] = [
   { href: "/projects", label: "Projects", matches: (p) => p.startsWith("/projects") },
   { href: "/queue", label: "Queue", matches: (p) => p.startsWith("/queue") },
 ];
+// Directors and admins review the lab's spend; everyone else sees their own on the dashboard.
+const COSTS: NavItem = { href: "/costs", label: "Costs", matches: (p) => p.startsWith("/costs") };
 
-export function MainNav() {
+export function MainNav({ showCosts = false }: { showCosts?: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex items-center gap-1">
-      {ITEMS.map((item) => {
+      {(showCosts ? [...ITEMS, COSTS] : ITEMS).map((item) => {
         const active = item.matches(pathname);
         return (
           <Link

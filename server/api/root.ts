@@ -1,5 +1,6 @@
 import { agentsRouter } from "./routers/agents";
 import { budgetsRouter } from "./routers/budgets";
+import { costsRouter } from "./routers/costs";
 import { datasetsRouter } from "./routers/datasets";
 import { filesRouter } from "./routers/files";
 import { jobsRouter } from "./routers/jobs";
@@ -17,6 +18,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   agents: agentsRouter,
   budgets: budgetsRouter,
+  costs: costsRouter,
   datasets: datasetsRouter,
   files: filesRouter,
   jobs: { ...jobsRouter._def.record, ...jobsWatchRouter._def.record }, // jobs.watch lives in its own file

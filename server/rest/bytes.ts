@@ -26,6 +26,8 @@ import { getBlob } from "../storage/blobs";
 import { putProjectBlob } from "../queue/project-blobs";
 import { artifactBlob, getJob, readLogLines } from "../queue/read-jobs";
 import { serveLocalStorage } from "../storage/local-route";
+import { costsCsv, costsReport } from "../costs/report";
+import { ZCostsQuery } from "../api/routers/costs";
 import type { HttpMethod } from "./meta";
 import { requireRequestActor, UNAUTHORIZED_HEADERS } from "./request-actor";
 
@@ -172,6 +174,19 @@ async function downloadLog({ params, actor: actorOf }: ByteContext): Promise<Res
   });
 }
 
+/** The costs report as CSV: the same report as GET /costs (same query), its Total row the JSON's total. */
+async function downloadCostsCsv({ url, actor: actorOf }: ByteContext): Promise<Response> {
+  const actor = await actorOf();
+  const parsed = ZCostsQuery.safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success) throw new AppError("BAD_REQUEST", `The query is not valid: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}.`);
+  const q = parsed.data;
+  const report = await costsReport({ actorId: actor.id, from: q.from, to: q.to, groupBy: q.groupBy, projectSlug: q.project, person: q.person, pool: q.pool });
+  const name = `costs-${report.groupBy}-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}${q.project ? `-${q.project}` : ""}.csv`;
+  return new Response(costsCsv(report), {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment(name), "cache-control": "no-store" },
+  });
+}
+
 /** The local stores' presigned URLs: the signature is the authority, as with S3's (server/storage/local-route.ts). */
 const localStorage = ({ req, requestId, log }: ByteContext) => serveLocalStorage(req, localStoreForGrant, requestId, log);
 const LOCAL = "/storage/local/{store}/{bucket}/{key}";
@@ -229,6 +244,15 @@ export const byteRoutes: ByteRoute[] = [
     params: ZJobParams,
     answer: { bytes: "text/plain" },
     handle: downloadLog,
+  },
+  {
+    method: "GET",
+    path: "/costs.csv",
+    tag: "Costs",
+    summary: "The costs report (the query of GET /costs) as CSV: a header row, one row a group, and a Total row equal to the JSON's total",
+    query: ZCostsQuery,
+    answer: { bytes: "text/csv" },
+    handle: downloadCostsCsv,
   },
   ...(["GET", "HEAD"] as const).map(
     (method): ByteRoute => ({

@@ -1,19 +1,42 @@
 // Ledger rows written directly, with the meter's semantics: one row per (node, minute), amount =
-// hourly x gpus x seconds / 3600, startsAt in the minute it covers.
+// hourly x gpus (1 for a CPU slot) x seconds / 3600, startsAt in the minute it covers, and the same
+// rows added to the daily rollups (LedgerDay), as the meter's statement does.
 import { randomUUID } from "node:crypto";
 import { db, Prisma } from "../../server/db/client";
 
-export async function writeLedger(opts: { projectId: string; userId: string; startsAt: Date; minutes: number; hourly: string; gpus?: number }) {
+export async function writeLedger(opts: {
+  projectId: string;
+  userId: string;
+  startsAt: Date;
+  minutes: number;
+  hourly: string;
+  gpus?: number;
+  /** null: a CPU slot. Default "A100". */
+  gpuType?: string | null;
+  poolId?: string;
+  jobId?: string;
+  seeded?: boolean;
+}): Promise<{ jobId: string; attemptNodeId: string }> {
   const node = randomUUID();
-  const gpus = opts.gpus ?? 1;
+  const gpuType = opts.gpuType === undefined ? "A100" : opts.gpuType;
+  const gpus = gpuType === null ? 0 : (opts.gpus ?? 1);
+  const jobId = opts.jobId ?? `job-${node}`;
   const rows = Array.from({ length: opts.minutes }, (_, k) => {
     const startsAt = new Date(opts.startsAt.getTime() + k * 60_000);
     return {
       attemptNodeId: node, minute: k, startsAt, endsAt: new Date(startsAt.getTime() + 60_000),
-      jobId: `job-${node}`, attemptId: `att-${node}`, projectId: opts.projectId, userId: opts.userId,
-      poolId: "pool-fixture", agentId: "agent-fixture", gpuType: "A100", gpus,
-      hourly: new Prisma.Decimal(opts.hourly), amount: new Prisma.Decimal(opts.hourly).times(gpus).times(60).div(3600),
+      jobId, attemptId: `att-${node}`, projectId: opts.projectId, userId: opts.userId,
+      poolId: opts.poolId ?? "pool-fixture", agentId: "agent-fixture", gpuType, gpus, seeded: opts.seeded ?? false,
+      hourly: new Prisma.Decimal(opts.hourly), amount: new Prisma.Decimal(opts.hourly).times(Math.max(gpus, 1)).times(60).div(3600).toDecimalPlaces(6),
     };
   });
   await db.ledgerEntry.createMany({ data: rows });
+  await db.$executeRaw`
+    INSERT INTO "LedgerDay" (day, "projectId", "userId", "poolId", "gpuType", amount, seconds, seeded)
+    SELECT "startsAt"::date, "projectId", "userId", "poolId", COALESCE("gpuType", ''), sum(amount),
+           sum(GREATEST(gpus, 1) * EXTRACT(EPOCH FROM "endsAt" - "startsAt")), seeded
+      FROM "LedgerEntry" WHERE "attemptNodeId" = ${node} GROUP BY 1, 2, 3, 4, 5, 8
+    ON CONFLICT (day, "projectId", "userId", "poolId", "gpuType", seeded)
+    DO UPDATE SET amount = "LedgerDay".amount + EXCLUDED.amount, seconds = "LedgerDay".seconds + EXCLUDED.seconds`;
+  return { jobId, attemptNodeId: node };
 }
