@@ -4,7 +4,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { TJobListItem } from "@/components/trpc/router-types";
 import { ElapsedTime } from "./elapsed-time";
-import { JobStateBadge } from "./job-state-badge";
+import { HeldBadge, JobStateBadge } from "./job-state-badge";
 import { personName, resourcesLabel, sentenceCase } from "./job-words";
 import { QueueWait } from "./queue-wait";
 
@@ -36,7 +36,10 @@ function JobRow({ job, showProject }: { job: TJobListItem; showProject: boolean 
   return (
     <TableRow className="relative">
       <TableCell className="align-top">
-        <JobStateBadge state={job.state} />
+        <span className="flex flex-wrap items-center gap-1">
+          <JobStateBadge state={job.state} />
+          {job.heldReason && job.state === "queued" ? <HeldBadge reason={job.heldReason} /> : null}
+        </span>
       </TableCell>
       <TableCell className="max-w-0 align-top whitespace-normal">
         <Link

@@ -10,7 +10,7 @@ import { env, usesDevMailbox } from "../env";
 import { log } from "../log";
 import { sendMail } from "../mail/send-mail";
 import { requestCancel } from "../queue/cancel-job";
-import { currentSpend, periodWords, scopeWords } from "./budgets";
+import { currentSpend, overBudgetWords, periodWords, scopeWords } from "./budgets";
 import { formatMoney, labCurrency, money } from "./money";
 
 export type BudgetCheck = { fired: number; held: number; stopped: number };
@@ -18,11 +18,6 @@ export type BudgetCheck = { fired: number; held: number; stopped: number };
 /** Thresholds a budget acts on: its own, and 100 when its policy holds or stops. */
 function thresholdsOf(b: { thresholds: number[]; policy: string }): number[] {
   return [...new Set([...b.thresholds, ...(b.policy === "warn" ? [] : [100])])].sort((x, y) => x - y);
-}
-
-/** The sentence a held or stopped job carries: "project demo has spent $412.00 of its $400.00 December budget". */
-export function overBudgetWords(b: { projectSlug: string | null; spent: Prisma.Decimal; amount: Prisma.Decimal; endsAt: Date | null; start: Date }, currency: string): string {
-  return `${scopeWords(b.projectSlug)} has spent ${formatMoney(money(b.spent, currency))} of its ${formatMoney(money(b.amount, currency))} ${periodWords(b, b)}`;
 }
 
 export async function checkBudgets(at: Date = new Date()): Promise<BudgetCheck> {

@@ -8,7 +8,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors";
 import { projectAccess } from "../projects/access";
 import { isDirector } from "../users/users";
-import { labCurrency, money, type Money } from "./money";
+import { formatMoney, labCurrency, money, type Money } from "./money";
 
 export const DEFAULT_THRESHOLDS = [50, 80, 100];
 
@@ -198,4 +198,9 @@ export async function currentSpend<B extends { id: string; projectId: string | n
      GROUP BY b.id`;
   const spent = new Map(rows.map((r) => [r.id, new Prisma.Decimal(r.spent)]));
   return live.map((b) => ({ ...b, spent: spent.get(b.id) ?? new Prisma.Decimal(0) }));
+}
+
+/** The sentence a held or stopped job carries: "project demo has spent $412.00 of its $400.00 December budget". */
+export function overBudgetWords(b: { projectSlug: string | null; spent: Prisma.Decimal; amount: Prisma.Decimal; endsAt: Date | null; start: Date }, currency: string): string {
+  return `${scopeWords(b.projectSlug)} has spent ${formatMoney(money(b.spent, currency))} of its ${formatMoney(money(b.amount, currency))} ${periodWords(b, b)}`;
 }
