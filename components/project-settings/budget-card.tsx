@@ -28,7 +28,7 @@ export function BudgetCard({ projectSlug, canEdit }: { projectSlug: string; canE
   const [editing, setEditing] = useState(false);
   const budget = query.data?.budget ?? null;
   return (
-    <Card aria-labelledby="budget-heading">
+    <Card role="region" aria-labelledby="budget-heading">
       <CardHeader className="flex-row items-start justify-between gap-4 space-y-0">
         <div className="space-y-1.5">
           <CardTitle id="budget-heading" className="flex items-center gap-2">
