@@ -552,6 +552,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notices, newest first, and how many are unread */
+        get: operations["getNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark your notices read (the given ones, or all) */
+        post: operations["postNoticesRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/people": {
         parameters: {
             query?: never;
@@ -1135,6 +1169,23 @@ export interface paths {
         put?: never;
         /** Create an empty folder */
         post: operations["postProjectsByProjectSlugFolders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectSlug}/jobs/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a job would cost, at most and as expected, and whether a budget would hold it; submits nothing (the body is the submit's) */
+        post: operations["postProjectsByProjectSlugJobsEstimate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4448,6 +4499,149 @@ export interface operations {
                         /** @enum {string} */
                         labRole: "admin" | "director" | "researcher";
                         name: string | null;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the problem, `fields` each field's */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getNotices: {
+        parameters: {
+            query?: {
+                /** @description How many, newest first (20 by default) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        notices: {
+                            createdAt: string;
+                            /**
+                             * @description The page it is about
+                             * @example /projects/demo/settings
+                             */
+                            href: string | null;
+                            id: string;
+                            /**
+                             * @description What it is about
+                             * @example budget.threshold
+                             */
+                            kind: string;
+                            readAt: string | null;
+                            /** @example Project demo has spent $412.00 (82 %) of its $500.00 December budget */
+                            text: string;
+                        }[];
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the problem, `fields` each field's */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postNoticesRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description The notices to mark read; all of yours when omitted */
+                    ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
                     };
                 };
             };
@@ -7859,6 +8053,146 @@ export interface operations {
                 content: {
                     "application/json": {
                         path: string;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the problem, `fields` each field's */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postProjectsByProjectSlugJobsEstimate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug */
+                projectSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @default  */
+                    command?: string;
+                    datasets?: {
+                        /**
+                         * @default copy
+                         * @enum {string}
+                         */
+                        mode?: "copy" | "stream";
+                        name: string;
+                        version?: number | null;
+                    }[];
+                    /** @default {} */
+                    env?: {
+                        [key: string]: string | null;
+                    };
+                    /** @default 0 */
+                    gpus?: number;
+                    gpuType?: string | null;
+                    /** @default 30 */
+                    graceSeconds?: number;
+                    /** @default 86400 */
+                    maxRuntimeSeconds?: number;
+                    name?: string;
+                    /** @default 1 */
+                    nodes?: number;
+                    notebook?: string;
+                    /** @default [] */
+                    pools?: string[];
+                    /**
+                     * @default normal
+                     * @enum {string}
+                     */
+                    priority?: "low" | "normal" | "high";
+                    projectSlug?: string;
+                    /** @default 0 */
+                    retries?: number;
+                    secretEnv?: {
+                        [key: string]: string | null;
+                    };
+                    snapshotId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description From the median run time of your last (up to 10) succeeded runs of this command in the project; null when there are none */
+                        expected: {
+                            /**
+                             * @description A decimal string in the currency's minor unit
+                             * @example 4.20
+                             */
+                            amount: string;
+                            /**
+                             * @description ISO 4217
+                             * @example USD
+                             */
+                            currency: string;
+                        } | null;
+                        /** @description The GPU type the worst case is priced at; null for CPU slots */
+                        gpuType: string | null;
+                        /** @description Why a budget would hold it at submit; null when it would run */
+                        heldReason: string | null;
+                        maxRuntimeSeconds: number;
+                        pool: string | null;
+                        runs: number;
+                        /** @example at most $4.20 on lab A100 (4 h max); expected ~$1.10 from your last 6 runs of this command */
+                        sentence: string;
+                        /** @description The most it can cost: nodes x GPUs x the highest rate among the pools it may use x its max runtime; null when none of them has a rate */
+                        worstCase: {
+                            /**
+                             * @description A decimal string in the currency's minor unit
+                             * @example 4.20
+                             */
+                            amount: string;
+                            /**
+                             * @description ISO 4217
+                             * @example USD
+                             */
+                            currency: string;
+                        } | null;
                     };
                 };
             };

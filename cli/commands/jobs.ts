@@ -41,6 +41,7 @@ export function registerJobCommands(program: Command) {
     .option("--workdir <dir>", "the directory to send (default: the current one)")
     .option("--project-files", "run on the project's files as stored in Benchtop instead of a local directory")
     .option("--notebook <path>", "run this notebook headless instead of a command; the executed notebook is among its artifacts")
+    .option("--dry-run", "print what it would cost (at most, and as expected from your past runs) and whether a budget would hold it; submit nothing")
     .argument("[command...]", "the command, after -- (none with --notebook)")
     .action(async (words: string[], opts) => {
       const project = await resolveProject(opts.project);
@@ -72,6 +73,23 @@ export function registerJobCommands(program: Command) {
       // A local notebook's path is taken relative to the directory sent; with --project-files it is the project's path.
       const notebook = opts.notebook && !opts.projectFiles ? path.relative(path.resolve(opts.workdir ?? "."), path.resolve(opts.notebook)).split(path.sep).join("/") : opts.notebook;
       const c = await config();
+      const spec = {
+        command: words.length ? shellJoin(words) : undefined,
+        notebook,
+        name: opts.name,
+        ...gpus,
+        nodes: int(opts.nodes, "nodes"),
+        maxRuntimeSeconds,
+        graceSeconds: grace.seconds,
+        priority: opts.priority,
+        retries: int(opts.retries, "retries"),
+        env,
+        pools: opts.pool,
+      };
+      if (opts.dryRun) {
+        const estimate = await answer(rest(c).POST("/projects/{projectSlug}/jobs/estimate", { params: { path: { projectSlug: project } }, body: spec }));
+        return void process.stdout.write(`${estimate.sentence[0]!.toUpperCase()}${estimate.sentence.slice(1)}.\nNothing was submitted (--dry-run).\n`);
+      }
       let snapshotId: string | undefined;
       if (!opts.projectFiles) {
         const root = path.resolve(opts.workdir ?? ".");
@@ -81,23 +99,7 @@ export function registerJobCommands(program: Command) {
         snapshotId = await uploadSnapshot(c, project, root, (m) => process.stderr.write(`benchtop: ${m}\n`));
       }
       const job = await answer(rest(c).POST("/jobs", {
-        body: {
-        projectSlug: project,
-        command: words.length ? shellJoin(words) : undefined,
-        notebook,
-        name: opts.name,
-        snapshotId,
-        ...gpus,
-        nodes: int(opts.nodes, "nodes"),
-        maxRuntimeSeconds,
-        graceSeconds: grace.seconds,
-        priority: opts.priority,
-        retries: int(opts.retries, "retries"),
-        env,
-        ...(Object.keys(secretEnv).length ? { secretEnv } : {}),
-        pools: opts.pool,
-        datasets,
-        },
+        body: { projectSlug: project, ...spec, snapshotId, ...(Object.keys(secretEnv).length ? { secretEnv } : {}), datasets },
       }));
       process.stderr.write(`benchtop: queued ${job.url}\n`);
       process.stdout.write(job.id + "\n");

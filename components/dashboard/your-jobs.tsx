@@ -10,7 +10,7 @@ import type { TJobListItem } from "@/components/trpc/router-types";
 import { useTRPC } from "@/components/trpc/trpc";
 import { ElapsedTime } from "../jobs/elapsed-time";
 import { listRefetchInterval } from "../jobs/job-list-query";
-import { JobStateBadge } from "../jobs/job-state-badge";
+import { HeldBadge, JobStateBadge } from "../jobs/job-state-badge";
 import { SeededBadge } from "@/components/jobs/seeded-badge";
 import { resourcesLabel } from "../jobs/job-words";
 
@@ -56,7 +56,11 @@ export function YourJobs() {
 function JobItem({ job }: { job: TJobListItem }) {
   return (
     <li className="relative flex items-center gap-3 px-4 py-3 transition-colors focus-within:bg-muted/40 hover:bg-muted/40">
-      <JobStateBadge state={job.state} className="w-24 shrink-0" />
+      {job.heldReason && job.state === "queued" ? (
+        <HeldBadge reason={job.heldReason} className="w-24 shrink-0" />
+      ) : (
+        <JobStateBadge state={job.state} className="w-24 shrink-0" />
+      )}
       <div className="min-w-0 flex-1">
         <Link href={`/jobs/${job.id}`} className="block truncate text-sm font-medium outline-none after:absolute after:inset-0">
           {job.name}

@@ -1,4 +1,4 @@
-import { Ban, CircleCheck, CircleSlash, CircleX, Clock, Loader2, TimerOff, Unplug, type LucideIcon } from "lucide-react";
+import { Ban, CircleCheck, CircleDollarSign, CircleSlash, CircleX, Clock, Loader2, TimerOff, Unplug, type LucideIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
 import type { TJobState } from "@/server/queue/schemas";
@@ -37,6 +37,16 @@ export function JobStateBadge({ state, className }: { state: AnyState; className
     <Badge variant={meta.variant} className={cn("gap-1.5", className)}>
       {meta.icon === "live" ? <LiveDot /> : <meta.icon aria-hidden className={meta.spin ? "motion-safe:animate-spin" : undefined} />}
       {meta.label}
+    </Badge>
+  );
+}
+
+/** A queued job held by its budget: the reason in words is the badge's title (and its accessible name). */
+export function HeldBadge({ reason, className }: { reason: string; className?: string }) {
+  return (
+    <Badge variant="warning" title={reason} aria-label={reason} className={cn("gap-1.5", className)}>
+      <CircleDollarSign aria-hidden />
+      Held
     </Badge>
   );
 }

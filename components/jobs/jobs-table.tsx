@@ -5,7 +5,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { TJobListItem } from "@/components/trpc/router-types";
 import { formatMoney } from "@/lib/format-money";
 import { ElapsedTime } from "./elapsed-time";
-import { JobStateBadge } from "./job-state-badge";
+import { HeldBadge, JobStateBadge } from "./job-state-badge";
 import { personName, resourcesLabel, sentenceCase } from "./job-words";
 import { QueueWait } from "./queue-wait";
 import { SeededBadge } from "./seeded-badge";
@@ -39,8 +39,9 @@ function JobRow({ job, showProject }: { job: TJobListItem; showProject: boolean 
   return (
     <TableRow className="relative">
       <TableCell className="align-top">
-        <div className="flex flex-col gap-1">
+        <div className="flex flex-col items-start gap-1">
           <JobStateBadge state={job.state} />
+          {job.heldReason && job.state === "queued" ? <HeldBadge reason={job.heldReason} /> : null}
           {job.seeded ? <SeededBadge /> : null}
         </div>
       </TableCell>

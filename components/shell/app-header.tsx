@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Wordmark } from "@/components/brand/logo";
 import type { TUser } from "@/server/users/users";
 import { MainNav } from "./main-nav";
+import { NoticeBell } from "./notice-bell";
 import { UserMenu } from "./user-menu";
 
 export function AppHeader({ user }: { user: TUser }) {
@@ -16,7 +17,8 @@ export function AppHeader({ user }: { user: TUser }) {
           <Wordmark className="text-[15px]" />
         </Link>
         <MainNav showCosts={user.labRole === "director" || user.labRole === "admin"} />
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-1 sm:gap-2">
+          <NoticeBell />
           <UserMenu user={user} />
         </div>
       </div>

@@ -7,6 +7,7 @@ import { jobsRouter } from "./routers/jobs";
 import { jobsWatchRouter } from "./routers/jobs-watch";
 import { kernelsRouter } from "./routers/kernels";
 import { meRouter } from "./routers/me";
+import { noticesRouter } from "./routers/notices";
 import { peopleRouter } from "./routers/people";
 import { projectsRouter } from "./routers/projects";
 import { ratesRouter } from "./routers/rates";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   jobs: { ...jobsRouter._def.record, ...jobsWatchRouter._def.record }, // jobs.watch lives in its own file
   kernels: kernelsRouter,
   me: meRouter,
+  notices: noticesRouter,
   people: peopleRouter,
   projects: projectsRouter,
   rates: ratesRouter,

@@ -8,7 +8,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors";
 import { projectAccess } from "../projects/access";
 import { isDirector } from "../users/users";
-import { labCurrency, money, type Money } from "./money";
+import { formatMoney, labCurrency, money, type Money } from "./money";
 
 export const DEFAULT_THRESHOLDS = [50, 80, 100];
 
@@ -164,4 +164,43 @@ export async function setLabBudget(args: { actorId: string } & BudgetInput): Pro
   if (!isDirector(await labRoleOf(args.actorId))) throw new AppError("FORBIDDEN", "Only directors and admins set the lab's budget.");
   const row = await upsert("lab", null, args.actorId, args);
   return viewOf(row, null);
+}
+
+/** How a sentence names a budget's period: "December budget", or "budget to 30 June 2027" for a fixed span. */
+export function periodWords(b: { endsAt: Date | null }, period: { start: Date }): string {
+  if (!b.endsAt) return `${period.start.toLocaleString("en", { month: "long", timeZone: "UTC" })} budget`;
+  const last = new Date(b.endsAt.getTime() - 86_400_000);
+  return `budget to ${last.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}`;
+}
+
+/** "project demo" or "the lab": who a budget belongs to, as a sentence says it. */
+export function scopeWords(projectSlug: string | null): string {
+  return projectSlug ? `project ${projectSlug}` : "the lab";
+}
+
+/**
+ * Each budget's spend in its current period, in one statement (what the supervisor's alert check
+ * and admission read): budgets whose period does not contain `at` (a grant not started or over) are left out.
+ */
+export async function currentSpend<B extends { id: string; projectId: string | null; startsAt: Date | null; endsAt: Date | null }>(
+  budgets: B[],
+  at: Date = new Date(),
+): Promise<(B & { start: Date; end: Date; spent: Prisma.Decimal })[]> {
+  const live = budgets.map((b) => ({ ...b, ...budgetPeriod(b, at) })).filter((b) => b.start <= at && at < b.end);
+  if (!live.length) return [];
+  // Timestamps go as ISO text cast to timestamp (the columns are UTC without a zone).
+  const rows = await db.$queryRaw<{ id: string; spent: string }[]>`
+    SELECT b.id, COALESCE(SUM(e.amount), 0)::text AS spent
+      FROM unnest(${live.map((b) => b.id)}::text[], ${live.map((b) => b.projectId ?? "")}::text[],
+                  ${live.map((b) => b.start.toISOString())}::timestamp[], ${live.map((b) => b.end.toISOString())}::timestamp[])
+           AS b(id, "projectId", ps, pe)
+      LEFT JOIN "LedgerEntry" e ON e."startsAt" >= b.ps AND e."startsAt" < b.pe AND (b."projectId" = '' OR e."projectId" = b."projectId")
+     GROUP BY b.id`;
+  const spent = new Map(rows.map((r) => [r.id, new Prisma.Decimal(r.spent)]));
+  return live.map((b) => ({ ...b, spent: spent.get(b.id) ?? new Prisma.Decimal(0) }));
+}
+
+/** The sentence a held or stopped job carries: "project demo has spent $412.00 of its $400.00 December budget". */
+export function overBudgetWords(b: { projectSlug: string | null; spent: Prisma.Decimal; amount: Prisma.Decimal; endsAt: Date | null; start: Date }, currency: string): string {
+  return `${scopeWords(b.projectSlug)} has spent ${formatMoney(money(b.spent, currency))} of its ${formatMoney(money(b.amount, currency))} ${periodWords(b, b)}`;
 }

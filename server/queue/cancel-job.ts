@@ -19,18 +19,29 @@ export async function cancelJob(args: { actorId: string; jobId: string }): Promi
   if (!job) throw new AppError("NOT_FOUND", `Job ${args.jobId} was not found.`);
   if (job.submittedById !== args.actorId) await requireProjectRole({ actorId: args.actorId, projectSlug: job.project.slug, atLeast: "editor" });
   if (FINAL_STATES.includes(job.state)) return { state: job.state };
+  return requestCancel(job, { actorId: args.actorId, reason: null });
+}
+
+/**
+ * The cancel itself, for a caller already allowed to cancel: a person (cancelJob above) or the
+ * server (a budget's stop policy, server/costs/alerts.ts, with actorId null and its reason in words).
+ */
+export async function requestCancel(
+  job: { id: string; name: string; projectId: string },
+  by: { actorId: string | null; reason: string | null },
+): Promise<{ state: TJobState }> {
   return db.$transaction(async (tx) => {
     const now = new Date();
     const queued = await tx.job.updateMany({
       where: { id: job.id, state: "queued" },
-      data: { state: "cancelled", stateReason: "cancelled before it started", cancelRequestedAt: now, endedAt: now, queuePosition: null, estimatedStartAt: null },
+      data: { state: "cancelled", stateReason: by.reason ?? "cancelled before it started", cancelRequestedAt: now, endedAt: now, queuePosition: null, estimatedStartAt: null },
     });
     // Not a job that ended meanwhile (its agent reported between the read above and now).
     await tx.job.updateMany({
       where: { id: job.id, cancelRequestedAt: null, state: { notIn: [...FINAL_STATES] } },
-      data: { cancelRequestedAt: now, stateReason: "cancelling: waiting for its agents to stop it" },
+      data: { cancelRequestedAt: now, stateReason: by.reason ? `cancelling: ${by.reason}` : "cancelling: waiting for its agents to stop it" },
     });
-    await recordAuditEvent(tx, { actorId: args.actorId, projectId: job.projectId, action: "job.cancelled", target: job.name, data: { jobId: job.id } });
+    await recordAuditEvent(tx, { actorId: by.actorId, projectId: job.projectId, action: "job.cancelled", target: job.name, data: { jobId: job.id, ...(by.reason ? { reason: by.reason } : {}) } });
     // Placed but not yet claimed by any agent: nothing runs, so it ends here and now.
     const unclaimed = await tx.attempt.findMany({
       where: { jobId: job.id, state: "assigned", nodes: { every: { state: "assigned" } } },

@@ -45,6 +45,7 @@ export async function finishAttempt(tx: Tx, attemptId: string, outcome: AttemptO
           failedAttempts: true,
           lostAttempts: true,
           cancelRequestedAt: true,
+          stateReason: true,
         },
       },
       nodes: { select: { agentId: true, agent: { select: { name: true } } } },
@@ -59,7 +60,9 @@ export async function finishAttempt(tx: Tx, attemptId: string, outcome: AttemptO
   const agents = attempt.nodes.map((n) => n.agent.name).join(", ");
   let next: { state: JobState; reason: string; exitCode?: number | null; failed?: number; lost?: number };
   if (job.cancelRequestedAt || outcome.state === "cancelled") {
-    next = { state: "cancelled", reason: "cancelled" };
+    // A cancel with its reason in words (a budget's stop policy, cancel-job.ts's requestCancel) keeps it.
+    const why = job.stateReason.match(/^cancelling: (stopped: .*)$/)?.[1];
+    next = { state: "cancelled", reason: why ?? "cancelled" };
   } else if (outcome.state === "succeeded") {
     next = { state: "succeeded", reason: "exited with status 0", exitCode: 0 };
   } else if (outcome.state === "timed_out") {

@@ -1,4 +1,5 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { budgetHold } from "../costs/admission";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { requireProjectRole } from "../projects/access";
@@ -15,7 +16,8 @@ import { assertProjectSnapshot, snapshotProjectFiles } from "./snapshots";
 /**
  * Queues a job. Editors and owners may submit (never into an archived project); high priority
  * needs a project owner or a lab director. A job no capacity could ever hold is refused now, with
- * the reason, rather than waiting forever. Its variables and secrets are resolved by job-env.ts.
+ * the reason, rather than waiting forever. Its variables and secrets are resolved by job-env.ts; a
+ * budget may hold it (../costs/admission.ts).
  */
 export async function submitJob(args: { actorId: string; rerunOfId?: string } & TSubmitJobInput): Promise<{ id: string }> {
   const input = ZSubmitJobInput.parse(args);
@@ -78,6 +80,12 @@ export async function submitJob(args: { actorId: string; rerunOfId?: string } & 
   });
   // Checked and frozen before the job exists: the job records the dataset versions it reads.
   const datasets = await resolveJobDatasets({ actorId: args.actorId, projectId: project.id, attachments: input.datasets, rerunOfId: args.rerunOfId });
+  // A spent hold/stop budget, or a worst case past what is left, holds it until someone approves (costs/admission.ts).
+  const { heldReason } = await budgetHold({
+    projectId: project.id,
+    projectSlug: project.slug,
+    job: { nodes: input.nodes, gpus: input.gpus, gpuType: input.gpuType ?? null, maxRuntimeSeconds: input.maxRuntimeSeconds, pools: input.pools },
+  });
 
   return db.$transaction(async (tx) => {
     const job = await tx.job.create({
@@ -101,7 +109,9 @@ export async function submitJob(args: { actorId: string; rerunOfId?: string } & 
         pools: input.pools,
         graceSeconds: input.graceSeconds,
         rerunOfId: args.rerunOfId ?? null,
-        stateReason: "waiting for the scheduler",
+        stateReason: heldReason ? "held by its budget" : "waiting for the scheduler",
+        heldReason,
+        heldAt: heldReason ? new Date() : null,
       },
       select: { id: true },
     });

@@ -1,9 +1,11 @@
 // The queue's supervisor: one per deployment at a time (a session advisory lock on a dedicated
 // connection elects it), it sweeps expired leases and runs scheduler passes, woken at once by
-// NOTIFY on the queue channel and every second as a fallback, and once a second writes the ledger's
-// new minutes (./sql/meter.ts): a job's cost is whole about a second after it ends. Started by scripts/start.ts.
+// NOTIFY on the queue channel and every second as a fallback, once a second writes the ledger's new
+// minutes (./sql/meter.ts: a job's cost is whole about a second after it ends), and every 30 s checks
+// budgets (../costs/alerts.ts). Started by scripts/start.ts.
 import pg from "pg";
 import { databaseUnavailableReason } from "../db/unavailable";
+import { checkBudgets } from "../costs/alerts";
 import { env } from "../env";
 import { log } from "../log";
 import { restartGraceMs } from "./capacity";
@@ -16,11 +18,15 @@ const SUPERVISOR_LOCK = 7_214_002_818;
 const TICK_MS = 1000;
 /** How often the leader writes the ledger's new minutes (server/queue/sql/meter.ts); a run with nothing due costs under a millisecond. */
 const METER_EVERY_MS = 1000;
+/** How often the leader checks budgets' thresholds and 100 % policies (server/costs/alerts.ts). */
+const BUDGETS_EVERY_MS = 30_000;
 
 export type Supervisor = { stop: () => Promise<void>; isLeader: () => boolean };
 
-export function startSupervisor(opts: { tickMs?: number } = {}): Supervisor {
+export function startSupervisor(opts: { tickMs?: number; budgetsEveryMs?: number } = {}): Supervisor {
   const tickMs = opts.tickMs ?? TICK_MS;
+  const budgetsEveryMs = opts.budgetsEveryMs ?? BUDGETS_EVERY_MS;
+  let budgetsAt = 0;
   const abort = new AbortController();
   let leader = false;
   let leaderSince = 0;
@@ -49,6 +55,10 @@ export function startSupervisor(opts: { tickMs?: number } = {}): Supervisor {
             meteredAt = Date.now();
             // The ledger's writer; a failure here is logged and retried, it never stops scheduling.
             await meterStatement(null).catch((e: unknown) => log.error({ err: e }, "queue supervisor: metering failed; retrying"));
+          }
+          if (Date.now() - budgetsAt >= budgetsEveryMs) {
+            budgetsAt = Date.now();
+            await checkBudgets().catch((e: unknown) => log.error({ err: e }, "queue supervisor: the budget check failed; retrying"));
           }
         }
       } catch (e) {

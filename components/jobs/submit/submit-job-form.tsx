@@ -18,6 +18,7 @@ import { EnvVarsEditor } from "./env-vars-editor";
 import { checkValues, formFieldErrors, summaryOf, toSubmitInput, type JobFormValues } from "./job-form-values";
 import { LimitsFields } from "./limits-fields";
 import { NotebookField } from "./notebook-field";
+import { PriceEstimate } from "./price-estimate";
 import { ResourcesFields } from "./resources-fields";
 
 type Props = {
@@ -139,6 +140,10 @@ export function SubmitJobForm({ projectSlug, initialValues, canUseHigh, rerunOfI
 
         <Section title="Limits and priority">
           <LimitsFields values={values} set={set} errors={errors} canUseHigh={canUseHigh} />
+        </Section>
+
+        <Section title="Price" description="At most its max runtime on the dearest capacity it may use; expected from your past runs of the same command.">
+          <PriceEstimate projectSlug={projectSlug} values={values} />
         </Section>
 
         <Section title="Environment variables">

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { approveJob } from "../../costs/approve";
 import { getLabBudget, getProjectBudget, setLabBudget, setProjectBudget } from "../../costs/budgets";
-import { ZMoney } from "../../queue/schemas";
+import { estimateJob } from "../../costs/estimate";
+import { ZMoney, ZSubmitJobInput } from "../../queue/schemas";
 import { authedProcedure, createTRPCRouter } from "../trpc";
 
 export const ZBudget = z.object({
@@ -27,7 +28,34 @@ export const ZBudgetInput = z.object({
   policy: z.enum(["warn", "hold", "stop"]).optional().meta({ description: "At 100 %: warn only, hold new jobs, or also stop running ones" }),
 });
 
+export const ZJobEstimate = z.object({
+  worstCase: ZMoney.nullable().meta({ description: "The most it can cost: nodes x GPUs x the highest rate among the pools it may use x its max runtime; null when none of them has a rate" }),
+  pool: z.string().nullable(),
+  gpuType: z.string().nullable().meta({ description: "The GPU type the worst case is priced at; null for CPU slots" }),
+  maxRuntimeSeconds: z.number().int(),
+  expected: ZMoney.nullable().meta({ description: "From the median run time of your last (up to 10) succeeded runs of this command in the project; null when there are none" }),
+  runs: z.number().int(),
+  heldReason: z.string().nullable().meta({ description: "Why a budget would hold it at submit; null when it would run" }),
+  sentence: z.string().meta({ example: "at most $4.20 on lab A100 (4 h max); expected ~$1.10 from your last 6 runs of this command" }),
+});
+
 export const budgetsRouter = createTRPCRouter({
+  estimateJob: authedProcedure
+    .meta({
+      rest: {
+        method: "POST",
+        path: "/projects/{projectSlug}/jobs/estimate",
+        tag: "Costs",
+        summary: "What a job would cost, at most and as expected, and whether a budget would hold it; submits nothing (the body is the submit's)",
+        params: ZProjectParams,
+        body: ZSubmitJobInput.partial({ projectSlug: true }),
+        input: (req) => ({ ...(req.body as object), projectSlug: req.params.projectSlug }),
+      },
+    })
+    .input(ZSubmitJobInput)
+    .output(ZJobEstimate)
+    .query(({ ctx, input }) => estimateJob({ actorId: ctx.actor.id, ...input })),
+
   project: authedProcedure
     .meta({ rest: { method: "GET", path: "/projects/{projectSlug}/budget", tag: "Costs", summary: "A project's budget with what it spent and has left this period (null when it has none)", params: ZProjectParams } })
     .input(ZProjectParams)

@@ -3,6 +3,7 @@ import { ProjectSettings } from "@/components/project-settings/project-settings"
 import { loadProject } from "@/app/_lib/load-project";
 import { getCurrentUser, requireUser } from "@/app/_lib/session";
 import { getQueryClient, HydrateClient, serverTrpc } from "@/app/_lib/trpc-server";
+import { isDirector } from "@/server/users/users";
 
 type Params = Promise<{ slug: string }>;
 
@@ -21,10 +22,11 @@ export default async function ProjectSettingsPage({ params }: { params: Params }
   await Promise.all([
     queryClient.prefetchQuery(serverTrpc.projects.get.queryOptions({ projectSlug: project.slug })),
     queryClient.prefetchQuery(serverTrpc.projects.members.queryOptions({ projectSlug: project.slug })),
+    queryClient.prefetchQuery(serverTrpc.budgets.project.queryOptions({ projectSlug: project.slug })),
   ]);
   return (
     <HydrateClient>
-      <ProjectSettings projectSlug={project.slug} currentUserId={user.id} />
+      <ProjectSettings projectSlug={project.slug} currentUserId={user.id} isDirector={isDirector(user.labRole)} />
     </HydrateClient>
   );
 }

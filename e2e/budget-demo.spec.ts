@@ -1,0 +1,84 @@
+// A budget as the demo lab's director meets it: Helen sets one on the project's settings card; the
+// project's spend passes 50 and 80 % (ledger rows written into the demo server's own database, as
+// the meter would, since the demo's simulated GPUs would take hours to spend it); the supervisor's
+// check tells her by the bell; the submit form shows a job's price before it runs.
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+
+const home = () => path.join(process.env.E2E_RUN_DIR!, "demo");
+
+/** The demo server's embedded PostgreSQL: its port from postmaster.pid (line 4), its password file. */
+async function demoDb(): Promise<pg.Client> {
+  const port = Number(fs.readFileSync(path.join(home(), "postgres", "postmaster.pid"), "utf8").split("\n")[3]);
+  const password = fs.readFileSync(path.join(home(), "postgres-password"), "utf8").trim();
+  const client = new pg.Client({ host: "127.0.0.1", port, user: "benchtop", password, database: "benchtop" });
+  await client.connect();
+  return client;
+}
+
+async function signInAs(page: Page, who: RegExp) {
+  await page.context().clearCookies();
+  await page.goto("/signin");
+  await page.getByRole("list", { name: "Demo people" }).getByRole("button", { name: who }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+test("a director sets a budget on the settings card, is told at 50 and 80 % by the bell, and the owner sees a job's price before it runs", async ({ page }) => {
+  test.setTimeout(150_000);
+  await signInAs(page, /Helen Park/);
+  await page.goto("/projects/demo/settings");
+  const card = page.getByRole("region", { name: "Budget" });
+  await expect(card.getByText("No budget yet")).toBeVisible();
+  await card.getByLabel("Amount").fill("400");
+  await card.getByRole("combobox", { name: "At 100 %" }).click();
+  await page.getByRole("option", { name: "Hold new jobs", exact: true }).click();
+  await card.getByRole("button", { name: "Save budget" }).click();
+  await expect(card.getByText(/^\$0\.00 of \$400\.00$/)).toBeVisible();
+  await expect(card.getByText("At 100 %: hold new jobs")).toBeVisible();
+
+  // $328.00 of the project's spend this month (82 %), and a GPU rate so the submit form has a price.
+  const db = await demoDb();
+  try {
+    await db.query(`
+      INSERT INTO "LedgerEntry" ("attemptNodeId", minute, "startsAt", "endsAt", "jobId", "attemptId", "projectId", "userId", "poolId", "agentId", "gpuType", gpus, hourly, amount)
+      SELECT 'e2e-node', k, date_trunc('month', now() AT TIME ZONE 'UTC') + k * interval '1 minute', date_trunc('month', now() AT TIME ZONE 'UTC') + (k + 1) * interval '1 minute',
+             'e2e-job', 'e2e-attempt', p.id, m."userId", 'e2e-pool', 'e2e-agent', 'A100', 1, 4920, 82
+        FROM "Project" p JOIN "Member" m ON m."projectId" = p.id AND m.role = 'owner', generate_series(0, 3) k
+       WHERE p.slug = 'demo'`);
+    await db.query(`
+      INSERT INTO "Rate" (id, "poolId", "gpuType", kind, hourly, "effectiveFrom", source)
+      SELECT DISTINCT ON (a."poolId", a."gpuType") 'e2e-' || a.id, a."poolId", a."gpuType", 'owned', 1.25, now() - interval '1 day', 'e2e'
+        FROM "Agent" a WHERE a."gpuType" IS NOT NULL
+      ON CONFLICT DO NOTHING`);
+  } finally {
+    await db.end();
+  }
+
+  // The supervisor checks budgets every 30 s; the bell polls every 30 s (a reload asks at once).
+  const bell = page.getByRole("button", { name: /^Notices/ });
+  await expect(async () => {
+    await page.reload();
+    await expect(bell).toHaveAccessibleName("Notices, 2 unread", { timeout: 2000 });
+  }).toPass({ timeout: 75_000, intervals: [3000] });
+  await expect(card.getByText("82 %", { exact: true })).toBeVisible();
+  await expect(card.getByRole("progressbar", { name: "Budget spent" })).toHaveAttribute("aria-valuenow", "82");
+  await card.screenshot({ path: test.info().outputPath("budget-card.png") });
+
+  await bell.click();
+  const list = page.getByRole("dialog", { name: "Notices" });
+  await expect(list.getByText(/^Project demo has spent \$328\.00 \(82 %\) of its \$400\.00 \w+ budget$/)).toHaveCount(2);
+  await page.screenshot({ path: test.info().outputPath("notice-bell.png") });
+  await page.keyboard.press("Escape");
+  await expect(bell).toHaveAccessibleName("Notices");
+
+  // Ana, the project's owner, was told too; she submits from the form, which prices the job as she types.
+  await signInAs(page, /Ana Souza/);
+  await expect(bell).toHaveAccessibleName("Notices, 2 unread");
+  await page.goto("/projects/demo/jobs/new");
+  await page.getByLabel("Command").fill("python train.py --epochs 3");
+  await expect(page.getByTestId("price-estimate")).toHaveText(/^At most \$[\d.,]+ on .+ \(24 h max\)\.$/);
+  await page.getByTestId("price-estimate").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath("submit-price.png"), fullPage: true });
+});

@@ -1,0 +1,95 @@
+// Budget alerts and the 100 % policies, checked by the queue supervisor's leader every 30 s
+// (server/queue/supervisor.ts). Each crossed threshold fires once per period: the BudgetAlert row's
+// unique key (budget, periodStart, threshold) decides, and only the process whose INSERT wrote it
+// tells people (a Notice each, and mail), so replays and two app processes never tell twice.
+// At 100 % a hold or stop budget also holds its project's queued jobs (every project's, for the
+// lab) and a stop budget cancels their running ones (SIGTERM and their grace, through the agents).
+import { randomUUID } from "node:crypto";
+import { db, Prisma } from "../db/client";
+import { env, usesDevMailbox } from "../env";
+import { log } from "../log";
+import { sendMail } from "../mail/send-mail";
+import { requestCancel } from "../queue/cancel-job";
+import { currentSpend, overBudgetWords, periodWords, scopeWords } from "./budgets";
+import { formatMoney, labCurrency, money } from "./money";
+
+export type BudgetCheck = { fired: number; held: number; stopped: number };
+
+/** Thresholds a budget acts on: its own, and 100 when its policy holds or stops. */
+function thresholdsOf(b: { thresholds: number[]; policy: string }): number[] {
+  return [...new Set([...b.thresholds, ...(b.policy === "warn" ? [] : [100])])].sort((x, y) => x - y);
+}
+
+export async function checkBudgets(at: Date = new Date()): Promise<BudgetCheck> {
+  const budgets = await db.budget.findMany({
+    select: { id: true, projectId: true, amount: true, startsAt: true, endsAt: true, thresholds: true, policy: true, project: { select: { slug: true } } },
+  });
+  const result: BudgetCheck = { fired: 0, held: 0, stopped: 0 };
+  if (!budgets.length) return result;
+  const currency = await labCurrency();
+  for (const b of await currentSpend(budgets, at)) {
+    const amount = new Prisma.Decimal(b.amount);
+    if (amount.isZero() && b.spent.isZero()) continue;
+    const percent = amount.isZero() ? 100 : b.spent.div(amount).times(100).floor().toNumber();
+    const crossed = thresholdsOf(b).filter((t) => amount.isZero() || b.spent.times(100).gte(amount.times(t)));
+    const view = { projectSlug: b.project?.slug ?? null, spent: b.spent, amount, endsAt: b.endsAt, start: b.start };
+    for (const threshold of crossed) {
+      const text = `${capitalised(scopeWords(view.projectSlug))} has spent ${formatMoney(money(b.spent, currency))} (${percent} %) of its ${formatMoney(money(amount, currency))} ${periodWords(b, b)}`;
+      const told = await fire({ budgetId: b.id, projectId: b.projectId, periodStart: b.start, threshold, spent: b.spent, text, href: view.projectSlug ? `/projects/${view.projectSlug}/settings` : "/costs" });
+      if (told) result.fired++;
+    }
+    if (b.policy !== "warn" && b.spent.gte(amount)) {
+      const reason = overBudgetWords(view, currency);
+      const { held, stopped } = await enforce(b.projectId, reason, b.policy === "stop");
+      result.held += held;
+      result.stopped += stopped;
+    }
+  }
+  return result;
+}
+
+const capitalised = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
+/** Writes the alert once; the writer (only) tells the project's owners and the lab's directors/admins. */
+async function fire(a: { budgetId: string; projectId: string | null; periodStart: Date; threshold: number; spent: Prisma.Decimal; text: string; href: string }): Promise<boolean> {
+  const recipients = await db.$transaction(async (tx) => {
+    const inserted = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "BudgetAlert" (id, "budgetId", "periodStart", threshold, spent)
+      VALUES (${randomUUID()}, ${a.budgetId}, ${a.periodStart}, ${a.threshold}, ${a.spent})
+      ON CONFLICT ("budgetId", "periodStart", threshold) DO NOTHING RETURNING id`;
+    if (!inserted.length) return null;
+    const people = await tx.user.findMany({
+      where: { OR: [{ labRole: { in: ["director", "admin"] } }, ...(a.projectId ? [{ memberships: { some: { projectId: a.projectId, role: "owner" as const } } }] : [])] },
+      select: { id: true, email: true },
+    });
+    await tx.notice.createMany({ data: people.map((p) => ({ userId: p.id, kind: "budget.threshold", text: a.text, href: a.href })) });
+    return people;
+  });
+  if (!recipients) return false;
+  if (env.SMTP_URL || usesDevMailbox) {
+    const link = `${env.baseUrl}${a.href}`;
+    for (const p of recipients) {
+      await sendMail({ to: p.email, subject: `Budget: ${a.threshold} % reached`, text: `${a.text}.\n\n${link}\n`, link }).catch((e: unknown) =>
+        log.error({ err: { message: (e as Error).message }, to: p.email }, "budget alert: mail could not be sent"),
+      );
+    }
+  }
+  return true;
+}
+
+/** Holds the scope's queued, unapproved jobs; with `stop`, cancels its running ones too (not those an owner or director approved). */
+async function enforce(projectId: string | null, reason: string, stop: boolean): Promise<{ held: number; stopped: number }> {
+  const scope = projectId ? { projectId } : {};
+  const held = await db.job.updateMany({
+    where: { ...scope, state: "queued", heldReason: null, approvedAt: null, cancelRequestedAt: null },
+    data: { heldReason: `held: ${reason}`, heldAt: new Date() },
+  });
+  if (!stop) return { held: held.count, stopped: 0 };
+  const running = await db.job.findMany({
+    where: { ...scope, state: { in: ["starting", "running"] }, approvedAt: null, cancelRequestedAt: null },
+    select: { id: true, name: true, projectId: true },
+  });
+  for (const job of running) await requestCancel(job, { actorId: null, reason: `stopped: ${reason}` });
+  if (running.length) log.info({ jobs: running.map((j) => j.id), reason }, "budget: stopped running jobs");
+  return { held: held.count, stopped: running.length };
+}
