@@ -24,6 +24,8 @@ export async function envLab() {
   const base = { projectSlug: project.slug, command: "python train.py", gpus: 1, gpuType, pools: [pool] };
   /** Places and claims the job, ends it, and returns what the agent was given. */
   const runOnAgent = async (jobId: string) => {
+    // Alive as the pass judges it: the test's own steps can outlast the suite's 2 s heartbeat timeout.
+    await agent.heartbeat([]);
     await runSchedulerPass();
     const claimed = await agent.claim();
     const mine = claimed.find((a) => a.jobId === jobId);
