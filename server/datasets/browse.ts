@@ -3,10 +3,11 @@
 import { AppError } from "../errors";
 import { contentTypeOf } from "../storage/content-type";
 import { StorageKeyError, StoreAccessError, type ObjectStore } from "../storage/object-store";
-import { loadDataset } from "./open-store";
+import type { ProjectArgs } from "../projects/access";
+import { loadDataset, type DatasetArgs } from "./open-store";
 import type { TBrowseInput, TBrowseOutput } from "./schemas";
 
-type Ref = { actorId: string; projectSlug: string; dataset: string };
+type Ref = DatasetArgs;
 
 export const DOWNLOAD_URL_SECONDS = 600;
 /** Folder size: at most this many listing pages (of 1000) are summed; past that the figure is a floor. */
@@ -48,7 +49,7 @@ function storeTokenOf(listing: string, token: string): string {
 }
 
 /** One page of a folder, in the store's key order: one list call, never a full listing. */
-export async function browseDataset(args: { actorId: string } & TBrowseInput): Promise<TBrowseOutput> {
+export async function browseDataset(args: ProjectArgs & TBrowseInput): Promise<TBrowseOutput> {
   const { objects } = await loadDataset({ ...args, atLeast: "viewer" });
   const prefix = args.prefix ?? "";
   if (args.search?.includes("/")) throw new AppError("BAD_REQUEST", "Search names within one folder: leave out the /.", { search: ["cannot hold /"] });

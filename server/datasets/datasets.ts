@@ -4,10 +4,10 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError } from "../errors";
-import { requireProjectRole, type ProjectAccess } from "../projects/access";
+import { projectAccess, type ProjectAccess, type ProjectArgs } from "../projects/access";
 import { assertValidKey, StorageKeyError, StoreAccessError } from "../storage/object-store";
 import { assertLocationFree } from "./locations";
-import { datasetRowSelect, loadDataset, openBucket, type DatasetRow } from "./open-store";
+import { datasetRowSelect, loadDataset, openBucket, type DatasetArgs, type DatasetRow } from "./open-store";
 import { ZDatasetSummaryForExternal, type TCreateDatasetInput, type TDatasetSummary, type TDatasetView } from "./schemas";
 
 /** What the caller may see of a dataset: externals get it without bucket and prefix (parsed away). */
@@ -29,13 +29,13 @@ function toSummary(d: DatasetRow): TDatasetSummary {
   };
 }
 
-export async function listDatasets(args: { actorId: string; projectSlug: string }): Promise<TDatasetView[]> {
-  const { project, caller } = await requireProjectRole({ ...args, atLeast: "viewer" });
+export async function listDatasets(args: ProjectArgs): Promise<TDatasetView[]> {
+  const { project, caller } = await projectAccess(args, "viewer");
   const rows = await db.dataset.findMany({ where: { projectId: project.id }, orderBy: { name: "asc" }, select: datasetRowSelect });
   return rows.map((d) => viewFor(caller, d));
 }
 
-export async function getDataset(args: { actorId: string; projectSlug: string; dataset: string }): Promise<TDatasetView> {
+export async function getDataset(args: DatasetArgs): Promise<TDatasetView> {
   const { dataset, caller } = await loadDataset({ ...args, atLeast: "viewer" });
   return viewFor(caller, dataset);
 }
@@ -60,8 +60,8 @@ export function checkBucketName(kind: "local" | "s3", bucket: string) {
   }
 }
 
-export async function createDataset(args: { actorId: string } & TCreateDatasetInput): Promise<TDatasetView> {
-  const { project, caller } = await requireProjectRole({ actorId: args.actorId, projectSlug: args.projectSlug, atLeast: "editor", intent: "write" });
+export async function createDataset(args: ProjectArgs & TCreateDatasetInput): Promise<TDatasetView> {
+  const { project, caller } = await projectAccess(args, "editor", "write");
   // A location is the lab's to give: someone from another lab never learns or picks one.
   if (caller.external) throw new AppError("FORBIDDEN", "External collaborators cannot add datasets; a lab member of the project can.");
   const store = await db.dataStore.findUnique({ where: { id: args.storeId }, select: datasetRowSelect.store.select });
@@ -95,7 +95,7 @@ export async function createDataset(args: { actorId: string } & TCreateDatasetIn
 }
 
 /** Renames or describes a dataset; its location never changes (make another dataset for another place). */
-export async function updateDataset(args: { actorId: string; projectSlug: string; dataset: string; name?: string; description?: string }): Promise<TDatasetView> {
+export async function updateDataset(args: DatasetArgs & { name?: string; description?: string }): Promise<TDatasetView> {
   const { dataset, project, caller } = await loadDataset({ ...args, atLeast: "editor", intent: "write" });
   if (args.name && args.name !== dataset.name) {
     if (await db.dataset.findUnique({ where: { projectId_name: { projectId: project.id, name: args.name } }, select: { id: true } })) {
@@ -125,7 +125,7 @@ export async function updateDataset(args: { actorId: string; projectSlug: string
  * window on a bucket, which may hold other data. Refused while jobs record that they read it,
  * since a job's record of what it read must stay whole.
  */
-export async function removeDataset(args: { actorId: string; projectSlug: string; dataset: string }): Promise<void> {
+export async function removeDataset(args: DatasetArgs): Promise<void> {
   const { dataset, project } = await loadDataset({ ...args, atLeast: "owner", intent: "write" });
   const jobs = await db.jobDataset.count({ where: { datasetId: dataset.id } });
   if (jobs > 0) {

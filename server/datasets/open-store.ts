@@ -5,7 +5,7 @@ import path from "node:path";
 import type { ProjectRole } from "@prisma/client";
 import { db } from "../db/client";
 import { AppError } from "../errors";
-import { requireProjectRole, type ProjectAccess } from "../projects/access";
+import { projectAccess, type ProjectAccess, type ProjectArgs } from "../projects/access";
 import { localFolderRefusal } from "../storage/local-roots";
 import { LocalObjectStore } from "../storage/local-store";
 import { assertValidKey, type ObjectStore } from "../storage/object-store";
@@ -107,9 +107,15 @@ export function openBucket(store: StoreRow, bucket: string, prefix: string): Obj
 
 export type OpenDataset = ProjectAccess & { dataset: DatasetRow; objects: ObjectStore };
 
-/** The caller's dataset in a project, checked for `atLeast` (and, for a write, that the project is not archived), with its store opened. */
-export async function loadDataset(args: { actorId: string; projectSlug: string; dataset: string; atLeast: ProjectRole; intent?: "read" | "write" }): Promise<OpenDataset> {
-  const access = await requireProjectRole({ actorId: args.actorId, projectSlug: args.projectSlug, atLeast: args.atLeast, intent: args.intent });
+/** What a domain function on one dataset takes: who asks, the dataset, and the access projectProcedure loaded (if it did). */
+export type DatasetArgs = ProjectArgs & { dataset: string };
+
+/**
+ * The caller's dataset in a project, checked for `atLeast` (and, for a write, that the project is not
+ * archived), with its store opened. The access a procedure hands in is trusted (projectAccess).
+ */
+export async function loadDataset(args: DatasetArgs & { atLeast: ProjectRole; intent?: "read" | "write" }): Promise<OpenDataset> {
+  const access = await projectAccess(args, args.atLeast, args.intent);
   const dataset = await db.dataset.findUnique({
     where: { projectId_name: { projectId: access.project.id, name: args.dataset } },
     select: datasetRowSelect,

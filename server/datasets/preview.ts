@@ -9,7 +9,7 @@ import type { ObjectInfo, ObjectStore } from "../storage/object-store";
 import { storeCall } from "./browse";
 import { parseDelimited } from "./csv";
 import { parseNpyHeader } from "./npy";
-import { loadDataset } from "./open-store";
+import { loadDataset, type DatasetArgs } from "./open-store";
 import type { TPreview } from "./schemas";
 
 export const PREVIEW_BYTES = 256 * 1024;
@@ -141,7 +141,7 @@ export async function previewObject(objects: ObjectStore, key: string): Promise<
   return { kind: "none", reason: `There is no preview for ${ext ? `.${ext} files` : "files of this kind"} (${contentType}); download it to open it.` };
 }
 
-export async function previewDatasetObject(args: { actorId: string; projectSlug: string; dataset: string; key: string }): Promise<TPreview> {
+export async function previewDatasetObject(args: DatasetArgs & { key: string }): Promise<TPreview> {
   const { objects } = await loadDataset({ ...args, atLeast: "viewer" });
   return storeCall(() => previewObject(objects, args.key));
 }

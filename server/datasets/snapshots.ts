@@ -5,10 +5,10 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors";
 import { compareKeys } from "../storage/key-order";
 import { iterateObjects, readManifest, writeManifest, type ManifestEntry } from "./manifests";
-import { loadDataset, unsafeOpenDatasetById } from "./open-store";
+import { loadDataset, unsafeOpenDatasetById, type DatasetArgs } from "./open-store";
 import type { TDatasetSnapshot, TSnapshotDiff } from "./schemas";
 
-type Ref = { actorId: string; projectSlug: string; dataset: string };
+type Ref = DatasetArgs;
 
 const snapshotSelect = {
   id: true,

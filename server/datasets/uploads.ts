@@ -7,9 +7,9 @@ import { db } from "../db/client";
 import { AppError } from "../errors";
 import { PRESIGN_SECONDS, UploadNotFoundError } from "../storage/object-store";
 import { storeCall } from "./browse";
-import { loadDataset } from "./open-store";
+import { loadDataset, type DatasetArgs } from "./open-store";
 
-type Ref = { actorId: string; projectSlug: string; dataset: string; key: string };
+type Ref = DatasetArgs & { key: string };
 
 const MiB = 1024 * 1024;
 /** S3: at most 10,000 parts, each at least 5 MiB but the last. 16 MiB parts go up to 156 GiB. */

@@ -1,6 +1,7 @@
 // Datasets and data stores. Each procedure unpacks input and calls one domain function in
-// server/datasets/, which checks the caller's role on the project (viewer reads, editor writes,
-// owner removes a dataset) or, for stores, the caller's lab role.
+// server/datasets/. A dataset's procedures are projectProcedure(role) (viewer reads, editor writes,
+// owner removes a dataset): the membership is loaded and checked there, once, and handed to the
+// domain function as `access`. Stores' procedures leave the caller's lab role to the domain.
 import { z } from "zod";
 import { browseDataset, datasetDownloadUrl, datasetFolderSize, headDatasetObject } from "../../datasets/browse";
 import { createDataset, getDataset, listDatasets, removeDataset, updateDataset } from "../../datasets/datasets";
@@ -45,7 +46,7 @@ import { createDatasetSnapshot, diffDatasetSnapshots, listDatasetSnapshots } fro
 import { listLocationShares, revokeLocationShare, shareLocation } from "../../datasets/location-shares";
 import { createStore, deleteStore, listStores, testStore, updateStore } from "../../datasets/stores";
 import { abortUpload, completeUpload, deleteDatasetObjects, listUploadParts, startUpload, uploadPartUrls } from "../../datasets/uploads";
-import { authedProcedure, createTRPCRouter } from "../trpc";
+import { authedProcedure, createTRPCRouter, projectProcedure } from "../trpc";
 
 const ZStoreId = z.object({ id: z.string().min(1) });
 
@@ -172,7 +173,7 @@ export const datasetsRouter = createTRPCRouter({
     }),
   }),
 
-  list: authedProcedure
+  list: projectProcedure("viewer")
     .meta({
       rest: {
         method: "GET",
@@ -186,19 +187,19 @@ export const datasetsRouter = createTRPCRouter({
     })
     .input(z.object({ projectSlug: z.string().min(1) }))
     .output(ZDatasetViews)
-    .query(({ ctx, input }) => listDatasets({ actorId: ctx.actor.id, projectSlug: input.projectSlug })),
-  get: authedProcedure
+    .query(({ ctx, input }) => listDatasets({ actorId: ctx.actor.id, access: ctx.access, projectSlug: input.projectSlug })),
+  get: projectProcedure("viewer")
     .meta({ rest: { method: "GET", path: D, tag: TAG, summary: "One dataset", params: ZDs } })
     .input(ZDatasetRef)
     .output(ZDatasetView)
-    .query(({ ctx, input }) => getDataset({ actorId: ctx.actor.id, ...input })),
+    .query(({ ctx, input }) => getDataset({ actorId: ctx.actor.id, access: ctx.access, ...input })),
   /** Editors and owners. */
-  create: authedProcedure
+  create: projectProcedure("editor")
     .meta({ rest: { method: "POST", path: BASE, tag: TAG, summary: "Create a dataset on a store's bucket and prefix (editors, owners)", params: ZProject, body: ZCreateDatasetInput.omit({ projectSlug: true }), status: 201 } })
     .input(ZCreateDatasetInput)
     .output(ZDatasetView)
-    .mutation(({ ctx, input }) => createDataset({ actorId: ctx.actor.id, ...input })),
-  update: authedProcedure
+    .mutation(({ ctx, input }) => createDataset({ actorId: ctx.actor.id, access: ctx.access, ...input })),
+  update: projectProcedure("editor")
     .meta({
       rest: {
         method: "PATCH",
@@ -211,15 +212,15 @@ export const datasetsRouter = createTRPCRouter({
     })
     .input(ZUpdateDatasetInput)
     .output(ZDatasetView)
-    .mutation(({ ctx, input }) => updateDataset({ actorId: ctx.actor.id, ...input })),
+    .mutation(({ ctx, input }) => updateDataset({ actorId: ctx.actor.id, access: ctx.access, ...input })),
   /** Owners; refused while jobs reference the dataset (their record of what they read must stay). The store's objects stay. */
-  remove: authedProcedure
+  remove: projectProcedure("owner")
     .meta({ rest: { method: "DELETE", path: D, tag: TAG, summary: "Remove a dataset (owners; its objects stay in the store; refused once jobs used it)", params: ZDs, status: 204 } })
     .input(ZDatasetRef)
     .output(z.void())
-    .mutation(({ ctx, input }) => removeDataset({ actorId: ctx.actor.id, ...input })),
+    .mutation(({ ctx, input }) => removeDataset({ actorId: ctx.actor.id, access: ctx.access, ...input })),
 
-  browse: authedProcedure
+  browse: projectProcedure("viewer")
     .meta({
       rest: {
         method: "GET",
@@ -232,13 +233,13 @@ export const datasetsRouter = createTRPCRouter({
     })
     .input(ZBrowseInput)
     .output(ZBrowseOutput)
-    .query(({ ctx, input }) => browseDataset({ actorId: ctx.actor.id, ...input })),
-  head: authedProcedure
+    .query(({ ctx, input }) => browseDataset({ actorId: ctx.actor.id, access: ctx.access, ...input })),
+  head: projectProcedure("viewer")
     .meta({ rest: { method: "GET", path: `${D}/object`, tag: TAG, summary: "An object's size, modified time, ETag and content type", params: ZDs, query: ZKeyQuery } })
     .input(ZObjectKeyInput)
     .output(ZHeadOutput)
-    .query(({ ctx, input }) => headDatasetObject({ actorId: ctx.actor.id, ...input })),
-  folderSize: authedProcedure
+    .query(({ ctx, input }) => headDatasetObject({ actorId: ctx.actor.id, access: ctx.access, ...input })),
+  folderSize: projectProcedure("viewer")
     .meta({
       rest: {
         method: "GET",
@@ -251,21 +252,21 @@ export const datasetsRouter = createTRPCRouter({
     })
     .input(ZDatasetRef.extend({ prefix: ZFolderPrefix.default("") }))
     .output(ZFolderSizeOutput)
-    .query(({ ctx, input }) => datasetFolderSize({ actorId: ctx.actor.id, ...input })),
-  preview: authedProcedure
+    .query(({ ctx, input }) => datasetFolderSize({ actorId: ctx.actor.id, access: ctx.access, ...input })),
+  preview: projectProcedure("viewer")
     .meta({ rest: { method: "GET", path: `${D}/preview`, tag: TAG, summary: "A preview: table (CSV, TSV, Parquet), text, image URL, .npy header, or why not", params: ZDs, query: ZKeyQuery } })
     .input(ZObjectKeyInput)
     .output(ZPreview)
-    .query(({ ctx, input }) => previewDatasetObject({ actorId: ctx.actor.id, ...input })),
-  downloadUrl: authedProcedure
+    .query(({ ctx, input }) => previewDatasetObject({ actorId: ctx.actor.id, access: ctx.access, ...input })),
+  downloadUrl: projectProcedure("viewer")
     .meta({ rest: { method: "POST", path: `${D}/download-url`, tag: TAG, summary: "A presigned GET for one object, valid 10 minutes (a path on this server for local stores)", params: ZDs, body: ZKeyQuery } })
     .input(ZObjectKeyInput)
     .output(ZPresignedUrl)
-    .mutation(({ ctx, input }) => datasetDownloadUrl({ actorId: ctx.actor.id, ...input })),
+    .mutation(({ ctx, input }) => datasetDownloadUrl({ actorId: ctx.actor.id, access: ctx.access, ...input })),
 
   /** Editors and owners: presigned multipart, the bytes go straight to the store. */
   upload: createTRPCRouter({
-    start: authedProcedure
+    start: projectProcedure("editor")
       .meta({
         rest: {
           method: "POST",
@@ -279,8 +280,8 @@ export const datasetsRouter = createTRPCRouter({
       })
       .input(ZUploadStartInput)
       .output(ZUploadStartOutput)
-      .mutation(({ ctx, input }) => startUpload({ actorId: ctx.actor.id, ...input })),
-    partUrls: authedProcedure
+      .mutation(({ ctx, input }) => startUpload({ actorId: ctx.actor.id, access: ctx.access, ...input })),
+    partUrls: projectProcedure("editor")
       .meta({
         rest: {
           method: "POST",
@@ -295,8 +296,8 @@ export const datasetsRouter = createTRPCRouter({
       })
       .input(ZUploadPartUrlsInput)
       .output(ZUploadPartUrls)
-      .mutation(({ ctx, input }) => uploadPartUrls({ actorId: ctx.actor.id, ...input })),
-    listParts: authedProcedure
+      .mutation(({ ctx, input }) => uploadPartUrls({ actorId: ctx.actor.id, access: ctx.access, ...input })),
+    listParts: projectProcedure("editor")
       .meta({
         rest: {
           method: "POST",
@@ -311,8 +312,8 @@ export const datasetsRouter = createTRPCRouter({
       })
       .input(ZUploadRef)
       .output(ZUploadedParts)
-      .query(({ ctx, input }) => listUploadParts({ actorId: ctx.actor.id, ...input })),
-    complete: authedProcedure
+      .query(({ ctx, input }) => listUploadParts({ actorId: ctx.actor.id, access: ctx.access, ...input })),
+    complete: projectProcedure("editor")
       .meta({
         rest: {
           method: "POST",
@@ -325,15 +326,15 @@ export const datasetsRouter = createTRPCRouter({
       })
       .input(ZUploadCompleteInput)
       .output(ZUploadCompleteOutput)
-      .mutation(({ ctx, input }) => completeUpload({ actorId: ctx.actor.id, ...input })),
-    abort: authedProcedure
+      .mutation(({ ctx, input }) => completeUpload({ actorId: ctx.actor.id, access: ctx.access, ...input })),
+    abort: projectProcedure("editor")
       .meta({ rest: { method: "POST", path: `${D}/uploads/abort`, tag: TAG, summary: "Cancel an upload; its parts go", params: ZDs, body: z.object({ key: ZObjectKey, uploadId: z.string().min(1) }), status: 204 } })
       .input(ZUploadRef)
       .output(z.void())
-      .mutation(({ ctx, input }) => abortUpload({ actorId: ctx.actor.id, ...input })),
+      .mutation(({ ctx, input }) => abortUpload({ actorId: ctx.actor.id, access: ctx.access, ...input })),
   }),
   /** Editors and owners. */
-  deleteObjects: authedProcedure
+  deleteObjects: projectProcedure("editor")
     .meta({
       rest: {
         method: "POST",
@@ -346,10 +347,10 @@ export const datasetsRouter = createTRPCRouter({
     })
     .input(ZDeleteObjectsInput)
     .output(ZDeleteObjectsOutput)
-    .mutation(({ ctx, input }) => deleteDatasetObjects({ actorId: ctx.actor.id, ...input })),
+    .mutation(({ ctx, input }) => deleteDatasetObjects({ actorId: ctx.actor.id, access: ctx.access, ...input })),
 
   snapshots: createTRPCRouter({
-    list: authedProcedure
+    list: projectProcedure("viewer")
       .meta({
         rest: {
           method: "GET",
@@ -363,16 +364,16 @@ export const datasetsRouter = createTRPCRouter({
       })
       .input(ZDatasetRef)
       .output(ZSnapshots)
-      .query(({ ctx, input }) => listDatasetSnapshots({ actorId: ctx.actor.id, ...input })),
+      .query(({ ctx, input }) => listDatasetSnapshots({ actorId: ctx.actor.id, access: ctx.access, ...input })),
     /** Editors and owners. */
-    create: authedProcedure
+    create: projectProcedure("editor")
       .meta({
         rest: { method: "POST", path: `${D}/snapshots`, tag: TAG, summary: "Freeze the dataset's keys, sizes and ETags as a new version (editors, owners)", params: ZDs, body: z.object({ note: z.string().max(500).default("") }), status: 201 },
       })
       .input(ZCreateSnapshotInput)
       .output(ZDatasetSnapshot)
-      .mutation(({ ctx, input }) => createDatasetSnapshot({ actorId: ctx.actor.id, ...input })),
-    diff: authedProcedure
+      .mutation(({ ctx, input }) => createDatasetSnapshot({ actorId: ctx.actor.id, access: ctx.access, ...input })),
+    diff: projectProcedure("viewer")
       .meta({
         rest: {
           method: "GET",
@@ -385,6 +386,6 @@ export const datasetsRouter = createTRPCRouter({
       })
       .input(ZSnapshotDiffInput)
       .output(ZSnapshotDiff)
-      .query(({ ctx, input }) => diffDatasetSnapshots({ actorId: ctx.actor.id, ...input })),
+      .query(({ ctx, input }) => diffDatasetSnapshots({ actorId: ctx.actor.id, access: ctx.access, ...input })),
   }),
 });
