@@ -100,3 +100,20 @@ describe("the role is checked once for projects and members", () => {
     await expect(removeMember({ actorId: vic.id, projectSlug: project.slug, userId: ana.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("the role is checked once for datasets", () => {
+  it("a dataset procedure looks the membership up once, through tRPC and REST, and a stranger is still refused", async () => {
+    const ana = await createUser({ name: "Ana Datasets Once" });
+    const eve = await createUser({ name: "Eve Datasets Once" });
+    const project = await createProjectFor(ana);
+    const { token } = await createApiToken({ actorId: ana.id, name: "once" });
+    lookups.count = 0;
+    expect(await (await callerFor(ana.id)).datasets.list({ projectSlug: project.slug })).toEqual([]);
+    expect(lookups.count).toBe(1);
+    lookups.count = 0;
+    expect((await rest("GET", `/projects/${project.slug}/datasets`, { token })).json).toEqual({ datasets: [] });
+    expect(lookups.count).toBe(1);
+    await expect((await callerFor(eve.id)).datasets.list({ projectSlug: project.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect((await callerFor(ana.id)).datasets.browse({ projectSlug: project.slug, dataset: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
