@@ -6,7 +6,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { log } from "../log";
-import { requireProjectRole } from "../projects/access";
+import { projectAccess, type ProjectArgs } from "../projects/access";
 import type { TKernelSpec, TKernelView, TStartKernelInput } from "./events";
 import { ZStartKernelInput } from "./events";
 import { Kernel } from "./kernel";
@@ -31,9 +31,9 @@ function kernelsOf(userId: string): Kernel[] {
  * The caller's kernel for a notebook: the one already running (a dead one is restarted), or a
  * new one. Editors and owners only: a kernel runs code.
  */
-export async function startKernel(args: { actorId: string } & TStartKernelInput): Promise<TKernelView> {
+export async function startKernel(args: ProjectArgs & TStartKernelInput): Promise<TKernelView> {
   const input = ZStartKernelInput.parse(args);
-  const { project } = await requireProjectRole({ actorId: args.actorId, projectSlug: input.projectSlug, atLeast: "editor", intent: "write" });
+  const { project } = await projectAccess({ ...args, projectSlug: input.projectSlug }, "editor", "write");
   const spec = findKernelSpec(input.kernelName);
   const key = notebookKey(args.actorId, project.id, input.notebookPath);
 

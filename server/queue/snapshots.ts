@@ -5,7 +5,7 @@
 import type { TManifest } from "../../contract/agent-protocol";
 import { db } from "../db/client";
 import { AppError } from "../errors";
-import { requireProjectRole } from "../projects/access";
+import { projectAccess, type ProjectArgs } from "../projects/access";
 import { assertSafeRelativePath, putBlob, putManifest, readManifest, sha256Of } from "../storage/blobs";
 import { blobsMissingForProject, recordProjectBlobs } from "./project-blobs";
 
@@ -23,8 +23,8 @@ async function recordSnapshot(projectId: string, manifest: TManifest): Promise<s
 }
 
 /** Snapshot of the project's files as Benchtop stores them (the browser's "run as job"). */
-export async function snapshotProjectFiles(args: { actorId: string; projectSlug: string }): Promise<string> {
-  const { project } = await requireProjectRole({ ...args, atLeast: "editor", intent: "write" });
+export async function snapshotProjectFiles(args: ProjectArgs): Promise<string> {
+  const { project } = await projectAccess(args, "editor", "write");
   const files = await db.file.findMany({ where: { projectId: project.id }, select: { path: true, content: true } });
   const manifest: TManifest = { files: [] };
   for (const f of files) {
@@ -38,8 +38,8 @@ export async function snapshotProjectFiles(args: { actorId: string; projectSlug:
 }
 
 /** Snapshot from a manifest whose blobs the caller uploaded to this project first (the CLI). */
-export async function createSnapshot(args: { actorId: string; projectSlug: string; manifest: TManifest }): Promise<string> {
-  const { project } = await requireProjectRole({ ...args, atLeast: "editor", intent: "write" });
+export async function createSnapshot(args: ProjectArgs & { manifest: TManifest }): Promise<string> {
+  const { project } = await projectAccess(args, "editor", "write");
   const seen = new Set<string>();
   for (const f of args.manifest.files) {
     assertSafeRelativePath(f.path);

@@ -13,7 +13,7 @@ import {
   ZStartKernelOutput,
 } from "../../kernels/events";
 import { listKernelSpecs, myKernels, requireKernelAccess, shutdownKernel, startKernel } from "../../kernels/registry";
-import { authedProcedure, createTRPCRouter } from "../trpc";
+import { authedProcedure, createTRPCRouter, projectProcedure } from "../trpc";
 
 const TAG = "Kernels";
 const ZKernelParams = z.object({ kernelId: z.string().min(1).meta({ description: "The kernel's id" }) });
@@ -40,11 +40,11 @@ export const kernelsRouter = createTRPCRouter({
     .query(() => listKernelSpecs()),
 
   /** The caller's kernel for a notebook, started on demand (editors and owners). */
-  start: authedProcedure
+  start: projectProcedure("editor")
     .meta({ rest: { method: "POST", path: "/kernels", tag: TAG, summary: "Start (or find) your kernel for a notebook (editors and owners)", body: ZStartKernelInput } })
     .input(ZStartKernelInput)
     .output(ZStartKernelOutput)
-    .mutation(({ ctx, input }) => startKernel({ actorId: ctx.actor.id, ...input })),
+    .mutation(({ ctx, input }) => startKernel({ actorId: ctx.actor.id, access: ctx.access, ...input })),
 
   execute: authedProcedure
     .meta({ rest: action("execute", "Run code in the kernel; its output is the notebook's (kernels.events)", ZExecuteInput.omit({ kernelId: true })) })

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ZManifestEntry } from "../../../contract/agent-protocol";
 import { missingBlobsFor } from "../../queue/project-blobs";
 import { createSnapshot } from "../../queue/snapshots";
-import { authedProcedure, createTRPCRouter } from "../trpc";
+import { authedProcedure, createTRPCRouter, projectProcedure } from "../trpc";
 
 const ZSha256s = z.array(z.string().regex(/^[a-f0-9]{64}$/, "must be a SHA-256")).max(100_000);
 const ZFiles = z.array(ZManifestEntry).max(100_000);
@@ -29,7 +29,7 @@ export const snapshotsRouter = createTRPCRouter({
     .output(z.object({ missing: z.array(z.string()) }))
     .mutation(async ({ ctx, input }) => ({ missing: await missingBlobsFor({ actorId: ctx.actor.id, projectSlug: input.projectSlug, sha256s: input.sha256s }) })),
 
-  create: authedProcedure
+  create: projectProcedure("editor")
     .meta({
       rest: {
         method: "POST",
@@ -44,6 +44,6 @@ export const snapshotsRouter = createTRPCRouter({
     .input(z.object({ projectSlug: z.string().min(1), files: ZFiles }))
     .output(z.object({ snapshotId: z.string() }))
     .mutation(async ({ ctx, input }) => {
-      return { snapshotId: await createSnapshot({ actorId: ctx.actor.id, projectSlug: input.projectSlug, manifest: { files: input.files } }) };
+      return { snapshotId: await createSnapshot({ actorId: ctx.actor.id, access: ctx.access, projectSlug: input.projectSlug, manifest: { files: input.files } }) };
     }),
 });
