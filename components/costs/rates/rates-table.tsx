@@ -13,6 +13,9 @@ const day = (d: Date) => new Intl.DateTimeFormat("en", { day: "numeric", month: 
 function formatDay(hourly: string, currency: string): string {
   return new Intl.NumberFormat("en", { style: "currency", currency }).format(times(hourly, 24) as `${number}`);
 }
+function formatWhole(amount: string, currency: string): string {
+  return new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: 0 }).format(amount as `${number}`);
+}
 /** 730 h, a month on average (8760 / 12). */
 const monthOf = (hourly: string) => times(hourly, 730);
 /** A decimal string times a whole number, exactly (BigInt on the digits). */
@@ -82,7 +85,7 @@ export function RatesTable({ list }: { list: TRateList }) {
                   {r ? (
                     <>
                       <div className="font-mono tabular-nums">{formatHourly(r.hourly, r.currency)}<span className="text-xs text-muted-foreground"> / {unitOf(r.gpuType)}</span></div>
-                      <div className="text-xs text-muted-foreground tabular-nums">{formatDay(r.hourly, r.currency)} a day, {formatHourly(monthOf(r.hourly), r.currency).replace(/\.\d+$/, "")} a month</div>
+                      <div className="text-xs text-muted-foreground tabular-nums">{formatDay(r.hourly, r.currency)} a day, {formatWhole(monthOf(r.hourly), r.currency)} a month</div>
                     </>
                   ) : (
                     <span className="text-xs text-muted-foreground">none yet</span>
