@@ -20,6 +20,8 @@ test("the director sets a rate with the calculator and sees it in the table, its
   await expect(gpu).toContainText("$0.8562");
   await expect(gpu).toContainText("Invoice 2026-118");
   await expect(cpu).toContainText("$0.0342");
+  // The currency can change until a real job is charged (other demo specs may have run one by now).
+  await expect(page.getByRole("button", { name: "Change currency" }).or(page.getByText("USD is fixed: the ledger holds charges in it."))).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("rates-seeded.png"), fullPage: true });
 
   await page.getByRole("button", { name: "Set a rate" }).first().click();
@@ -70,6 +72,7 @@ test("a researcher sees the rates read-only, and seeded jobs say they are seeded
   await expect(page.getByTestId("rate-row").filter({ hasText: "CPU slot" })).toContainText("$0.0342");
   await expect(page.getByText("Lab directors and admins set them.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Set a rate" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Change currency" })).toHaveCount(0);
 
   await page.goto("/projects/demo/jobs");
   const seeded = page.getByRole("row").filter({ hasText: "seeded history" });

@@ -127,7 +127,7 @@ export function registerJobCommands(program: Command) {
       }
       printTable(
         ["ID", "STATE", "PROJECT", "GPUS", "NAME", "SUBMITTED", "COST", "WHY"],
-        jobs.map((j) => [j.id, j.state, j.projectSlug, gpuText(j), j.name.slice(0, 40), relativeTime(j.submittedAt), j.startedAt ? formatMoney(j.cost) : "-", j.stateReason.slice(0, 60)]),
+        jobs.map((j) => [j.id, j.state, j.projectSlug, gpuText(j), j.name.slice(0, 40), relativeTime(j.submittedAt), j.startedAt ? formatMoney(j.cost) : "-", (j.seeded ? "seeded history" : j.stateReason).slice(0, 60)]),
       );
     });
 
@@ -147,6 +147,7 @@ export function registerJobCommands(program: Command) {
         `  resources: ${gpuText(job)}`,
         `  cost:      ${job.cost.amount} ${job.cost.currency}${job.state === "running" || job.state === "starting" ? " so far" : ""}`,
       ];
+      if (job.seeded) lines.push("  seeded:    demo history, made up to fill the cost charts; it never ran");
       if (job.heldReason) lines.push(`  held:      ${job.heldReason} (an owner or director can release it: benchtop approve ${job.id})`);
       if (job.state === "queued") {
         lines.push(`  queue:     position ${job.queuePosition ?? "?"}${job.estimatedStartAt ? `, estimated start ${new Date(job.estimatedStartAt).toLocaleString()}` : ""}`);

@@ -12,7 +12,7 @@ import { useTRPC } from "@/components/trpc/trpc";
 import { amortisedHourlyText } from "@/lib/amortise";
 import { cn } from "@/lib/cn";
 import { clearField, errorMessageOf, fieldErrorsOf, type FieldErrors } from "@/lib/trpc-errors";
-import { formatHourly, type RateKind, type TRateList } from "./format";
+import { formatHourly, unitOf, type RateKind, type TRateList } from "./format";
 
 const CPU = "\u0000cpu";
 const OTHER = "\u0000other";
@@ -46,7 +46,8 @@ export function RateForm({ list, onDone }: { list: TRateList; onDone: () => void
   const save = useMutation(
     trpc.rates.set.mutationOptions({
       onSuccess: async ({ rate }) => {
-        toast.success(`${rate.gpuType ?? "CPU slot"} on ${rate.pool}: ${formatHourly(rate.hourly, rate.currency)} per hour from ${new Date(rate.effectiveFrom).toLocaleString()}`);
+        const when = rate.effectiveFrom && f.effectiveFrom ? `from ${new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(rate.effectiveFrom))}` : "from now on";
+        toast.success(`${rate.gpuType ?? "CPU slot"} on ${rate.pool}: ${formatHourly(rate.hourly, rate.currency)} per ${unitOf(rate.gpuType)} ${when}`);
         await queryClient.invalidateQueries({ queryKey: trpc.rates.list.queryKey() });
         onDone();
       },
@@ -122,7 +123,7 @@ export function RateForm({ list, onDone }: { list: TRateList; onDone: () => void
       {useCalculator ? (
         <fieldset className="grid gap-3 rounded-lg border border-border p-3">
           <legend className="px-1 text-xs font-medium text-muted-foreground">Calculator, per {unit}</legend>
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid gap-3 sm:grid-cols-2 sm:items-start">
             <Field label={`Purchase price per ${unit}`} errors={errors.purchasePrice} hint={gpuType === null ? "A server’s price divided by its CPU slots." : "A server’s price divided by its GPUs (8-GPU server at 256,000 → 32,000)."}>
               <Input value={f.purchasePrice} onChange={set("purchasePrice")} inputMode="decimal" placeholder="32000" className="font-mono" autoFocus />
             </Field>
@@ -152,7 +153,7 @@ export function RateForm({ list, onDone }: { list: TRateList; onDone: () => void
         </Field>
       )}
 
-      <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_11rem]">
+      <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_11rem] sm:items-start">
         <Field label="Source" errors={errors.source} hint={kind === "owned" ? "e.g. Invoice 2026-118, Dell XE9680, 8 GPUs." : "e.g. AWS on-demand, us-east-1, p4d.24xlarge / 8, 2026-11-01."}>
           <Input value={f.source} onChange={set("source")} maxLength={500} />
         </Field>

@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronDown, ChevronRight, Cpu, History, Microchip } from "lucide-react";
+import { ChevronDown, ChevronRight, Cpu, History, Microchip, TriangleAlert } from "lucide-react";
 import { Fragment, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -9,6 +9,21 @@ import { cn } from "@/lib/cn";
 import { formatHourly, KIND_LABEL, targetKey, unitOf, type RateKind, type TRate, type TRateList } from "./format";
 
 const day = (d: Date) => new Intl.DateTimeFormat("en", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(d);
+/** 24 h of the rate, exact (decimal strings, 4 places x 24 stays exact in cents after rounding by Intl). */
+function formatDay(hourly: string, currency: string): string {
+  return new Intl.NumberFormat("en", { style: "currency", currency }).format(times(hourly, 24) as `${number}`);
+}
+function formatWhole(amount: string, currency: string): string {
+  return new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: 0 }).format(amount as `${number}`);
+}
+/** 730 h, a month on average (8760 / 12). */
+const monthOf = (hourly: string) => times(hourly, 730);
+/** A decimal string times a whole number, exactly (BigInt on the digits). */
+function times(decimal: string, n: number): string {
+  const [int, frac = ""] = decimal.split(".");
+  const digits = (BigInt(int! + frac) * BigInt(n)).toString().padStart(frac.length + 1, "0");
+  return frac.length ? `${digits.slice(0, -frac.length)}.${digits.slice(-frac.length)}` : digits;
+}
 const KIND_VARIANT: Record<RateKind, "secondary" | "default" | "warning"> = { owned: "secondary", on_demand: "default", spot: "warning" };
 
 /** How a rate came about, in a line: its calculator inputs, or its source. */
@@ -30,6 +45,11 @@ export function RatesTable({ list }: { list: TRateList }) {
   const current = new Map(list.current.map((r) => [targetKey(r), r]));
   // Every priced thing: its rate now, or (only later-dated ones) its earliest coming one.
   const rows = [...history.entries()].map(([key, rates]) => ({ key, now: current.get(key) ?? null, rates }));
+  // What a pool's agents offer that has no rate at all: metered, but charged nothing.
+  const unpriced = list.pools.flatMap((p) => [
+    ...p.gpuTypes.map((g) => ({ pool: p.name, gpuType: g as string | null })),
+    ...(p.cpuSlots ? [{ pool: p.name, gpuType: null }] : []),
+  ]).filter((t) => !history.has(targetKey(t)));
   const toggle = (key: string) => setOpen((prev) => { const next = new Set(prev); if (next.has(key)) next.delete(key); else next.add(key); return next; });
   return (
     <Table>
@@ -63,7 +83,10 @@ export function RatesTable({ list }: { list: TRateList }) {
                 <TableCell><Badge variant={KIND_VARIANT[shown.kind]}>{KIND_LABEL[shown.kind]}</Badge></TableCell>
                 <TableCell className="text-right">
                   {r ? (
-                    <span className="font-mono tabular-nums">{formatHourly(r.hourly, r.currency)}<span className="text-xs text-muted-foreground"> / {unitOf(r.gpuType)}</span></span>
+                    <>
+                      <div className="font-mono tabular-nums">{formatHourly(r.hourly, r.currency)}<span className="text-xs text-muted-foreground"> / {unitOf(r.gpuType)}</span></div>
+                      <div className="text-xs text-muted-foreground tabular-nums">{formatDay(r.hourly, r.currency)} a day, {formatWhole(monthOf(r.hourly), r.currency)} a month</div>
+                    </>
                   ) : (
                     <span className="text-xs text-muted-foreground">none yet</span>
                   )}
@@ -114,6 +137,21 @@ export function RatesTable({ list }: { list: TRateList }) {
             </Fragment>
           );
         })}
+        {unpriced.map((t) => (
+          <TableRow key={targetKey(t)} data-testid="rate-row">
+            <TableCell className="font-mono text-xs">{t.pool}</TableCell>
+            <TableCell>
+              <span className="inline-flex items-center gap-1.5 font-medium">
+                {t.gpuType ? <Microchip className="size-3.5 text-muted-foreground" aria-hidden /> : <Cpu className="size-3.5 text-muted-foreground" aria-hidden />}
+                {t.gpuType ?? "CPU slot"}
+              </span>
+            </TableCell>
+            <TableCell colSpan={5}>
+              <Badge variant="warning"><TriangleAlert aria-hidden />No rate</Badge>
+              <span className="ml-2 text-xs text-muted-foreground">Its agents offer it; its minutes are metered but charged nothing until it has a rate.</span>
+            </TableCell>
+          </TableRow>
+        ))}
       </TableBody>
     </Table>
   );

@@ -9,6 +9,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadError, LoadingRows } from "@/components/ui/list-states";
 import { useTRPC } from "@/components/trpc/trpc";
+import { LabCurrency } from "./currency-dialog";
 import { RateForm } from "./rate-form";
 import { RatesTable } from "./rates-table";
 
@@ -29,10 +30,13 @@ export function RatesView() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-muted-foreground">
-          Prices in {list.currency}, per GPU (or CPU slot) and hour. A new rate applies from its date on; minutes already charged keep theirs.
-          {list.canSet ? null : " Lab directors and admins set them."}
-        </p>
+        <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+          <p className="text-sm text-muted-foreground">
+            Prices in {list.currency}, per GPU (or CPU slot) and hour. A new rate applies from its date on; minutes already charged keep theirs.
+            {list.canSet ? null : " Lab directors and admins set them."}
+          </p>
+          <LabCurrency />
+        </div>
         {list.history.length ? setButton : null}
       </div>
       {list.history.length === 0 ? (

@@ -43,6 +43,9 @@ export function JobHeader({ job, actions }: { job: TJob; actions: ReactNode }) {
               </>
             ) : null}
           </p>
+          {job.seeded ? (
+            <p className="text-sm text-muted-foreground">Seeded demo history: made up so the cost pages have data; it never ran, so it has no logs.</p>
+          ) : null}
         </div>
         <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div>
       </div>

@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: "Rates" };
 
 export default async function RatesPage() {
   await requireUser("/costs/rates");
-  await getQueryClient().prefetchQuery(serverTrpc.rates.list.queryOptions());
+  const queryClient = getQueryClient();
+  await Promise.all([queryClient.prefetchQuery(serverTrpc.rates.list.queryOptions()), queryClient.prefetchQuery(serverTrpc.settings.costs.queryOptions())]);
   return (
     <div className="max-w-6xl space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
