@@ -139,6 +139,21 @@ export async function runSchedulerPass(now?: number): Promise<PassResult> {
   }
 }
 
+/**
+ * When a job of this shape, submitted now, would start: a dry pass of the pure scheduler over the
+ * queue, the capacity and the running attempts as they are, placing nothing. `at` is now when it
+ * would be placed at once, the reservation's time when it would wait for running attempts' max
+ * runtimes, null when no estimate can be made (`reason` says why, as the queue would).
+ */
+export async function estimateStart(job: Omit<SchedJob, "id" | "submittedAt">, now = Date.now()): Promise<{ at: number | null; reason: string }> {
+  const [queued, agents, running, usage] = await Promise.all([loadQueued(), loadAgents(now), loadRunning(now), loadUsage(now)]);
+  const id = "estimate";
+  const out = schedule({ now, queued: [...queued, { ...job, id, submittedAt: now }], agents, running, usage });
+  if (out.placements.some((p) => p.jobId === id)) return { at: now, reason: "free capacity now" };
+  const waiting = out.waiting.find((w) => w.jobId === id);
+  return { at: waiting?.estimatedStartAt ?? null, reason: waiting?.reason ?? "" };
+}
+
 async function pass(now: number): Promise<PassResult> {
   const started = performance.now();
   const [queued, agents, running, usage] = await Promise.all([loadQueued(), loadAgents(now), loadRunning(now), loadUsage(now)]);
