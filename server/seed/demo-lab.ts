@@ -6,10 +6,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ProjectRole } from "@prisma/client";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { db } from "../db/client";
+import { db, Prisma } from "../db/client";
 import { createApiToken, hashToken } from "../tokens/api-tokens";
 import { snapshotProjectFiles } from "../queue/snapshots";
 import { seedDemoCosts } from "./demo-costs";
+import { setProjectBudget, spendBetween } from "../costs/budgets";
 import { seedDemoDatasets } from "./demo-datasets/seed";
 import { DEMO_PEOPLE, DEMO_TOKEN_OWNER } from "./demo-people";
 
@@ -120,7 +121,31 @@ export async function seedDemoCostHistory(): Promise<{ jobs: number; ms: number 
       { projectId: vision.id, userId: ben, snapshotId: visionSnapshot, kind: "vision", busy: 3 },
     ],
   });
+  if (jobs && helen) await seedDemoBudgets({ directorId: helen, demo, vision });
   return { jobs, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * Budgets the director set, so "budget vs actual" and the forecast have something to say on a fresh
+ * demo (the lab's own is left for her to set): "demo" monthly, a fifth over last month's spend (its
+ * pace lands near it); "vision-baselines" a grant from the start of its history to four months on,
+ * past half of it spent already, so its 50 % notice reaches Ben and Helen at the first budget check. Through the budgets' own function (and
+ * its audit events), as Helen would in the app.
+ */
+async function seedDemoBudgets(args: { directorId: string; demo: { id: string; slug: string }; vision: { id: string; slug: string } }) {
+  if ((await db.budget.count({ where: { projectId: { in: [args.demo.id, args.vision.id] } } })) > 0) return;
+  const now = new Date();
+  const ymd = (d: Date) => d.toISOString().slice(0, 10);
+  const grantStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1));
+  const grantEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 4, 0));
+  const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  const thisMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  // Round figures near what the history spent: last month's plus a fifth, and the grant's spend so far
+  // as a little over half.
+  const roundUp = (d: Prisma.Decimal, times: number) => Prisma.Decimal.max(50, d.times(times).div(50).ceil().times(50)).toFixed(0);
+  const [demoLastMonth, visionSoFar] = await Promise.all([spendBetween(args.demo.id, lastMonth, thisMonth), spendBetween(args.vision.id, grantStart, now)]);
+  await setProjectBudget({ actorId: args.directorId, projectSlug: args.demo.slug, amount: roundUp(demoLastMonth, 1.2), policy: "warn" });
+  await setProjectBudget({ actorId: args.directorId, projectSlug: args.vision.slug, amount: roundUp(visionSoFar, 1.8), startsAt: ymd(grantStart), until: ymd(grantEnd), policy: "hold" });
 }
 
 /**
