@@ -2,6 +2,7 @@
 // (server/queue/supervisor.ts). Each crossed threshold fires once per period: the BudgetAlert row's
 // unique key (budget, periodStart, threshold) decides, and only the process whose INSERT wrote it
 // tells people (a Notice each, and mail), so replays and two app processes never tell twice.
+// Thresholds crossed in one step are told once, for the highest.
 // At 100 % a hold or stop budget also holds its project's queued jobs (every project's, for the
 // lab) and a stop budget cancels their running ones (SIGTERM and their grace, through the agents).
 import { randomUUID } from "node:crypto";
@@ -33,10 +34,9 @@ export async function checkBudgets(at: Date = new Date()): Promise<BudgetCheck> 
     const percent = amount.isZero() ? 100 : b.spent.div(amount).times(100).floor().toNumber();
     const crossed = thresholdsOf(b).filter((t) => amount.isZero() || b.spent.times(100).gte(amount.times(t)));
     const view = { projectSlug: b.project?.slug ?? null, spent: b.spent, amount, endsAt: b.endsAt, start: b.start };
-    for (const threshold of crossed) {
-      const text = `${capitalised(scopeWords(view.projectSlug))} has spent ${formatMoney(money(b.spent, currency))} (${percent} %) of its ${formatMoney(money(amount, currency))} ${periodWords(b, b)}`;
-      const told = await fire({ budgetId: b.id, projectId: b.projectId, periodStart: b.start, threshold, spent: b.spent, text, href: view.projectSlug ? `/projects/${view.projectSlug}/settings` : "/costs" });
-      if (told) result.fired++;
+    const text = `${capitalised(scopeWords(view.projectSlug))} has spent ${formatMoney(money(b.spent, currency))} (${percent} %) of its ${formatMoney(money(amount, currency))} ${periodWords(b, b)}`;
+    if (crossed.length && (await fire({ budgetId: b.id, projectId: b.projectId, periodStart: b.start, thresholds: crossed, spent: b.spent, text, href: view.projectSlug ? `/projects/${view.projectSlug}/settings` : "/costs" }))) {
+      result.fired++;
     }
     if (b.policy !== "warn" && b.spent.gte(amount)) {
       const reason = overBudgetWords(view, currency);
@@ -50,26 +50,34 @@ export async function checkBudgets(at: Date = new Date()): Promise<BudgetCheck> 
 
 const capitalised = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-/** Writes the alert once; the writer (only) tells the project's owners and the lab's directors/admins. */
-async function fire(a: { budgetId: string; projectId: string | null; periodStart: Date; threshold: number; spent: Prisma.Decimal; text: string; href: string }): Promise<boolean> {
-  const recipients = await db.$transaction(async (tx) => {
-    const inserted = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO "BudgetAlert" (id, "budgetId", "periodStart", threshold, spent)
-      VALUES (${randomUUID()}, ${a.budgetId}, ${a.periodStart}, ${a.threshold}, ${a.spent})
-      ON CONFLICT ("budgetId", "periodStart", threshold) DO NOTHING RETURNING id`;
+/**
+ * Writes each crossed threshold's alert once; the writer (only) tells the project's owners and the
+ * lab's directors/admins. Thresholds crossed together (spend that jumped from 40 to 85 % between two
+ * checks) are one notice and one mail, for the highest: two identical sentences would tell nothing more.
+ */
+async function fire(a: { budgetId: string; projectId: string | null; periodStart: Date; thresholds: number[]; spent: Prisma.Decimal; text: string; href: string }): Promise<boolean> {
+  const told = await db.$transaction(async (tx) => {
+    const inserted: number[] = [];
+    for (const threshold of a.thresholds) {
+      const rows = await tx.$queryRaw<{ threshold: number }[]>`
+        INSERT INTO "BudgetAlert" (id, "budgetId", "periodStart", threshold, spent)
+        VALUES (${randomUUID()}, ${a.budgetId}, ${a.periodStart}, ${threshold}, ${a.spent})
+        ON CONFLICT ("budgetId", "periodStart", threshold) DO NOTHING RETURNING threshold`;
+      inserted.push(...rows.map((r) => r.threshold));
+    }
     if (!inserted.length) return null;
     const people = await tx.user.findMany({
       where: { OR: [{ labRole: { in: ["director", "admin"] } }, ...(a.projectId ? [{ memberships: { some: { projectId: a.projectId, role: "owner" as const } } }] : [])] },
       select: { id: true, email: true },
     });
     await tx.notice.createMany({ data: people.map((p) => ({ userId: p.id, kind: "budget.threshold", text: a.text, href: a.href })) });
-    return people;
+    return { people, threshold: Math.max(...inserted) };
   });
-  if (!recipients) return false;
+  if (!told) return false;
   if (env.SMTP_URL || usesDevMailbox) {
     const link = `${env.baseUrl}${a.href}`;
-    for (const p of recipients) {
-      await sendMail({ to: p.email, subject: `Budget: ${a.threshold} % reached`, text: `${a.text}.\n\n${link}\n`, link }).catch((e: unknown) =>
+    for (const p of told.people) {
+      await sendMail({ to: p.email, subject: `Budget: ${told.threshold} % reached`, text: `${a.text}.\n\n${link}\n`, link }).catch((e: unknown) =>
         log.error({ err: { message: (e as Error).message }, to: p.email }, "budget alert: mail could not be sent"),
       );
     }

@@ -122,7 +122,7 @@ describe.sequential("worst-case admission", () => {
     const { id } = await submitJob({ actorId: editor.id, ...spec, maxRuntimeSeconds: 4 * 3600 });
     const held = await db.job.findUniqueOrThrow({ where: { id } });
     expect(held.heldReason).toBe(
-      `held: its worst case, $20.00 (2 GPUs x $2.50/h on ${pool} ${gpuType} x 4 h), is more than the $19.99 left of project ${project.slug}'s $25.00 ${monthName()} budget; an owner or director can approve it`,
+      `held: its worst case, $20.00 (2 GPUs x $2.50/h on ${pool} ${gpuType} x 4 h), is more than the $19.99 left of project ${project.slug}'s $25.00 ${monthName()} budget`,
     );
     await runSchedulerPass();
     expect((await db.job.findUniqueOrThrow({ where: { id } })).state).toBe("queued");
