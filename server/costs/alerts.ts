@@ -14,7 +14,7 @@ import { requestCancel } from "../queue/cancel-job";
 import { currentSpend, overBudgetWords, periodWords, scopeWords } from "./budgets";
 import { formatMoney, labCurrency, money } from "./money";
 
-export type BudgetCheck = { fired: number; held: number; stopped: number };
+export type BudgetCheck = { fired: number; held: number; stopped: number; released: number };
 
 /** Thresholds a budget acts on: its own, and 100 when its policy holds or stops. */
 function thresholdsOf(b: { thresholds: number[]; policy: string }): number[] {
@@ -25,9 +25,12 @@ export async function checkBudgets(at: Date = new Date()): Promise<BudgetCheck> 
   const budgets = await db.budget.findMany({
     select: { id: true, projectId: true, amount: true, startsAt: true, endsAt: true, thresholds: true, policy: true, project: { select: { slug: true } } },
   });
-  const result: BudgetCheck = { fired: 0, held: 0, stopped: 0 };
+  const result: BudgetCheck = { fired: 0, held: 0, stopped: 0, released: 0 };
   if (!budgets.length) return result;
   const currency = await labCurrency();
+  // Scopes over a hold/stop budget now: what holds stay; the others' "has spent" holds are released below.
+  let labOver = false;
+  const projectsOver: string[] = [];
   for (const b of await currentSpend(budgets, at)) {
     const amount = new Prisma.Decimal(b.amount);
     if (amount.isZero() && b.spent.isZero()) continue;
@@ -39,13 +42,41 @@ export async function checkBudgets(at: Date = new Date()): Promise<BudgetCheck> 
       result.fired++;
     }
     if (b.policy !== "warn" && b.spent.gte(amount)) {
+      if (b.projectId) projectsOver.push(b.projectId);
+      else labOver = true;
       const reason = overBudgetWords(view, currency);
       const { held, stopped } = await enforce(b.projectId, reason, b.policy === "stop");
       result.held += held;
       result.stopped += stopped;
     }
   }
+  if (!labOver) {
+    const projects = budgets.flatMap((b) => (b.projectId && !projectsOver.includes(b.projectId) ? [b.projectId] : []));
+    result.released = await releaseSpentHolds({ projects, lab: budgets.some((b) => !b.projectId), projectsOver });
+  }
   return result;
+}
+
+/**
+ * A budget raised, set to warn, or in a new period no longer holds: jobs held because their scope
+ * "has spent" it (the sentences enforce and admission write) go back to the queue, unless another
+ * hold/stop budget of theirs is still spent. Only scopes that have a budget are released (a hold
+ * set by hand elsewhere is left alone); worst-case holds stay until someone approves them.
+ */
+async function releaseSpentHolds(scope: { projects: string[]; lab: boolean; projectsOver: string[] }): Promise<number> {
+  const { count } = await db.job.updateMany({
+    where: {
+      state: "queued",
+      heldReason: { contains: " has spent " },
+      OR: [
+        { projectId: { in: scope.projects }, heldReason: { startsWith: "held: project " } },
+        ...(scope.lab ? [{ projectId: { notIn: scope.projectsOver }, heldReason: { startsWith: "held: the lab " } }] : []),
+      ],
+    },
+    data: { heldReason: null, heldAt: null },
+  });
+  if (count) log.info({ jobs: count }, "budget: released jobs held by a budget no longer spent");
+  return count;
 }
 
 const capitalised = (s: string) => s[0]!.toUpperCase() + s.slice(1);
