@@ -79,6 +79,5 @@ test("a director sets a budget on the settings card, is told by the bell when sp
   await page.goto("/projects/demo/jobs/new");
   await page.getByLabel("Command").fill("python train.py --epochs 3");
   await expect(page.getByTestId("price-estimate")).toHaveText(/^At most \$[\d.,]+ on .+ \(24 h max\)\.$/, { timeout: 30_000 });
-  await page.getByTestId("price-estimate").scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath("submit-price.png"), fullPage: true });
 });
