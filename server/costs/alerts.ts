@@ -31,11 +31,18 @@ export async function checkBudgets(at: Date = new Date()): Promise<BudgetCheck> 
   // Scopes over a hold/stop budget now: what holds stay; the others' "has spent" holds are released below.
   let labOver = false;
   const projectsOver: string[] = [];
-  for (const b of await currentSpend(budgets, at)) {
+  const live = await currentSpend(budgets, at);
+  // Thresholds already told this period are skipped without a write (the INSERT's conflict is still what decides).
+  const told = new Set(
+    (await db.budgetAlert.findMany({ where: { OR: live.map((b) => ({ budgetId: b.id, periodStart: b.start })) }, select: { budgetId: true, threshold: true } })).map(
+      (a) => `${a.budgetId}|${a.threshold}`,
+    ),
+  );
+  for (const b of live) {
     const amount = new Prisma.Decimal(b.amount);
     if (amount.isZero() && b.spent.isZero()) continue;
     const percent = amount.isZero() ? 100 : b.spent.div(amount).times(100).floor().toNumber();
-    const crossed = thresholdsOf(b).filter((t) => amount.isZero() || b.spent.times(100).gte(amount.times(t)));
+    const crossed = thresholdsOf(b).filter((t) => !told.has(`${b.id}|${t}`) && (amount.isZero() || b.spent.times(100).gte(amount.times(t))));
     const view = { projectSlug: b.project?.slug ?? null, spent: b.spent, amount, endsAt: b.endsAt, start: b.start };
     const text = `${capitalised(scopeWords(view.projectSlug))} has spent ${formatMoney(money(b.spent, currency))} (${percent} %) of its ${formatMoney(money(amount, currency))} ${periodWords(b, b)}`;
     if (crossed.length && (await fire({ budgetId: b.id, projectId: b.projectId, periodStart: b.start, thresholds: crossed, spent: b.spent, text, href: view.projectSlug ? `/projects/${view.projectSlug}/settings` : "/costs" }))) {
