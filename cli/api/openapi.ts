@@ -3311,6 +3311,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Why a budget holds it until an owner or director approves it; null when it is queued to run */
+                        heldReason: string | null;
                         id: string;
                         url: string;
                     };

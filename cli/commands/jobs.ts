@@ -101,7 +101,7 @@ export function registerJobCommands(program: Command) {
       const job = await answer(rest(c).POST("/jobs", {
         body: { projectSlug: project, ...spec, snapshotId, ...(Object.keys(secretEnv).length ? { secretEnv } : {}), datasets },
       }));
-      process.stderr.write(`benchtop: queued ${job.url}\n`);
+      process.stderr.write(job.heldReason ? `benchtop: queued ${job.url}, but ${job.heldReason} (an owner or director can approve it: benchtop approve ${job.id})\n` : `benchtop: queued ${job.url}\n`);
       process.stdout.write(job.id + "\n");
     });
 

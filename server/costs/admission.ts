@@ -61,7 +61,7 @@ export async function budgetHold(args: { projectId: string; projectSlug: string;
     if (worst && worst.amount.gt(left)) {
       const price = formatMoney(money(worst.amount, currency));
       return {
-        heldReason: `held: its worst case, ${price} (${worstWords(worst, args.job, currency)}), is more than the ${formatMoney(money(left, currency))} left of ${scopeWords(slug)}'s ${formatMoney(money(amount, currency))} ${periodWords(b, b)}; an owner or director can approve it`,
+        heldReason: `held: its worst case, ${price} (${worstWords(worst, args.job, currency)}), is more than the ${formatMoney(money(left, currency))} left of ${scopeWords(slug)}'s ${formatMoney(money(amount, currency))} ${periodWords(b, b)}`,
         worst,
       };
     }

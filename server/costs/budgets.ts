@@ -189,13 +189,17 @@ export async function currentSpend<B extends { id: string; projectId: string | n
   const live = budgets.map((b) => ({ ...b, ...budgetPeriod(b, at) })).filter((b) => b.start <= at && at < b.end);
   if (!live.length) return [];
   // Timestamps go as ISO text cast to timestamp (the columns are UTC without a zone).
+  // One sum per budget, each on an index: (projectId, startsAt) for a project's, startsAt for the lab's.
+  // (A join with "projectId = b.projectId OR lab" read every budget x every row: 13 s over 300k rows.)
   const rows = await db.$queryRaw<{ id: string; spent: string }[]>`
-    SELECT b.id, COALESCE(SUM(e.amount), 0)::text AS spent
+    SELECT b.id,
+           (CASE WHEN b."projectId" = ''
+                 THEN (SELECT COALESCE(SUM(e.amount), 0) FROM "LedgerEntry" e WHERE e."startsAt" >= b.ps AND e."startsAt" < b.pe)
+                 ELSE (SELECT COALESCE(SUM(e.amount), 0) FROM "LedgerEntry" e WHERE e."projectId" = b."projectId" AND e."startsAt" >= b.ps AND e."startsAt" < b.pe)
+            END)::text AS spent
       FROM unnest(${live.map((b) => b.id)}::text[], ${live.map((b) => b.projectId ?? "")}::text[],
                   ${live.map((b) => b.start.toISOString())}::timestamp[], ${live.map((b) => b.end.toISOString())}::timestamp[])
-           AS b(id, "projectId", ps, pe)
-      LEFT JOIN "LedgerEntry" e ON e."startsAt" >= b.ps AND e."startsAt" < b.pe AND (b."projectId" = '' OR e."projectId" = b."projectId")
-     GROUP BY b.id`;
+           AS b(id, "projectId", ps, pe)`;
   const spent = new Map(rows.map((r) => [r.id, new Prisma.Decimal(r.spent)]));
   return live.map((b) => ({ ...b, spent: spent.get(b.id) ?? new Prisma.Decimal(0) }));
 }

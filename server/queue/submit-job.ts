@@ -19,7 +19,7 @@ import { assertProjectSnapshot, snapshotProjectFiles } from "./snapshots";
  * the reason, rather than waiting forever. Its variables and secrets are resolved by job-env.ts; a
  * budget may hold it (../costs/admission.ts).
  */
-export async function submitJob(args: { actorId: string; rerunOfId?: string } & TSubmitJobInput): Promise<{ id: string }> {
+export async function submitJob(args: { actorId: string; rerunOfId?: string } & TSubmitJobInput): Promise<{ id: string; heldReason: string | null }> {
   const input = ZSubmitJobInput.parse(args);
   const { command, notebookPath } = resolveJobCommand(input);
   const jobName = input.name || (notebookPath ?? command).slice(0, 80);
@@ -118,6 +118,6 @@ export async function submitJob(args: { actorId: string; rerunOfId?: string } & 
     await createJobDatasets(tx, job.id, datasets);
     await recordAuditEvent(tx, { actorId: args.actorId, projectId: project.id, action: "job.submitted", target: jobName, data: { jobId: job.id } });
     await notify(tx, CHANNEL.queue, "submit");
-    return job;
+    return { id: job.id, heldReason };
   });
 }

@@ -1,6 +1,7 @@
 // Budget thresholds fire once per period: a real SMTP server (npm smtp-server) on loopback receives
 // exactly one mail per threshold per recipient however often, and however concurrently, the check
-// runs; each recipient gets one notice per threshold, and sees and marks only their own.
+// runs (thresholds crossed in one step: one, for the highest); each recipient gets one notice per
+// threshold, and sees and marks only their own.
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,7 +46,9 @@ async function rest(user: TestUser, method: string, path: string, body?: unknown
   return { status, body: json };
 }
 
-const mailsTo = (email: string) => received.filter((m) => m.to.includes(email)).map((m) => m.subject).sort();
+// Other files' budgets share the database (a director is told of those too): mails and notices are read per project.
+const mailsTo = (email: string, project: string) =>
+  received.filter((m) => m.to.includes(email) && m.body.includes(`Project ${project} has spent`)).map((m) => m.subject).sort();
 
 describe("budget alerts", () => {
   it("each threshold fires once: one notice and one mail per recipient, even with many concurrent checks", async () => {
@@ -58,34 +61,55 @@ describe("budget alerts", () => {
     const month = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1));
     const monthName = month.toLocaleString("en", { month: "long", timeZone: "UTC" });
 
-    // $8.20 spent: 82 %, past 50 and 80. 41 minutes at $12/h = $8.20.
-    await writeLedger({ projectId: project.id, userId: owner.id, startsAt: new Date(month.getTime() + 3600_000), minutes: 41, hourly: "12" });
+    const at = (minutes: number) => new Date(month.getTime() + minutes * 60_000);
+    const checks = async (n: number) => {
+      await Promise.all(Array.from({ length: n }, () => checkBudgets()));
+      await checkBudgets();
+    };
     // Spend before the period counts for nothing.
     await writeLedger({ projectId: project.id, userId: owner.id, startsAt: new Date(month.getTime() - 86_400_000), minutes: 600, hourly: "12" });
-    await Promise.all(Array.from({ length: 8 }, () => checkBudgets()));
-    await Promise.all(Array.from({ length: 4 }, () => checkBudgets()));
+    // $5.60 spent (56 %): 28 minutes at $12/h. Then $8.20 (82 %), then $10.20 (102 %).
+    await writeLedger({ projectId: project.id, userId: owner.id, startsAt: at(0), minutes: 28, hourly: "12" });
+    await checks(8);
+    await writeLedger({ projectId: project.id, userId: owner.id, startsAt: at(60), minutes: 13, hourly: "12" });
+    await checks(8);
+    await writeLedger({ projectId: project.id, userId: owner.id, startsAt: at(120), minutes: 10, hourly: "12" });
+    await checks(8);
 
-    const text = `Project ${project.slug} has spent $8.20 (82 %) of its $10.00 ${monthName} budget`;
+    const texts = [
+      `Project ${project.slug} has spent $5.60 (56 %) of its $10.00 ${monthName} budget`,
+      `Project ${project.slug} has spent $8.20 (82 %) of its $10.00 ${monthName} budget`,
+      `Project ${project.slug} has spent $10.20 (102 %) of its $10.00 ${monthName} budget`,
+    ];
+    const subjects = ["Budget: 100 % reached", "Budget: 50 % reached", "Budget: 80 % reached"];
     for (const person of [owner, director]) {
-      const notices = await db.notice.findMany({ where: { userId: person.id }, orderBy: { createdAt: "asc" } });
-      expect(notices.map((n) => n.text)).toEqual([text, text]);
+      const notices = await db.notice.findMany({ where: { userId: person.id, href: `/projects/${project.slug}/settings` }, orderBy: { createdAt: "asc" } });
+      expect(notices.map((n) => n.text)).toEqual(texts);
       expect(notices[0]!.href).toBe(`/projects/${project.slug}/settings`);
-      await expect.poll(() => mailsTo(person.email)).toEqual(["Budget: 50 % reached", "Budget: 80 % reached"]);
+      await expect.poll(() => mailsTo(person.email, project.slug)).toEqual(subjects);
     }
     // An editor is not told.
     expect(await db.notice.count({ where: { userId: editor.id } })).toBe(0);
-    expect(mailsTo(editor.email)).toEqual([]);
-    expect(received.find((m) => m.to.includes(owner.email))!.body).toContain(text);
-
-    // Over 100 %: that threshold fires once more, and nothing else does.
-    await writeLedger({ projectId: project.id, userId: owner.id, startsAt: new Date(month.getTime() + 7200_000), minutes: 10, hourly: "12" });
-    await Promise.all(Array.from({ length: 8 }, () => checkBudgets()));
-    await checkBudgets();
-    await expect.poll(() => mailsTo(owner.email)).toEqual(["Budget: 100 % reached", "Budget: 50 % reached", "Budget: 80 % reached"]);
-    expect(mailsTo(director.email)).toEqual(["Budget: 100 % reached", "Budget: 50 % reached", "Budget: 80 % reached"]);
+    expect(mailsTo(editor.email, project.slug)).toEqual([]);
+    expect(received.find((m) => m.to.includes(owner.email) && m.subject === "Budget: 80 % reached")!.body).toContain(texts[1]);
     expect(await db.budgetAlert.count({ where: { budget: { projectId: project.id } } })).toBe(3);
-    const last = await db.notice.findFirstOrThrow({ where: { userId: owner.id }, orderBy: { createdAt: "desc" } });
-    expect(last.text).toBe(`Project ${project.slug} has spent $10.20 (102 %) of its $10.00 ${monthName} budget`);
+    // More checks tell nobody anything more.
+    await checks(4);
+    expect(await db.notice.count({ where: { userId: owner.id } })).toBe(3);
+    expect(mailsTo(owner.email, project.slug)).toEqual(subjects);
+  });
+
+  it("thresholds crossed in one step are one notice and one mail, for the highest; each is still recorded once", async () => {
+    const owner = await createUser();
+    const project = await createProjectFor(owner);
+    await setProjectBudget({ actorId: owner.id, projectSlug: project.slug, amount: "10" });
+    const month = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1));
+    // $9.00 at once (90 %): past 50 and 80.
+    await writeLedger({ projectId: project.id, userId: owner.id, startsAt: new Date(month.getTime() + 60_000), minutes: 45, hourly: "12" });
+    await Promise.all(Array.from({ length: 6 }, () => checkBudgets()));
+    expect((await db.notice.findMany({ where: { userId: owner.id } })).map((n) => n.text)).toEqual([expect.stringContaining("has spent $9.00 (90 %) of its $10.00")]);
+    await expect.poll(() => mailsTo(owner.email, project.slug)).toEqual(["Budget: 80 % reached"]);
+    expect((await db.budgetAlert.findMany({ where: { budget: { projectId: project.id } }, orderBy: { threshold: "asc" } })).map((a) => a.threshold)).toEqual([50, 80]);
   });
 
   it("notices: a person lists and marks only their own (REST and tRPC share the rule)", async () => {

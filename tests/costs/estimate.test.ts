@@ -77,7 +77,7 @@ describe("the price before running", () => {
     await setProjectBudget({ actorId: owner.id, projectSlug: project.slug, amount: "15", policy: "hold" });
     const jobs = await db.job.count({ where: { projectId: project.id } });
     e = await estimateJob({ actorId: owner.id, ...spec });
-    expect(e.heldReason).toMatch(/^held: its worst case, \$20\.10 \(2 GPUs x \$2\.51\/h on .* x 4 h\), is more than the \$15\.00 left of project .*'s \$15\.00 .* budget; an owner or director can approve it$/);
+    expect(e.heldReason).toMatch(/^held: its worst case, \$20\.10 \(2 GPUs x \$2\.51\/h on .* x 4 h\), is more than the \$15\.00 left of project .*'s \$15\.00 .* budget$/);
     expect(e.sentence).toBe(`at most $20.10 on ${dear} ${gpuType} (4 h max); expected ~$4.61 from your last 10 runs of this command; it would be ${e.heldReason}`);
     expect(await db.job.count({ where: { projectId: project.id } })).toBe(jobs);
 
@@ -101,14 +101,27 @@ describe("the price before running", () => {
     const viewerToken = (await createApiToken({ actorId: viewer.id, name: "estimate" })).token;
     expect((await rest("POST", `/projects/${project.slug}/jobs/estimate`, { token: viewerToken, body })).status).toBe(403);
 
-    const cli = await run(process.execPath, [path.resolve("bin/benchtop.mjs"), "submit", "--dry-run", "-p", project.slug, "--gpus", `${gpuType}:2`, "--max-runtime", "30m", "--", "python", "train.py"], {
-      cwd: lab.dir,
-      env: { PATH: process.env.PATH, HOME: lab.dir, BENCHTOP_CONFIG: path.join(lab.dir, "config.json"), BENCHTOP_URL: lab.url, BENCHTOP_TOKEN: token },
-    });
+    const benchtop = (args: string[]) =>
+      run(process.execPath, [path.resolve("bin/benchtop.mjs"), ...args], {
+        cwd: lab.dir,
+        env: { PATH: process.env.PATH, HOME: lab.dir, BENCHTOP_CONFIG: path.join(lab.dir, "config.json"), BENCHTOP_URL: lab.url, BENCHTOP_TOKEN: token },
+      });
+    const cli = await benchtop(["submit", "--dry-run", "-p", project.slug, "--gpus", `${gpuType}:2`, "--max-runtime", "30m", "--", "python", "train.py"]);
     expect(cli.stderr).toBe("");
     expect(cli.status).toBe(0);
     // 2 x $2.5125 x 0.5 h = $2.5125 -> $2.51.
     expect(cli.stdout).toBe(`At most $2.51 on ${dear} ${gpuType} (30 min max).\nNothing was submitted (--dry-run).\n`);
     expect(await db.job.count({ where: { projectId: project.id } })).toBe(0);
+
+    // Under a hold budget with $1.00 left, the dry run says it would be held, and a real submit says it was.
+    await setProjectBudget({ actorId: owner.id, projectSlug: project.slug, amount: "1", policy: "hold" });
+    const dry = await benchtop(["submit", "--dry-run", "-p", project.slug, "--gpus", `${gpuType}:2`, "--max-runtime", "30m", "--", "python", "train.py"]);
+    expect(dry.stdout).toContain(`(30 min max); it would be held: its worst case, $2.51 (2 GPUs x $2.51/h on ${dear} ${gpuType} x 30 min), is more than the $1.00 left of project ${project.slug}'s $1.00 `);
+    const held = await benchtop(["submit", "-p", project.slug, "--project-files", "--gpus", `${gpuType}:2`, "--max-runtime", "30m", "--", "python", "train.py"]);
+    expect(held.status).toBe(0);
+    const id = held.stdout.trim();
+    expect(held.stderr).toContain(`, but held: its worst case, $2.51 (2 GPUs x $2.51/h on ${dear} ${gpuType} x 30 min)`);
+    expect(held.stderr).toContain(`(an owner or director can approve it: benchtop approve ${id})`);
+    expect((await db.job.findUniqueOrThrow({ where: { id } })).heldReason).toMatch(/^held: its worst case, \$2\.51/);
   });
 });

@@ -1,5 +1,5 @@
 // A budget's 100 % policies and worst-case admission, on the queue's real edges: a spent hold budget
-// holds a new submit with the sentence; a spent stop budget cancels the project's running job on a
+// holds a new submit with the sentence, and releases it once raised; a spent stop budget cancels the project's running job on a
 // real agent (SIGTERM, the job's grace) and holds what is queued; a job whose worst case passes what
 // is left is held until an owner approves it, and a re-run of it is judged again.
 import { spawn } from "node:child_process";
@@ -52,6 +52,13 @@ describe.sequential("budget policies at 100 %", () => {
     for (let i = 0; i < 3; i++) await runSchedulerPass();
     expect((await getJob({ actorId: owner.id, jobId: id })).state).toBe("queued");
     expect((await getJob({ actorId: owner.id, jobId: id })).heldReason).toBe(job.heldReason);
+    // While still spent, the check keeps it held; once the owner raises the budget, the check releases it and it is placed.
+    expect((await checkBudgets()).released).toBe(0);
+    expect((await db.job.findUniqueOrThrow({ where: { id } })).heldReason).toBe(job.heldReason);
+    await setProjectBudget({ actorId: owner.id, projectSlug: project.slug, amount: "20", policy: "hold" });
+    expect((await checkBudgets()).released).toBeGreaterThanOrEqual(1);
+    expect((await db.job.findUniqueOrThrow({ where: { id } })).heldReason).toBeNull();
+    await until("the released job to be placed", async () => (await db.job.findUniqueOrThrow({ where: { id } })).state !== "queued");
   });
 
   it("stop: the alert check cancels the project's running job on a real agent with the reason, and holds its queued ones", async () => {
@@ -122,7 +129,7 @@ describe.sequential("worst-case admission", () => {
     const { id } = await submitJob({ actorId: editor.id, ...spec, maxRuntimeSeconds: 4 * 3600 });
     const held = await db.job.findUniqueOrThrow({ where: { id } });
     expect(held.heldReason).toBe(
-      `held: its worst case, $20.00 (2 GPUs x $2.50/h on ${pool} ${gpuType} x 4 h), is more than the $19.99 left of project ${project.slug}'s $25.00 ${monthName()} budget; an owner or director can approve it`,
+      `held: its worst case, $20.00 (2 GPUs x $2.50/h on ${pool} ${gpuType} x 4 h), is more than the $19.99 left of project ${project.slug}'s $25.00 ${monthName()} budget`,
     );
     await runSchedulerPass();
     expect((await db.job.findUniqueOrThrow({ where: { id } })).state).toBe("queued");

@@ -41,8 +41,9 @@ export function SubmitJobForm({ projectSlug, initialValues, canUseHigh, rerunOfI
 
   const submit = useMutation(
     trpc.jobs.submit.mutationOptions({
-      onSuccess: async ({ id }) => {
-        toast.success("Job submitted. It is in the queue.");
+      onSuccess: async ({ id, heldReason }) => {
+        if (heldReason) toast.warning(`Job submitted, but ${heldReason}. An owner or director can approve it.`);
+        else toast.success("Job submitted. It is in the queue.");
         await queryClient.invalidateQueries({ queryKey: trpc.jobs.list.queryKey() });
         router.push(`/jobs/${id}`);
       },

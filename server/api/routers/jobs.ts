@@ -9,6 +9,7 @@ import { getJob, listArtifacts, listJobs, readLogLines, readMetrics } from "../.
 import { submitJob } from "../../queue/submit-job";
 import { authedProcedure, createTRPCRouter } from "../trpc";
 
+const ZHeldReason = z.string().nullable().meta({ description: "Why a budget holds it until an owner or director approves it; null when it is queued to run" });
 const ZJobId = z.object({ jobId: z.string().min(1) });
 const ZJobParams = z.object({ jobId: z.string().min(1).meta({ description: "The job's id" }) });
 const intQuery = (max: number, min = 0) => z.coerce.number().int().min(min).max(max);
@@ -80,12 +81,12 @@ export const jobsRouter = createTRPCRouter({
         summary: "Submit a job (editors and owners of the project)",
         body: ZSubmitJobInput,
         status: 201,
-        response: z.object({ id: z.string(), url: z.string() }),
-        output: ({ id }: { id: string }, { baseUrl }) => ({ id, url: `${baseUrl}/jobs/${id}` }),
+        response: z.object({ id: z.string(), url: z.string(), heldReason: ZHeldReason }),
+        output: ({ id, heldReason }: { id: string; heldReason: string | null }, { baseUrl }) => ({ id, url: `${baseUrl}/jobs/${id}`, heldReason }),
       },
     })
     .input(ZSubmitJobInput.extend({ rerunOfId: z.string().optional() }))
-    .output(z.object({ id: z.string() }))
+    .output(z.object({ id: z.string(), heldReason: ZHeldReason }))
     .mutation(({ ctx, input }) => submitJob({ actorId: ctx.actor.id, ...input })),
 
   cancel: authedProcedure
