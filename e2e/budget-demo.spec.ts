@@ -46,7 +46,8 @@ test("a director sets a budget on the settings card, is told by the bell when sp
   await signInAs(page, /Helen Park/);
   await page.goto("/projects/demo/settings");
   const card = page.getByRole("region", { name: "Budget" });
-  await expect(card.getByText("No budget yet")).toBeVisible();
+  // The demo seeds a monthly budget of hers for the project (warn only); she changes it.
+  await card.getByRole("button", { name: "Edit" }).click();
   await card.getByLabel("Amount").fill(String(amount));
   await card.getByRole("combobox", { name: "At 100 %" }).click();
   await page.getByRole("option", { name: "Hold new jobs", exact: true }).click();
@@ -72,26 +73,30 @@ test("a director sets a budget on the settings card, is told by the bell when sp
   }
 
   // The supervisor checks budgets every 30 s; the bell polls every 30 s (a reload asks at once).
+  // Other notices may be there too (the demo's seeded grant passes half at the first check): this
+  // one must come, once.
   const bell = page.getByRole("button", { name: /^Notices/ });
+  const list = page.getByRole("dialog", { name: "Notices" });
+  const text = `Project demo has spent ${usd(target)} (82 %) of its ${usd(String(amount))} `;
+  const notice = list.getByText(new RegExp(`^${text.replace(/[$().]/g, "\\$&")}\\w+ budget$`));
   await expect(async () => {
     await page.reload();
-    await expect(bell).toHaveAccessibleName("Notices, 1 unread", { timeout: 2000 });
+    await expect(bell).toHaveAccessibleName(/^Notices, \d+ unread$/, { timeout: 2000 });
+    await bell.click();
+    await expect(notice).toHaveCount(1, { timeout: 2000 });
   }).toPass({ timeout: 75_000, intervals: [3000] });
+  await page.screenshot({ path: test.info().outputPath("notice-bell.png") });
+  await page.keyboard.press("Escape");
+  await expect(bell).toHaveAccessibleName("Notices");
   await expect(card.getByText("82 %", { exact: true })).toBeVisible();
   await expect(card.getByRole("progressbar", { name: "Budget spent" })).toHaveAttribute("aria-valuenow", "82");
   await card.screenshot({ path: test.info().outputPath("budget-card.png") });
 
-  await bell.click();
-  const list = page.getByRole("dialog", { name: "Notices" });
-  const text = `Project demo has spent ${usd(target)} (82 %) of its ${usd(String(amount))} `;
-  await expect(list.getByText(new RegExp(`^${text.replace(/[$().]/g, "\\$&")}\\w+ budget$`))).toHaveCount(1);
-  await page.screenshot({ path: test.info().outputPath("notice-bell.png") });
-  await page.keyboard.press("Escape");
-  await expect(bell).toHaveAccessibleName("Notices");
-
   // Ana, the project's owner, was told too; she submits from the form, which prices the job as she types.
   await signInAs(page, /Ana Souza/);
-  await expect(bell).toHaveAccessibleName("Notices, 1 unread");
+  await bell.click();
+  await expect(notice).toHaveCount(1);
+  await page.keyboard.press("Escape");
   await page.goto("/projects/demo/jobs/new");
   await page.getByLabel("Command").fill("python train.py --epochs 3");
   await expect(page.getByTestId("price-estimate")).toHaveText(/^At most \$[\d.,]+ on .+ \(24 h max\)(; expected ~\$[\d.,]+ from your last .+ of this command)?\.$/, { timeout: 30_000 });

@@ -8182,6 +8182,13 @@ export interface operations {
                         runs: number;
                         /** @example at most $4.20 on lab A100 (4 h max); expected ~$1.10 from your last 6 runs of this command */
                         sentence: string;
+                        /**
+                         * @description The start in words
+                         * @example starts in ~40m 00s
+                         */
+                        start: string;
+                        /** @description When it would start if submitted now (a dry pass of the scheduler over the queue as it is); null when no estimate can be made */
+                        startsAt: string | null;
                         /** @description The most it can cost: nodes x GPUs x the highest rate among the pools it may use x its max runtime; null when none of them has a rate */
                         worstCase: {
                             /**

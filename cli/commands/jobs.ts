@@ -88,7 +88,8 @@ export function registerJobCommands(program: Command) {
       };
       if (opts.dryRun) {
         const estimate = await answer(rest(c).POST("/projects/{projectSlug}/jobs/estimate", { params: { path: { projectSlug: project } }, body: spec }));
-        return void process.stdout.write(`${estimate.sentence[0]!.toUpperCase()}${estimate.sentence.slice(1)}.\nNothing was submitted (--dry-run).\n`);
+        const sentence = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}.`;
+        return void process.stdout.write(`${sentence(estimate.sentence)}\n${sentence(estimate.start)}\nNothing was submitted (--dry-run).\n`);
       }
       let snapshotId: string | undefined;
       if (!opts.projectFiles) {

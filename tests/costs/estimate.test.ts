@@ -23,15 +23,19 @@ async function pricedPools() {
   const gpuType = `gpu-${tag()}`;
   const dear = `dear-${tag()}`;
   const cheap = `cheap-${tag()}`;
-  await startTestAgent({ name: `agent-${tag()}`, pool: dear, gpus: 4, gpuType, address: "10.0.8.1" });
-  await startTestAgent({ name: `agent-${tag()}`, pool: cheap, gpus: 4, gpuType, address: "10.0.8.2" });
+  const agents = [
+    await startTestAgent({ name: `agent-${tag()}`, pool: dear, gpus: 4, gpuType, address: "10.0.8.1" }),
+    await startTestAgent({ name: `agent-${tag()}`, pool: cheap, gpus: 4, gpuType, address: "10.0.8.2" }),
+  ];
   const id = async (name: string) => (await db.pool.findUniqueOrThrow({ where: { name } })).id;
   const from = new Date(Date.now() - 3600_000);
   await db.rate.create({ data: { poolId: await id(dear), gpuType, hourly: "2.5125", effectiveFrom: from, source: "test" } });
   await db.rate.create({ data: { poolId: await id(cheap), gpuType, hourly: "1.0500", effectiveFrom: from, source: "test" } });
   // A newer price not yet in force counts for nothing.
   await db.rate.create({ data: { poolId: await id(dear), gpuType, hourly: "99", effectiveFrom: new Date(Date.now() + 86_400_000), source: "future" } });
-  return { gpuType, dear, cheap };
+  /** Alive as the scheduler judges it (the suite's heartbeat timeout is 2 s). */
+  const heartbeat = () => Promise.all(agents.map((a) => a.heartbeat([])));
+  return { gpuType, dear, cheap, heartbeat };
 }
 
 /** A succeeded job of `who` that ran `minutes`, ended `agoMin` minutes ago. */
@@ -47,8 +51,16 @@ describe("the price before running", () => {
     const other = await createUser();
     const project = await createProjectFor(owner);
     await addMemberAs(owner, project, other, "editor");
-    const { gpuType, dear, cheap } = await pricedPools();
+    const { gpuType, dear, cheap, heartbeat } = await pricedPools();
     const spec = { projectSlug: project.slug, command: "python train.py --lr 0.1", gpus: 2, gpuType, maxRuntimeSeconds: 4 * 3600 };
+
+    // When it would start: at once on a free agent; never, in the queue's words, where nothing could hold it.
+    await heartbeat();
+    const free = await estimateJob({ actorId: owner.id, ...spec, pools: [dear] });
+    expect(free.start).toBe("starts at once");
+    expect(Math.abs(free.startsAt!.getTime() - Date.now())).toBeLessThan(60_000);
+    const huge = await estimateJob({ actorId: owner.id, ...spec, gpus: 16, pools: [dear] });
+    expect(huge).toMatchObject({ startsAt: null, start: expect.stringMatching(/^no start estimate: .*can never start/) });
 
     // No history: the worst case only. 2 GPUs x $2.5125/h x 4 h = $20.10 on the dearer pool.
     let e = await estimateJob({ actorId: owner.id, ...spec });
@@ -77,6 +89,7 @@ describe("the price before running", () => {
     await setProjectBudget({ actorId: owner.id, projectSlug: project.slug, amount: "15", policy: "hold" });
     const jobs = await db.job.count({ where: { projectId: project.id } });
     e = await estimateJob({ actorId: owner.id, ...spec });
+    expect(e.start).toBe("starts once an owner or director approves it");
     expect(e.heldReason).toMatch(/^held: its worst case, \$20\.10 \(2 GPUs x \$2\.51\/h on .* x 4 h\), is more than the \$15\.00 left of project .*'s \$15\.00 .* budget$/);
     expect(e.sentence).toBe(`at most $20.10 on ${dear} ${gpuType} (4 h max); expected ~$4.61 from your last 10 runs of this command; it would be ${e.heldReason}`);
     expect(await db.job.count({ where: { projectId: project.id } })).toBe(jobs);
@@ -92,7 +105,7 @@ describe("the price before running", () => {
     const viewer = await createUser();
     const project = await createProjectFor(owner);
     await addMemberAs(owner, project, viewer, "viewer");
-    const { gpuType, dear } = await pricedPools();
+    const { gpuType, dear, heartbeat } = await pricedPools();
     const { token } = await createApiToken({ actorId: owner.id, name: "estimate" });
     const body = { command: "python train.py", gpus: 1, gpuType, maxRuntimeSeconds: 3600 };
     const answer = await rest("POST", `/projects/${project.slug}/jobs/estimate`, { token, body });
@@ -106,11 +119,12 @@ describe("the price before running", () => {
         cwd: lab.dir,
         env: { PATH: process.env.PATH, HOME: lab.dir, BENCHTOP_CONFIG: path.join(lab.dir, "config.json"), BENCHTOP_URL: lab.url, BENCHTOP_TOKEN: token },
       });
-    const cli = await benchtop(["submit", "--dry-run", "-p", project.slug, "--gpus", `${gpuType}:2`, "--max-runtime", "30m", "--", "python", "train.py"]);
+    await heartbeat();
+    const cli = await benchtop(["submit", "--dry-run", "-p", project.slug, "--gpus", `${gpuType}:2`, "--pool", dear, "--max-runtime", "30m", "--", "python", "train.py"]);
     expect(cli.stderr).toBe("");
     expect(cli.status).toBe(0);
     // 2 x $2.5125 x 0.5 h = $2.5125 -> $2.51.
-    expect(cli.stdout).toBe(`At most $2.51 on ${dear} ${gpuType} (30 min max).\nNothing was submitted (--dry-run).\n`);
+    expect(cli.stdout).toBe(`At most $2.51 on ${dear} ${gpuType} (30 min max).\nStarts at once.\nNothing was submitted (--dry-run).\n`);
     expect(await db.job.count({ where: { projectId: project.id } })).toBe(0);
 
     // Under a hold budget with $1.00 left, the dry run says it would be held, and a real submit says it was.

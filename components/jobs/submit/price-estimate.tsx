@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc/trpc";
 import { cn } from "@/lib/cn";
 import { checkValues, toSubmitInput, type JobFormValues } from "./job-form-values";
 
-/** The price before anything runs (server/costs/estimate.ts), asked again a moment after the form stops changing. */
+/** The price before anything runs and when it would start (server/costs/estimate.ts), asked again a moment after the form stops changing. */
 export function PriceEstimate({ projectSlug, values }: { projectSlug: string; values: JobFormValues }) {
   const trpc = useTRPC();
   const problems = checkValues(values);
@@ -32,9 +32,16 @@ export function PriceEstimate({ projectSlug, values }: { projectSlug: string; va
       )}
     >
       {held ? <Hand className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden /> : <CircleDollarSign className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />}
-      <p data-testid="price-estimate">
-        {!valid ? "The price shows once the resources and max runtime are valid." : data ? sentenceCase(data.sentence) + "." : estimate.isError ? "The price could not be worked out just now." : "Working out the price…"}
-      </p>
+      <div className="min-w-0 space-y-0.5">
+        <p data-testid="price-estimate">
+          {!valid ? "The price shows once the resources and max runtime are valid." : data ? sentenceCase(data.sentence) + "." : estimate.isError ? "The price could not be worked out just now." : "Working out the price…"}
+        </p>
+        {valid && data ? (
+          <p data-testid="start-estimate" className="text-muted-foreground">
+            {sentenceCase(data.start)}, as the queue stands now.
+          </p>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -37,6 +37,8 @@ export const ZJobEstimate = z.object({
   runs: z.number().int(),
   heldReason: z.string().nullable().meta({ description: "Why a budget would hold it at submit; null when it would run" }),
   sentence: z.string().meta({ example: "at most $4.20 on lab A100 (4 h max); expected ~$1.10 from your last 6 runs of this command" }),
+  startsAt: z.date().nullable().meta({ description: "When it would start if submitted now (a dry pass of the scheduler over the queue as it is); null when no estimate can be made" }),
+  start: z.string().meta({ description: "The start in words", example: "starts in ~40m 00s" }),
 });
 
 export const budgetsRouter = createTRPCRouter({
