@@ -65,6 +65,8 @@ test("a director filters /costs to a project and exports a CSV whose total is th
       const t0 = new Date(today - back * DAY + 7 * 3_600_000 + 17_000);
       await db.query(LEDGER, [p.id, user, pool!.id, pool!.gpu, gpus, hourly, t0, minutes, (await jobOf(p.id!)) ?? `job-e2e-${p.slug}`]);
     }
+    // A monthly budget for the demo project, unless the demo already has one: the budget chart draws it.
+    await db.query(`INSERT INTO "Budget" (id, scope, "projectId", amount, "updatedAt") VALUES ('e2e-budget-demo', $1, $1, 400, now()) ON CONFLICT DO NOTHING`, [demo!.id]);
     const exact = async (projectId: string | null) =>
       (await db.query(`SELECT round(COALESCE(sum(amount), 0), 2)::text AS s FROM "LedgerEntry" WHERE "startsAt" >= $1 AND "startsAt" < $2 AND ($3::text IS NULL OR "projectId" = $3)`, [new Date(today - 3 * DAY), new Date(today), projectId])).rows[0].s as string;
     const demoSum = await exact(demo!.id!);
@@ -89,6 +91,8 @@ test("a director filters /costs to a project and exports a CSV whose total is th
     await expect(tableTotal).toHaveText(`$${Number(demoSum).toLocaleString("en", { minimumFractionDigits: 2 })}`);
     await expect(page.getByTestId("range-total")).toHaveText((await tableTotal.textContent())!);
 
+    await expect(page.getByTestId("budgets-table")).toContainText("demo");
+    await expect(page.getByTestId("budget-chart").locator(".recharts-line").first()).toBeVisible();
     await page.getByRole("navigation", { name: "Stack by" }).getByRole("link", { name: "Person" }).click();
     await expect(page).toHaveURL(/by=person/);
     await expect(page.getByTestId("spend-table")).toContainText("Ana Souza");

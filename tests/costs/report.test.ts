@@ -86,6 +86,11 @@ describe("costs report", () => {
       ["2042-06-11", cents(await ledgerSum(at(2042, 6, 11), at(2042, 6, 12)))],
       ["2042-06-12", cents(await ledgerSum(at(2042, 6, 12), to))],
     ]);
+    // By job: whole days from the per-job rollup (kept by LedgerEntry's trigger), the edges from the entries.
+    const byJob = await costsReport({ actorId: director.id, from: from.toISOString(), to: to.toISOString(), groupBy: "job" });
+    expect(byJob.groups).toHaveLength(3);
+    expect(byJob.total.amount.amount).toBe(cents(exact));
+    expect(byJob.groups.reduce((a, g) => a.plus(g.amount.amount), new Prisma.Decimal(0)).toFixed(2)).toBe(cents(exact));
     // Within one day only.
     const inDay = await costsReport({ actorId: director.id, from: at(2042, 6, 11, 1, 30).toISOString(), to: at(2042, 6, 11, 2).toISOString() });
     expect(inDay.total).toEqual({ amount: { amount: cents(await ledgerSum(at(2042, 6, 11, 1, 30), at(2042, 6, 11, 2))), currency: "USD" }, gpuHours: 0.5 });

@@ -28,7 +28,7 @@ function Section({ title, description, actions, children, id }: { title: string;
   return (
     <Card aria-labelledby={id}>
       <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
-        <div className="space-y-1">
+        <div className="min-w-0 flex-1 basis-64 space-y-1">
           <CardTitle id={id} className="text-sm">
             {title}
           </CardTitle>
@@ -78,7 +78,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <>
-          <StatCards rangeTotal={d.total.amount} rangeGpuHours={d.total.gpuHours} rangeWords={rangeWords} month={d.month} budgetWho={q.project ? q.project : director ? "lab" : "—"} />
+          <StatCards rangeTotal={d.total.amount} rangeGpuHours={d.total.gpuHours} rangeWords={rangeWords} month={d.month} budgetWho={q.project ? q.project : director ? "lab" : null} />
           <CostsFilters q={q} projects={projects} />
           <Section
             id="spend-heading"
