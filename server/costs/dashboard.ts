@@ -53,11 +53,15 @@ export const FORECAST_RULE = "Forecast: what is spent so far plus the average da
 async function burnLine(scope: LedgerScope, filter: LedgerFilter, period: { start: Date; end: Date }, amount: Prisma.Decimal | null, currency: string, now: Date) {
   const { start, end } = period;
   const until = now < end ? (now > start ? now : start) : end;
-  const byDay = new Map((await sumLedger({ scope, from: start, to: until > start ? until : end, dims: ["day"], filter })).map((r) => [r.keys[0]!, r.amount]));
-  const spent = [...byDay.values()].reduce((a, b) => a.plus(b), new Prisma.Decimal(0));
   const windowStart = new Date(Math.max(start.getTime(), until.getTime() - 7 * DAY_MS));
   const windowDays = (until.getTime() - windowStart.getTime()) / DAY_MS;
-  const recent = windowDays > 0 ? (await totalOf({ scope, from: windowStart, to: until, filter })).amount : new Prisma.Decimal(0);
+  const [days, recentSum] = await Promise.all([
+    sumLedger({ scope, from: start, to: until > start ? until : end, dims: ["day"], filter }),
+    windowDays > 0 ? totalOf({ scope, from: windowStart, to: until, filter }) : null,
+  ]);
+  const byDay = new Map(days.map((r) => [r.keys[0]!, r.amount]));
+  const spent = [...byDay.values()].reduce((a, b) => a.plus(b), new Prisma.Decimal(0));
+  const recent = recentSum?.amount ?? new Prisma.Decimal(0);
   const perDay = windowDays > 0 ? recent.div(windowDays) : new Prisma.Decimal(0);
   const daysLeft = Math.max(0, (end.getTime() - until.getTime()) / DAY_MS);
   const forecast = spent.plus(perDay.times(daysLeft));
@@ -131,16 +135,20 @@ export async function costsDashboard(q: { actorId: string; from?: string | null;
   const filter = await filterOf(scope, q);
   const by = q.by ?? "project";
   const currency = await labCurrency();
-  const [groupRows, total, cells, jobRows, budgets, pools] = await Promise.all([
+  const thisMonth = budgetPeriod({ startsAt: null, endsAt: null }, now);
+  const [groupRows, total, cells, jobRows, budgets, pools, monthLine] = await Promise.all([
     sumLedger({ scope, from, to, dims: [by], filter }),
     totalOf({ scope, from, to, filter }),
     sumLedger({ scope, from, to, dims: ["day", by], filter }),
     sumLedger({ scope, from, to, dims: ["job"], filter, limit: 10 }),
     budgetsFor(scope, filter.projectId, currency, now),
     scope.lab ? poolUse(from, to, now) : Promise.resolve(null),
+    burnLine(scope, filter, thisMonth, null, currency, now),
   ]);
-  const monthBudget = budgets.find((b) => (filter.projectId ? b.project === filter.projectSlug : b.scope === "lab") && b.periodEnd === budgetPeriod({ startsAt: null, endsAt: null }, now).end.toISOString());
-  const month = { ...(await burnLine(scope, filter, budgetPeriod({ startsAt: null, endsAt: null }, now), monthBudget ? new Prisma.Decimal(monthBudget.amount.amount) : null, currency, now)), budget: monthBudget?.amount ?? null };
+  // The budget that covers this month for the page's scope: the project's, or the lab's (monthly ones only).
+  const monthBudget = budgets.find((b) => (filter.projectId ? b.project === filter.projectSlug : b.scope === "lab") && b.periodEnd === thisMonth.end.toISOString());
+  const pctOf = (m: Money) => (monthBudget && Number(monthBudget.amount.amount) > 0 ? new Prisma.Decimal(m.amount).div(monthBudget.amount.amount).times(100).floor().toNumber() : 0);
+  const month = { ...monthLine, percent: pctOf(monthLine.spent), forecastPercent: pctOf(monthLine.forecast), budget: monthBudget?.amount ?? null };
   const groups = await groupsOf(by, groupRows, currency);
   const topJobs = await groupsOf("job", jobRows, currency);
   const top = groups.slice(0, SERIES_KEYS).map((g) => g.key);
