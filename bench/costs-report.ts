@@ -4,6 +4,7 @@
 // through the same functions the API and the /costs page call; p50/p99 over 20 runs after 2 warm-ups.
 // Target: each under 300 ms. Each answer is also checked against SUM(LedgerEntry.amount) to the cent.
 //   npx tsx bench/costs-report.ts [--entries 1000000] [--runs 20]
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { benchDatabase, fmt, percentile } from "./support";
 
@@ -95,7 +96,7 @@ try {
   }
   const header = ["query", "p50 ms", "p99 ms", "< 300 ms", "total vs SUM(LedgerEntry)"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  console.log(`\n${N.toLocaleString("en")} entries, ${RUNS} runs each:`);
+  console.log(`\n${N.toLocaleString("en")} entries, ${RUNS} runs each; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} on ${os.cpus().length} CPUs:`);
   for (const r of [header, ...rows]) console.log(r.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("   "));
   await db.$disconnect();
   await (await import("../server/db/pool")).sql.end(); // the process's one pool, Prisma's too

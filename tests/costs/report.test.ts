@@ -169,6 +169,8 @@ describe("costs report", () => {
     const b = dash.budgets.find((x) => x.project === p.slug)!;
     // Spent $144 by 11 Jan; $14.40/day for the 21 days left: $446.40.
     expect(b).toMatchObject({ spent: { amount: "144.00" }, forecast: { amount: "446.40" }, percent: 28, forecastPercent: 89 });
+    // The page's headline: this month for the filtered project, against its monthly budget.
+    expect(dash.month).toMatchObject({ spent: { amount: "144.00" }, forecast: { amount: "446.40" }, budget: { amount: "500.00" }, percent: 28, forecastPercent: 89 });
     expect(b.burn).toHaveLength(31);
     expect(b.burn[9]).toEqual({ day: "2045-01-10", actual: "144.00", forecast: "144.00" });
     expect(b.burn[30]).toEqual({ day: "2045-01-31", actual: null, forecast: "446.40" });
