@@ -19,7 +19,7 @@ export type BudgetLine = {
   periodStart: string;
   periodEnd: string;
   spent: Money;
-  /** Spent plus the last 7 days' daily average (or the days so far, if fewer) for every day left. */
+  /** Spent plus the daily average of the last 7 whole UTC days and today so far (or the period so far, if shorter) for every day left. */
   forecast: Money;
   percent: number;
   forecastPercent: number;
@@ -47,21 +47,21 @@ export type CostsDashboard = {
 };
 
 /** The forecast rule, in words (the page says it). */
-export const FORECAST_RULE = "Forecast: what is spent so far plus the average daily spend of the last 7 days for each day left in the period.";
+export const FORECAST_RULE = "Forecast: what is spent so far plus the average daily spend of the last 7 days (and today so far) for each day left in the period.";
 
 /** Spend, forecast and the daily burn of one scope over one period; `amount` null when it has no budget. */
 async function burnLine(scope: LedgerScope, filter: LedgerFilter, period: { start: Date; end: Date }, amount: Prisma.Decimal | null, currency: string, now: Date) {
   const { start, end } = period;
   const until = now < end ? (now > start ? now : start) : end;
-  const windowStart = new Date(Math.max(start.getTime(), until.getTime() - 7 * DAY_MS));
+  // The last 7 days: the 7 whole UTC days before today and today so far (within the period), so the
+  // average comes from the same day sums as the burn line, with no query of its own.
+  const windowStart = new Date(Math.max(start.getTime(), Math.floor(until.getTime() / DAY_MS) * DAY_MS - 7 * DAY_MS));
   const windowDays = (until.getTime() - windowStart.getTime()) / DAY_MS;
-  const [days, recentSum] = await Promise.all([
-    sumLedger({ scope, from: start, to: until > start ? until : end, dims: ["day"], filter }),
-    windowDays > 0 ? totalOf({ scope, from: windowStart, to: until, filter }) : null,
-  ]);
+  const days = await sumLedger({ scope, from: start, to: until > start ? until : end, dims: ["day"], filter });
   const byDay = new Map(days.map((r) => [r.keys[0]!, r.amount]));
   const spent = [...byDay.values()].reduce((a, b) => a.plus(b), new Prisma.Decimal(0));
-  const recent = recentSum?.amount ?? new Prisma.Decimal(0);
+  const firstDay = windowStart.toISOString().slice(0, 10);
+  const recent = days.filter((r) => r.keys[0]! >= firstDay).reduce((a, r) => a.plus(r.amount), new Prisma.Decimal(0));
   const perDay = windowDays > 0 ? recent.div(windowDays) : new Prisma.Decimal(0);
   const daysLeft = Math.max(0, (end.getTime() - until.getTime()) / DAY_MS);
   const forecast = spent.plus(perDay.times(daysLeft));
