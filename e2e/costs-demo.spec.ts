@@ -114,3 +114,14 @@ test("a director filters /costs to a project and exports a CSV whose total is th
     await db.end();
   }
 });
+
+test("a researcher sees her own spend this month on her dashboard, and no Costs in the nav", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByRole("list", { name: "Demo people" }).getByRole("button", { name: /Ana Souza/ }).click();
+  await expect(page).toHaveURL(/\/$/);
+  const card = page.getByTestId("your-spend");
+  await expect(card.getByText(/^Your spend, /)).toBeVisible();
+  await expect(card.getByText(/^\$[\d,]+\.\d\d/).first()).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Costs" })).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath("costs-researcher.png") });
+});
