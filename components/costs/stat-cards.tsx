@@ -5,7 +5,7 @@ import { formatMoney, type Money } from "@/lib/format-money";
 function Stat({ label, value, note, tone, testId }: { label: string; value: string; note: React.ReactNode; tone?: "danger"; testId?: string }) {
   return (
     <Card className="gap-0 py-3.5">
-      <CardContent className="space-y-1 px-4">
+      <CardContent className="space-y-1 px-4 py-0">
         <p className="text-xs font-medium text-muted-foreground">{label}</p>
         <p className={cn("text-2xl font-semibold tracking-tight tabular-nums", tone === "danger" && "text-destructive")} data-testid={testId}>
           {value}

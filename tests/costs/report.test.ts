@@ -98,6 +98,27 @@ describe("costs report", () => {
     expect((await costsReport({ actorId: director.id, from: "2042-06-10", to: "2042-06-13" })).total.amount.amount).toBe(cents(await ledgerSum(at(2042, 6, 10), at(2042, 6, 13))));
   });
 
+  it("the per-job rollup counts only rows really inserted: a replayed minute (ON CONFLICT DO NOTHING) changes nothing", async () => {
+    const director = await createUser({ labRole: "director" });
+    const owner = await createUser();
+    const p = await projectOf(owner);
+    const { jobId, attemptNodeId } = await writeLedger({ projectId: p.id, userId: owner.id, startsAt: at(2047, 8, 8, 8), minutes: 30, hourly: "6" }); // $3.00
+    const rollup = () => db.$queryRaw<{ s: string }[]>`SELECT sum(amount)::text AS s FROM "LedgerJobDay" WHERE "jobId" = ${jobId}`.then((r) => r[0]!.s);
+    expect(await rollup()).toBe("3.000000");
+    // The meter's replay: the same (node, minute) again, and one new minute.
+    await db.$executeRaw`
+      INSERT INTO "LedgerEntry" ("attemptNodeId", minute, "startsAt", "endsAt", "jobId", "attemptId", "projectId", "userId", "poolId", "agentId", "gpuType", gpus, hourly, amount)
+      SELECT ${attemptNodeId}, k, ${at(2047, 8, 8, 8)}::timestamp + k * interval '1 minute', ${at(2047, 8, 8, 8)}::timestamp + (k + 1) * interval '1 minute',
+             ${jobId}, 'att', ${p.id}, ${owner.id}, 'pool-fixture', 'agent-fixture', 'A100', 1, 6, 0.1
+        FROM generate_series(29, 30) k
+      ON CONFLICT ("attemptNodeId", minute) DO NOTHING`;
+    expect(await rollup()).toBe("3.100000");
+    const r = await costsReport({ actorId: director.id, from: "2047-08-01", to: "2047-09-01", groupBy: "job" });
+    expect(r.groups.find((g) => g.key === jobId)?.amount.amount).toBe("3.10");
+    const jobSum = (await db.$queryRaw<{ s: string }[]>`SELECT sum(amount)::text AS s FROM "LedgerEntry" WHERE "jobId" = ${jobId}`)[0]?.s;
+    expect(jobSum).toBe("3.100000");
+  });
+
   it("directors see the lab; others their own spend and their projects'; another's project is not found", async () => {
     const director = await createUser({ labRole: "director" });
     const ada = await createUser();
