@@ -21,7 +21,7 @@ export function StatCards(p: { rangeTotal: Money; rangeGpuHours: number; rangeWo
   const over = p.month.budget !== null && p.month.forecastPercent >= 100;
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-      <Stat label="Spent in range" value={formatMoney(p.rangeTotal)} note={`${p.rangeWords} · ${p.rangeGpuHours.toLocaleString("en", { maximumFractionDigits: 1 })} GPU-h`} testId="range-total" />
+      <Stat label="Spent in range" value={formatMoney(p.rangeTotal)} note={`${p.rangeWords} · ${p.rangeGpuHours.toLocaleString("en", { maximumFractionDigits: 1 })}\u00a0GPU\u2011h`} testId="range-total" />
       <Stat label="This month so far" value={formatMoney(p.month.spent)} note={p.month.budget ? `${p.month.percent} % of the budget` : "No monthly budget covers it"} />
       <Stat label="Forecast to month end" value={formatMoney(p.month.forecast)} note={p.month.budget ? `${p.month.forecastPercent} % of the budget${over ? ": over" : ""}` : "At the last 7 days' pace"} tone={over ? "danger" : undefined} />
       <Stat label={p.budgetWho ? `Budget, ${p.budgetWho}` : "Budget"} value={p.month.budget ? formatMoney(p.month.budget) : "None"} note={p.month.budget ? "This month" : "Set one: benchtop budget set"} />
