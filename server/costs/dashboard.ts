@@ -19,7 +19,7 @@ export type BudgetLine = {
   periodStart: string;
   periodEnd: string;
   spent: Money;
-  /** Spent plus the last 7 days' daily average (or the days so far, if fewer) for every day left. */
+  /** Spent plus the daily average of the last 7 whole UTC days and today so far (or the period so far, if shorter) for every day left. */
   forecast: Money;
   percent: number;
   forecastPercent: number;
@@ -47,17 +47,21 @@ export type CostsDashboard = {
 };
 
 /** The forecast rule, in words (the page says it). */
-export const FORECAST_RULE = "Forecast: what is spent so far plus the average daily spend of the last 7 days for each day left in the period.";
+export const FORECAST_RULE = "Forecast: what is spent so far plus the average daily spend of the last 7 days (and today so far) for each day left in the period.";
 
 /** Spend, forecast and the daily burn of one scope over one period; `amount` null when it has no budget. */
 async function burnLine(scope: LedgerScope, filter: LedgerFilter, period: { start: Date; end: Date }, amount: Prisma.Decimal | null, currency: string, now: Date) {
   const { start, end } = period;
   const until = now < end ? (now > start ? now : start) : end;
-  const byDay = new Map((await sumLedger({ scope, from: start, to: until > start ? until : end, dims: ["day"], filter })).map((r) => [r.keys[0]!, r.amount]));
-  const spent = [...byDay.values()].reduce((a, b) => a.plus(b), new Prisma.Decimal(0));
-  const windowStart = new Date(Math.max(start.getTime(), until.getTime() - 7 * DAY_MS));
+  // The last 7 days: the 7 whole UTC days before today and today so far (within the period), so the
+  // average comes from the same day sums as the burn line, with no query of its own.
+  const windowStart = new Date(Math.max(start.getTime(), Math.floor(until.getTime() / DAY_MS) * DAY_MS - 7 * DAY_MS));
   const windowDays = (until.getTime() - windowStart.getTime()) / DAY_MS;
-  const recent = windowDays > 0 ? (await totalOf({ scope, from: windowStart, to: until, filter })).amount : new Prisma.Decimal(0);
+  const days = await sumLedger({ scope, from: start, to: until > start ? until : end, dims: ["day"], filter });
+  const byDay = new Map(days.map((r) => [r.keys[0]!, r.amount]));
+  const spent = [...byDay.values()].reduce((a, b) => a.plus(b), new Prisma.Decimal(0));
+  const firstDay = windowStart.toISOString().slice(0, 10);
+  const recent = days.filter((r) => r.keys[0]! >= firstDay).reduce((a, r) => a.plus(r.amount), new Prisma.Decimal(0));
   const perDay = windowDays > 0 ? recent.div(windowDays) : new Prisma.Decimal(0);
   const daysLeft = Math.max(0, (end.getTime() - until.getTime()) / DAY_MS);
   const forecast = spent.plus(perDay.times(daysLeft));
@@ -131,16 +135,20 @@ export async function costsDashboard(q: { actorId: string; from?: string | null;
   const filter = await filterOf(scope, q);
   const by = q.by ?? "project";
   const currency = await labCurrency();
-  const [groupRows, total, cells, jobRows, budgets, pools] = await Promise.all([
+  const thisMonth = budgetPeriod({ startsAt: null, endsAt: null }, now);
+  const [groupRows, total, cells, jobRows, budgets, pools, monthLine] = await Promise.all([
     sumLedger({ scope, from, to, dims: [by], filter }),
     totalOf({ scope, from, to, filter }),
     sumLedger({ scope, from, to, dims: ["day", by], filter }),
     sumLedger({ scope, from, to, dims: ["job"], filter, limit: 10 }),
     budgetsFor(scope, filter.projectId, currency, now),
     scope.lab ? poolUse(from, to, now) : Promise.resolve(null),
+    burnLine(scope, filter, thisMonth, null, currency, now),
   ]);
-  const monthBudget = budgets.find((b) => (filter.projectId ? b.project === filter.projectSlug : b.scope === "lab") && b.periodEnd === budgetPeriod({ startsAt: null, endsAt: null }, now).end.toISOString());
-  const month = { ...(await burnLine(scope, filter, budgetPeriod({ startsAt: null, endsAt: null }, now), monthBudget ? new Prisma.Decimal(monthBudget.amount.amount) : null, currency, now)), budget: monthBudget?.amount ?? null };
+  // The budget that covers this month for the page's scope: the project's, or the lab's (monthly ones only).
+  const monthBudget = budgets.find((b) => (filter.projectId ? b.project === filter.projectSlug : b.scope === "lab") && b.periodEnd === thisMonth.end.toISOString());
+  const pctOf = (m: Money) => (monthBudget && Number(monthBudget.amount.amount) > 0 ? new Prisma.Decimal(m.amount).div(monthBudget.amount.amount).times(100).floor().toNumber() : 0);
+  const month = { ...monthLine, percent: pctOf(monthLine.spent), forecastPercent: pctOf(monthLine.forecast), budget: monthBudget?.amount ?? null };
   const groups = await groupsOf(by, groupRows, currency);
   const topJobs = await groupsOf("job", jobRows, currency);
   const top = groups.slice(0, SERIES_KEYS).map((g) => g.key);

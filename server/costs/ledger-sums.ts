@@ -1,7 +1,6 @@
 // Exact sums of the ledger over an instant range [from, to), grouped by up to two dimensions. Whole
-// UTC days are read from the daily rollups (LedgerDay: a year is thousands of rows, not a million);
-// only the partial days at the range's edges, and any grouping by job (the rollups do not keep the
-// job), read LedgerEntry. Sums are numeric in SQL and stay Prisma.Decimal; rounding happens once, in
+// UTC days are read from the daily rollups (LedgerDay, or LedgerJobDay when grouping by job: a year is
+// thousands of rows, not a million); only the partial days at the range's edges read LedgerEntry. Sums are numeric in SQL and stay Prisma.Decimal; rounding happens once, in
 // money(), when an answer is shaped. A minute belongs to the day and range its startsAt falls in, as
 // it does for budgets (server/costs/budgets.ts) and the rollups (server/queue/sql/meter.ts).
 import { db, Prisma } from "../db/client";
@@ -24,12 +23,13 @@ export type LedgerSum = {
   seeded: boolean;
 };
 
-const DAY_KEY: Record<Exclude<Dimension, "job">, string> = {
+const DAY_KEY: Record<Dimension, string> = {
   project: `"projectId"`,
   person: `"userId"`,
   pool: `"poolId"`,
   gpuType: `"gpuType"`,
   day: `to_char(day, 'YYYY-MM-DD')`,
+  job: `"jobId"`, // LedgerJobDay only
 };
 const ENTRY_KEY: Record<Dimension, string> = {
   project: `"projectId"`,
@@ -70,11 +70,12 @@ export async function sumLedger(args: { scope: LedgerScope; from: Date; to: Date
     Prisma.sql`SELECT ${columns(ENTRY_KEY, ENTRY_GPU_SECONDS)}
                  FROM "LedgerEntry" WHERE "startsAt" >= ${a} AND "startsAt" < ${b}${where}`;
   let rows: Prisma.Sql;
-  if (dims.includes("job") || dayStart >= dayEnd) {
+  if (dayStart >= dayEnd) {
     rows = entries(from, to);
   } else {
+    const table = Prisma.raw(dims.includes("job") ? `"LedgerJobDay"` : `"LedgerDay"`);
     const days = Prisma.sql`SELECT ${columns(DAY_KEY, DAY_GPU_SECONDS)}
-                              FROM "LedgerDay" WHERE day >= ${dayStart}::date AND day < ${dayEnd}::date${where}`;
+                              FROM ${table} WHERE day >= ${dayStart}::date AND day < ${dayEnd}::date${where}`;
     const parts = [days];
     if (from < dayStart) parts.push(entries(from, dayStart));
     if (dayEnd < to) parts.push(entries(dayEnd, to));

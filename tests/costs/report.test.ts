@@ -86,11 +86,37 @@ describe("costs report", () => {
       ["2042-06-11", cents(await ledgerSum(at(2042, 6, 11), at(2042, 6, 12)))],
       ["2042-06-12", cents(await ledgerSum(at(2042, 6, 12), to))],
     ]);
+    // By job: whole days from the per-job rollup (kept by LedgerEntry's trigger), the edges from the entries.
+    const byJob = await costsReport({ actorId: director.id, from: from.toISOString(), to: to.toISOString(), groupBy: "job" });
+    expect(byJob.groups).toHaveLength(3);
+    expect(byJob.total.amount.amount).toBe(cents(exact));
+    expect(byJob.groups.reduce((a, g) => a.plus(g.amount.amount), new Prisma.Decimal(0)).toFixed(2)).toBe(cents(exact));
     // Within one day only.
     const inDay = await costsReport({ actorId: director.id, from: at(2042, 6, 11, 1, 30).toISOString(), to: at(2042, 6, 11, 2).toISOString() });
     expect(inDay.total).toEqual({ amount: { amount: cents(await ledgerSum(at(2042, 6, 11, 1, 30), at(2042, 6, 11, 2))), currency: "USD" }, gpuHours: 0.5 });
     // The rollups agree with the entries for whole days.
     expect((await costsReport({ actorId: director.id, from: "2042-06-10", to: "2042-06-13" })).total.amount.amount).toBe(cents(await ledgerSum(at(2042, 6, 10), at(2042, 6, 13))));
+  });
+
+  it("the per-job rollup counts only rows really inserted: a replayed minute (ON CONFLICT DO NOTHING) changes nothing", async () => {
+    const director = await createUser({ labRole: "director" });
+    const owner = await createUser();
+    const p = await projectOf(owner);
+    const { jobId, attemptNodeId } = await writeLedger({ projectId: p.id, userId: owner.id, startsAt: at(2047, 8, 8, 8), minutes: 30, hourly: "6" }); // $3.00
+    const rollup = () => db.$queryRaw<{ s: string }[]>`SELECT sum(amount)::text AS s FROM "LedgerJobDay" WHERE "jobId" = ${jobId}`.then((r) => r[0]!.s);
+    expect(await rollup()).toBe("3.000000");
+    // The meter's replay: the same (node, minute) again, and one new minute.
+    await db.$executeRaw`
+      INSERT INTO "LedgerEntry" ("attemptNodeId", minute, "startsAt", "endsAt", "jobId", "attemptId", "projectId", "userId", "poolId", "agentId", "gpuType", gpus, hourly, amount)
+      SELECT ${attemptNodeId}, k, ${at(2047, 8, 8, 8)}::timestamp + k * interval '1 minute', ${at(2047, 8, 8, 8)}::timestamp + (k + 1) * interval '1 minute',
+             ${jobId}, 'att', ${p.id}, ${owner.id}, 'pool-fixture', 'agent-fixture', 'A100', 1, 6, 0.1
+        FROM generate_series(29, 30) k
+      ON CONFLICT ("attemptNodeId", minute) DO NOTHING`;
+    expect(await rollup()).toBe("3.100000");
+    const r = await costsReport({ actorId: director.id, from: "2047-08-01", to: "2047-09-01", groupBy: "job" });
+    expect(r.groups.find((g) => g.key === jobId)?.amount.amount).toBe("3.10");
+    const jobSum = (await db.$queryRaw<{ s: string }[]>`SELECT sum(amount)::text AS s FROM "LedgerEntry" WHERE "jobId" = ${jobId}`)[0]?.s;
+    expect(jobSum).toBe("3.100000");
   });
 
   it("directors see the lab; others their own spend and their projects'; another's project is not found", async () => {
@@ -164,6 +190,8 @@ describe("costs report", () => {
     const b = dash.budgets.find((x) => x.project === p.slug)!;
     // Spent $144 by 11 Jan; $14.40/day for the 21 days left: $446.40.
     expect(b).toMatchObject({ spent: { amount: "144.00" }, forecast: { amount: "446.40" }, percent: 28, forecastPercent: 89 });
+    // The page's headline: this month for the filtered project, against its monthly budget.
+    expect(dash.month).toMatchObject({ spent: { amount: "144.00" }, forecast: { amount: "446.40" }, budget: { amount: "500.00" }, percent: 28, forecastPercent: 89 });
     expect(b.burn).toHaveLength(31);
     expect(b.burn[9]).toEqual({ day: "2045-01-10", actual: "144.00", forecast: "144.00" });
     expect(b.burn[30]).toEqual({ day: "2045-01-31", actual: null, forecast: "446.40" });

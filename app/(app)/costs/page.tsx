@@ -28,7 +28,7 @@ function Section({ title, description, actions, children, id }: { title: string;
   return (
     <Card aria-labelledby={id}>
       <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
-        <div className="space-y-1">
+        <div className="min-w-0 flex-1 basis-64 space-y-1">
           <CardTitle id={id} className="text-sm">
             {title}
           </CardTitle>
@@ -78,7 +78,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <>
-          <StatCards rangeTotal={d.total.amount} rangeGpuHours={d.total.gpuHours} rangeWords={rangeWords} month={d.month} budgetWho={q.project ? q.project : director ? "lab" : "—"} />
+          <StatCards rangeTotal={d.total.amount} rangeGpuHours={d.total.gpuHours} rangeWords={rangeWords} month={d.month} budgetWho={q.project ? q.project : director ? "lab" : null} />
           <CostsFilters q={q} projects={projects} />
           <Section
             id="spend-heading"
@@ -97,29 +97,29 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
               <CostTable heading={BY_OPTIONS.find((o) => o.by === q.by)!.label} rows={d.groups} total={d.total} swatches={d.series.keys.map((k) => k.key)} testId="spend-table" />
             </div>
           </Section>
+          <Section
+            id="budgets-heading"
+            title="Budget vs actual"
+            description={focus ? `${focus.project ? `Project ${focus.project}` : "The lab"}, ${periodWords(focus)}. ${FORECAST_RULE}` : FORECAST_RULE}
+            actions={
+              d.budgets.length ? (
+                <CsvLink href={csvData([["budget", "period_start", "period_end", "spent", "forecast", "amount", "currency"], ...d.budgets.map((b) => [b.project ?? "lab", b.periodStart.slice(0, 10), b.periodEnd.slice(0, 10), b.spent.amount, b.forecast.amount, b.amount.amount, b.amount.currency])])} />
+              ) : null
+            }
+          >
+            {focus ? (
+              <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)]">
+                <BudgetChart burn={focus.burn} budget={focus.amount} />
+                <BudgetsTable budgets={d.budgets} />
+              </div>
+            ) : (
+              <p className="text-sm text-muted-foreground">
+                No budgets yet. An owner sets a project&apos;s with <code className="font-mono text-xs">benchtop budget set --project P --amount 400</code>, a
+                director the lab&apos;s with <code className="font-mono text-xs">--lab</code>.
+              </p>
+            )}
+          </Section>
           <div className="grid gap-6 lg:grid-cols-2">
-            <Section
-              id="budgets-heading"
-              title="Budget vs actual"
-              description={focus ? `${focus.project ? `Project ${focus.project}` : "The lab"}, ${periodWords(focus)}. ${FORECAST_RULE}` : FORECAST_RULE}
-              actions={
-                d.budgets.length ? (
-                  <CsvLink href={csvData([["budget", "period_start", "period_end", "spent", "forecast", "amount", "currency"], ...d.budgets.map((b) => [b.project ?? "lab", b.periodStart.slice(0, 10), b.periodEnd.slice(0, 10), b.spent.amount, b.forecast.amount, b.amount.amount, b.amount.currency])])} />
-                ) : null
-              }
-            >
-              {focus ? (
-                <div className="space-y-4">
-                  <BudgetChart burn={focus.burn} budget={focus.amount} />
-                  <BudgetsTable budgets={d.budgets} />
-                </div>
-              ) : (
-                <p className="text-sm text-muted-foreground">
-                  No budgets yet. An owner sets a project&apos;s with <code className="font-mono text-xs">benchtop budget set --project P --amount 400</code>, a
-                  director the lab&apos;s with <code className="font-mono text-xs">--lab</code>.
-                </p>
-              )}
-            </Section>
             {d.pools ? (
               <Section
                 id="pools-heading"
@@ -134,14 +134,14 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
                 {d.pools.length ? <PoolUse pools={d.pools} /> : <p className="text-sm text-muted-foreground">No registered agents with GPUs yet.</p>}
               </Section>
             ) : null}
+            <Section id="jobs-heading" title="Costliest jobs" description={`The ten jobs that cost most, ${rangeWords}.`} actions={<CsvLink href={csvHref(q, "job")} label="CSV by job" />}>
+              {d.topJobs.length ? (
+                <CostTable heading="Job" rows={d.topJobs} total={d.total} totalRow={false} testId="jobs-table" />
+              ) : (
+                <p className="text-sm text-muted-foreground">No job ran in this range.</p>
+              )}
+            </Section>
           </div>
-          <Section id="jobs-heading" title="Costliest jobs" description={`The ten jobs that cost most, ${rangeWords}.`} actions={<CsvLink href={csvHref(q, "job")} label="CSV by job" />}>
-            {d.topJobs.length ? (
-              <CostTable heading="Job" rows={d.topJobs} total={d.total} totalRow={false} testId="jobs-table" />
-            ) : (
-              <p className="text-sm text-muted-foreground">No job ran in this range.</p>
-            )}
-          </Section>
         </>
       )}
     </div>
