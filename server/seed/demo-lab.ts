@@ -140,12 +140,12 @@ async function seedDemoBudgets(args: { directorId: string; demo: { id: string; s
   const grantEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 4, 0));
   const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   const thisMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  // Round figures near what the history spent: last month's plus a fifth, and the grant's spend so far
-  // as a little over half.
-  const roundUp = (d: Prisma.Decimal, times: number) => Prisma.Decimal.max(50, d.times(times).div(50).ceil().times(50)).toFixed(0);
+  // Round figures (in 50s) near what the history spent: last month's plus a fifth, and the grant's spend
+  // so far x 1.8 rounded down, so more than 55 % of it is spent.
+  const round = (d: Prisma.Decimal, times: number, way: "ceil" | "floor") => Prisma.Decimal.max(50, d.times(times).div(50)[way]().times(50)).toFixed(0);
   const [demoLastMonth, visionSoFar] = await Promise.all([spendBetween(args.demo.id, lastMonth, thisMonth), spendBetween(args.vision.id, grantStart, now)]);
-  await setProjectBudget({ actorId: args.directorId, projectSlug: args.demo.slug, amount: roundUp(demoLastMonth, 1.2), policy: "warn" });
-  await setProjectBudget({ actorId: args.directorId, projectSlug: args.vision.slug, amount: roundUp(visionSoFar, 1.8), startsAt: ymd(grantStart), until: ymd(grantEnd), policy: "hold" });
+  await setProjectBudget({ actorId: args.directorId, projectSlug: args.demo.slug, amount: round(demoLastMonth, 1.2, "ceil"), policy: "warn" });
+  await setProjectBudget({ actorId: args.directorId, projectSlug: args.vision.slug, amount: round(visionSoFar, 1.8, "floor"), startsAt: ymd(grantStart), until: ymd(grantEnd), policy: "hold" });
 }
 
 /**
