@@ -1,7 +1,7 @@
 // The demo's prices and five weeks of made-up history, so every cost chart has data on a fresh
 // `npm run demo`: rates for the local agent's simulated "demo-gpu" and CPU slots on pool "lab"
 // (dated six weeks back: a vendor quote first, then the invoice's price amortised), and past jobs of
-// the demo projects' people with their ledger minutes and daily rollups, all marked `seeded`. The
+// the demo projects' people with their ledger minutes (rolled up by the ledger's trigger), all marked `seeded`. The
 // jobs are finished (succeeded, failed, cancelled) and have no nodes, so the scheduler and the meter
 // never touch them; the pages show them as "seeded history", and seeded ledger rows do not lock the
 // lab's currency. A handful of SQL statements over generate_series, one transaction (~0.5 s for
@@ -124,15 +124,6 @@ SELECT p.node_id, k, m.s, m.e, p.job_id, p.attempt_id, p.project_id, p.user_id, 
      WHERE "poolId" = $1 AND "gpuType" IS NOT DISTINCT FROM p.gpu_type AND "effectiveFrom" <= m.s
      ORDER BY "effectiveFrom" DESC, "createdAt" DESC LIMIT 1) rate ON true`;
 
-const DAYS_SQL = `
-INSERT INTO "LedgerDay" (day, "projectId", "userId", "poolId", "gpuType", amount, seconds, seeded)
-SELECT e."startsAt"::date, e."projectId", e."userId", e."poolId", COALESCE(e."gpuType", ''), sum(e.amount),
-       sum(GREATEST(e.gpus, 1) * EXTRACT(EPOCH FROM e."endsAt" - e."startsAt")), true
-  FROM "LedgerEntry" e JOIN seed_plan p ON p.node_id = e."attemptNodeId"
- GROUP BY 1, 2, 3, 4, 5
-ON CONFLICT (day, "projectId", "userId", "poolId", "gpuType", seeded)
-DO UPDATE SET amount = "LedgerDay".amount + EXCLUDED.amount, seconds = "LedgerDay".seconds + EXCLUDED.seconds`;
-
 /** The rates the demo starts with, as a director would have set them (amortisation inputs kept). */
 function demoRates(today: Date) {
   const back = (days: number) => new Date(today.getTime() - days * 86_400_000);
@@ -167,7 +158,6 @@ export async function seedDemoCosts(args: { streams: DemoStream[]; directorId: s
       const jobs = await tx.$executeRawUnsafe(JOBS_SQL);
       await tx.$executeRawUnsafe(ATTEMPTS_SQL);
       await tx.$executeRawUnsafe(LEDGER_SQL, pool.id);
-      await tx.$executeRawUnsafe(DAYS_SQL);
       return jobs;
     },
     { timeout: 30_000 },

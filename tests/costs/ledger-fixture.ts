@@ -1,6 +1,6 @@
 // Ledger rows written directly, with the meter's semantics: one row per (node, minute), amount =
-// hourly x gpus (1 for a CPU slot) x seconds / 3600, startsAt in the minute it covers, and the same
-// rows added to the daily rollups (LedgerDay), as the meter's statement does.
+// hourly x gpus (1 for a CPU slot) x seconds / 3600, startsAt in the minute it covers; the ledger's
+// trigger adds them to the daily rollups, as for the meter's own inserts.
 import { randomUUID } from "node:crypto";
 import { db, Prisma } from "../../server/db/client";
 
@@ -31,12 +31,5 @@ export async function writeLedger(opts: {
     };
   });
   await db.ledgerEntry.createMany({ data: rows });
-  await db.$executeRaw`
-    INSERT INTO "LedgerDay" (day, "projectId", "userId", "poolId", "gpuType", amount, seconds, seeded)
-    SELECT "startsAt"::date, "projectId", "userId", "poolId", COALESCE("gpuType", ''), sum(amount),
-           sum(GREATEST(gpus, 1) * EXTRACT(EPOCH FROM "endsAt" - "startsAt")), seeded
-      FROM "LedgerEntry" WHERE "attemptNodeId" = ${node} GROUP BY 1, 2, 3, 4, 5, 8
-    ON CONFLICT (day, "projectId", "userId", "poolId", "gpuType", seeded)
-    DO UPDATE SET amount = "LedgerDay".amount + EXCLUDED.amount, seconds = "LedgerDay".seconds + EXCLUDED.seconds`;
   return { jobId, attemptNodeId: node };
 }

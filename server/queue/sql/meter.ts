@@ -1,9 +1,10 @@
 // The meter: one statement that writes the ledger. For every node of a started attempt that is not
 // fully metered, it inserts each missing minute from the attempt's start (whole minutes while the node
 // runs, the last one cut at its end, to the millisecond, once it ended) at the rate in force at the
-// minute's start, and in the same statement adds exactly what it inserted to the daily rollups. The
-// unique (node, minute) key is what makes a replay, a restart or two app processes metering at once
-// charge each minute once: only rows this statement inserted are rolled up. A job's cost is the sum of
+// minute's start; the daily rollups (LedgerDay, LedgerJobDay) get exactly what it inserted from the
+// ledger's statement trigger, in the same statement (migration 20261204031500_ledger_rollups_trigger).
+// The unique (node, minute) key is what makes a replay, a restart or two app processes metering at
+// once charge each minute once: only rows this statement inserted are rolled up. A job's cost is the sum of
 // its entries (read by jobId), not a column the meter would update: the meter takes no lock but its
 // own nodes' (FOR UPDATE SKIP LOCKED: a node a heartbeat or an end holds is metered next time), so it
 // never waits on, or deadlocks with, the queue's own statements.
@@ -61,15 +62,6 @@ inserted AS (
     FROM priced
    ORDER BY node_id, minute
   ON CONFLICT ("attemptNodeId", minute) DO NOTHING
-  RETURNING "projectId", "userId", "poolId", "gpuType", "startsAt", "endsAt", gpus, amount, seeded
-),
-days AS (
-  INSERT INTO "LedgerDay" (day, "projectId", "userId", "poolId", "gpuType", amount, seconds, seeded)
-  SELECT "startsAt"::date, "projectId", "userId", "poolId", COALESCE("gpuType", ''), sum(amount),
-         sum(GREATEST(gpus, 1) * EXTRACT(EPOCH FROM "endsAt" - "startsAt")), seeded
-    FROM inserted GROUP BY 1, 2, 3, 4, 5, 8 ORDER BY 1, 2, 3, 4, 5, 8
-  ON CONFLICT (day, "projectId", "userId", "poolId", "gpuType", seeded)
-  DO UPDATE SET amount = "LedgerDay".amount + EXCLUDED.amount, seconds = "LedgerDay".seconds + EXCLUDED.seconds
   RETURNING 1
 ),
 marked AS (
@@ -77,8 +69,7 @@ marked AS (
     FROM nodes x WHERE n.id = x.node_id AND n."meteredUntil" IS DISTINCT FROM GREATEST(COALESCE(n."meteredUntil", x.upto), x.upto)
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM inserted)::int AS entries, (SELECT count(*) FROM days)::int AS days,
-       (SELECT count(*) FROM marked)::int AS nodes`;
+SELECT (SELECT count(*) FROM inserted)::int AS entries, (SELECT count(*) FROM marked)::int AS nodes`;
 /** Two statements, so metering one attempt is planned on the attempt's index, not on a filter that may be null. */
 const ONE_ATTEMPT = meterSql(true);
 const ALL_NODES = meterSql(false);
