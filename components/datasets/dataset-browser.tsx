@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingRows } from "@/components/ui/list-states";
 import { cn } from "@/lib/cn";
+import { useDebounced } from "@/lib/use-debounced";
 import { formatBytes } from "@/lib/format-bytes";
 import { useTRPC } from "@/components/trpc/trpc";
 import { errorMessageOf } from "@/lib/trpc-errors";
@@ -187,15 +188,6 @@ export function DatasetBrowser({ prefix }: { prefix: string }) {
   );
 }
 
-/** The value once it has stopped changing for `ms`: one listing call per pause in typing, not per key. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return settled;
-}
 
 /** List or grid, remembered in this browser (the server's HTML is always the list). */
 function useViewPreference(): [View, (v: View) => void] {

@@ -11,6 +11,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { useTRPC } from "@/components/trpc/trpc";
 import { amortisedHourlyText } from "@/lib/amortise";
 import { cn } from "@/lib/cn";
+import { ChoiceCard } from "@/components/ui/choice-card";
 import { clearField, errorMessageOf, fieldErrorsOf, type FieldErrors } from "@/lib/trpc-errors";
 import { formatHourly, unitOf, type RateKind, type TRateList } from "./format";
 
@@ -108,9 +109,9 @@ export function RateForm({ list, onDone }: { list: TRateList; onDone: () => void
       ) : null}
 
       <div role="radiogroup" aria-label="Kind of price" className="grid grid-cols-3 gap-2">
-        <KindOption on={kind === "owned"} onPick={() => setKind("owned")} icon={Server} title="Owned" text="The lab’s own hardware" />
-        <KindOption on={kind === "on_demand"} onPick={() => setKind("on_demand")} icon={Cloud} title="On-demand" text="A cloud’s list price" />
-        <KindOption on={kind === "spot"} onPick={() => setKind("spot")} icon={Zap} title="Spot" text="Interruptible cloud" />
+        <ChoiceCard on={kind === "owned"} onPick={() => setKind("owned")} icon={Server} title="Owned" text="The lab’s own hardware" />
+        <ChoiceCard on={kind === "on_demand"} onPick={() => setKind("on_demand")} icon={Cloud} title="On-demand" text="A cloud’s list price" />
+        <ChoiceCard on={kind === "spot"} onPick={() => setKind("spot")} icon={Zap} title="Spot" text="Interruptible cloud" />
       </div>
 
       {kind === "owned" ? (
@@ -169,26 +170,6 @@ export function RateForm({ list, onDone }: { list: TRateList; onDone: () => void
   );
 }
 
-function KindOption({ on, onPick, icon: Icon, title, text }: { on: boolean; onPick: () => void; icon: typeof Cloud; title: string; text: string }) {
-  return (
-    <button
-      type="button"
-      role="radio"
-      aria-checked={on}
-      onClick={onPick}
-      className={cn(
-        "flex items-start gap-2 rounded-lg border border-border p-2.5 text-left outline-none transition-colors hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50",
-        on && "border-primary bg-primary/5 hover:bg-primary/5",
-      )}
-    >
-      <Icon className={cn("mt-0.5 size-4 shrink-0", on ? "text-primary" : "text-muted-foreground")} aria-hidden />
-      <span>
-        <span className="block text-sm font-medium">{title}</span>
-        <span className="block text-xs text-muted-foreground">{text}</span>
-      </span>
-    </button>
-  );
-}
 
 function Tab({ on, onPick, children }: { on: boolean; onPick: () => void; children: React.ReactNode }) {
   return (

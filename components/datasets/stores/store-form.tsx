@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
-import { cn } from "@/lib/cn";
+import { ChoiceCard } from "@/components/ui/choice-card";
 import { useTRPC } from "@/components/trpc/trpc";
 import { clearField, errorMessageOf, fieldErrorsOf, type FieldErrors } from "@/lib/trpc-errors";
 import type { TDataStore } from "../types";
@@ -85,8 +85,8 @@ export function StoreForm({ store, onDone }: { store?: TDataStore; onDone: () =>
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
       {store ? null : (
         <div role="radiogroup" aria-label="Kind of store" className="grid grid-cols-2 gap-2">
-          <KindOption kind="s3" current={kind} onPick={setKind} icon={Cloud} title="S3-compatible" text="AWS S3, MinIO, Ceph, R2…" />
-          <KindOption kind="local" current={kind} onPick={setKind} icon={HardDrive} title="Local folder" text="A folder on this server" />
+          <ChoiceCard on={kind === "s3"} onPick={() => setKind("s3")} icon={Cloud} title="S3-compatible" text="AWS S3, MinIO, Ceph, R2…" />
+          <ChoiceCard on={kind === "local"} onPick={() => setKind("local")} icon={HardDrive} title="Local folder" text="A folder on this server" />
         </div>
       )}
       <Field label="Name" errors={errors.name} hint="Lowercase letters, digits, - and _, e.g. lab-minio.">
@@ -160,38 +160,3 @@ export function StoreForm({ store, onDone }: { store?: TDataStore; onDone: () =>
   );
 }
 
-function KindOption({
-  kind,
-  current,
-  onPick,
-  icon: Icon,
-  title,
-  text,
-}: {
-  kind: Kind;
-  current: Kind;
-  onPick: (k: Kind) => void;
-  icon: typeof Cloud;
-  title: string;
-  text: string;
-}) {
-  const on = kind === current;
-  return (
-    <button
-      type="button"
-      role="radio"
-      aria-checked={on}
-      onClick={() => onPick(kind)}
-      className={cn(
-        "flex items-start gap-2.5 rounded-lg border border-border p-3 text-left outline-none transition-colors hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50",
-        on && "border-primary bg-primary/5 hover:bg-primary/5",
-      )}
-    >
-      <Icon className={cn("mt-0.5 size-4", on ? "text-primary" : "text-muted-foreground")} aria-hidden />
-      <span>
-        <span className="block text-sm font-medium">{title}</span>
-        <span className="block text-xs text-muted-foreground">{text}</span>
-      </span>
-    </button>
-  );
-}

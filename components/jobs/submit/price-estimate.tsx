@@ -2,9 +2,9 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { CircleDollarSign, Hand } from "lucide-react";
-import { useEffect, useState } from "react";
 import { useTRPC } from "@/components/trpc/trpc";
 import { cn } from "@/lib/cn";
+import { useDebounced } from "@/lib/use-debounced";
 import { checkValues, toSubmitInput, type JobFormValues } from "./job-form-values";
 
 /** The price before anything runs and when it would start (server/costs/estimate.ts), asked again a moment after the form stops changing. */
@@ -48,12 +48,3 @@ export function PriceEstimate({ projectSlug, values }: { projectSlug: string; va
 
 const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The value once it has stopped changing for `ms`: one estimate per pause in typing, not per key. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return settled;
-}
