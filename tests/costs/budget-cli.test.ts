@@ -1,18 +1,12 @@
 // `benchtop budget` as a user runs it (a real process), against the APIs served on loopback HTTP.
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createApiToken } from "../../server/tokens/api-tokens";
 import { createProjectFor, createUser } from "../support/factories";
-import { run } from "../support/processes";
 import { realLab } from "../support/real-lab";
 
 const lab = realLab("budget-cli");
 
-const benchtop = (args: string[], env: Record<string, string>) =>
-  run(process.execPath, [path.resolve("bin/benchtop.mjs"), ...args], {
-    cwd: lab.dir,
-    env: { PATH: process.env.PATH, HOME: lab.dir, BENCHTOP_CONFIG: path.join(lab.dir, "config.json"), ...env },
-  });
+const benchtop = (args: string[], env: Record<string, string>) => lab.benchtop(args, env);
 
 describe("benchtop budget", () => {
   it("sets and shows a project's budget in words", async () => {

@@ -1,20 +1,14 @@
 // `benchtop costs` as a user runs it (a real process), against the APIs served on loopback HTTP.
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { createApiToken } from "../../server/tokens/api-tokens";
 import { createProjectFor, createUser } from "../support/factories";
-import { run } from "../support/processes";
 import { realLab } from "../support/real-lab";
 import { writeLedger } from "./ledger-fixture";
 
 const lab = realLab("costs-cli");
 
-const benchtop = (args: string[], env: Record<string, string>) =>
-  run(process.execPath, [path.resolve("bin/benchtop.mjs"), ...args], {
-    cwd: lab.dir,
-    env: { PATH: process.env.PATH, HOME: lab.dir, BENCHTOP_CONFIG: path.join(lab.dir, "config.json"), ...env },
-  });
+const benchtop = (args: string[], env: Record<string, string>) => lab.benchtop(args, env);
 
 describe("benchtop costs", () => {
   it("prints an aligned table with a total row, and CSV whose total is the same", async () => {

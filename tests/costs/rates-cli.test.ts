@@ -1,19 +1,13 @@
 // `benchtop rates` as a user runs it (a real process), against the APIs served on loopback HTTP.
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { createApiToken } from "../../server/tokens/api-tokens";
 import { createUser } from "../support/factories";
-import { run } from "../support/processes";
 import { realLab } from "../support/real-lab";
 
 const lab = realLab("rates-cli");
 
-const benchtop = (args: string[], env: Record<string, string>) =>
-  run(process.execPath, [path.resolve("bin/benchtop.mjs"), ...args], {
-    cwd: lab.dir,
-    env: { PATH: process.env.PATH, HOME: lab.dir, BENCHTOP_CONFIG: path.join(lab.dir, "config.json"), ...env },
-  });
+const benchtop = (args: string[], env: Record<string, string>) => lab.benchtop(args, env);
 
 describe("benchtop rates", () => {
   it("a director sets an amortised GPU rate and a CPU-slot price; everyone lists them as a table", async () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll } from "vitest";
 import { env } from "../../server/env";
 import { serveApis } from "../../server/http/standalone";
 import { startSupervisor, type Supervisor } from "../../server/queue/supervisor";
+import { run } from "./processes";
 
 /**
  * `leaseSeconds`: the heartbeat timeout while this file's tests run. Real agents and real jobs
@@ -60,6 +61,13 @@ export function realLab(label: string, { leaseSeconds = 15 }: { leaseSeconds?: n
       const file = path.join(dir, `${name}.token`);
       await fs.writeFile(file, token + "\n", { mode: 0o600 });
       return file;
+    },
+    /** `benchtop ARGS` as a user runs it (a real process), this lab's folder its home and its config's. */
+    benchtop(args: string[], extraEnv: Record<string, string | undefined> = {}) {
+      return run(process.execPath, [path.resolve("bin/benchtop.mjs"), ...args], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, HOME: dir, BENCHTOP_CONFIG: path.join(dir, "config.json"), ...extraEnv },
+      });
     },
     /** Kills it when the file's tests end. */
     track<T extends ChildProcess>(p: T): T {
