@@ -112,7 +112,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Spend over [from, to) grouped by project, person, pool, gpuType, day or job, with GPU-hours and a total (directors see the lab; others their own and their projects'); CSV: /costs.csv */
+        /** Spend over [from, to) grouped by project, person, pool, gpuType, day or job, with GPU-hours and a total (directors see the lab; others their own and their projects'); format=csv (or /costs.csv) gives it as CSV */
         get: operations["getCosts"];
         put?: never;
         post?: never;
@@ -2029,6 +2029,8 @@ export interface operations {
     getCosts: {
         parameters: {
             query?: {
+                /** @description csv: the same report as text/csv, as GET /costs.csv answers it */
+                format?: "json" | "csv";
                 /** @description Start (YYYY-MM-DD at 00:00 UTC, or an ISO time); the first of this UTC month by default */
                 from?: string;
                 /** @description How to group the spend (default project) */

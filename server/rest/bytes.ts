@@ -315,6 +315,9 @@ export function byteMethodsFor(pathname: string): HttpMethod[] {
 
 /** Serves a byte route when the request is for one; null otherwise. */
 export function serveBytes(req: Request, requestId?: string, log?: Logger): Promise<Response> | null {
-  const hit = matchByteRoute(req.method.toUpperCase(), new URL(req.url).pathname);
+  const url = new URL(req.url);
+  // GET /costs?format=csv is GET /costs.csv: the report's JSON is a procedure, its CSV bytes are here.
+  const pathname = url.pathname === "/api/v1/costs" && url.searchParams.get("format") === "csv" ? "/api/v1/costs.csv" : url.pathname;
+  const hit = matchByteRoute(req.method.toUpperCase(), pathname);
   return hit ? byteRoute(hit.route, req, hit.params, requestId, log) : null;
 }

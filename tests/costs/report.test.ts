@@ -142,7 +142,7 @@ describe("costs report", () => {
     expect(dash.total.amount.amount).toBe("4.00");
   });
 
-  it("CSV total == JSON total == the ledger's sum, and seeded history is flagged (REST: /costs and /costs.csv)", async () => {
+  it("CSV total == JSON total == the ledger's sum, and seeded history is flagged (REST: /costs, /costs?format=csv and /costs.csv)", async () => {
     const director = await createUser({ labRole: "director" });
     const owner = await createUser();
     const p = await projectOf(owner);
@@ -166,6 +166,11 @@ describe("costs report", () => {
     expect(total[3]).toBe(cents(await ledgerSum(at(2044, 9, 1), at(2044, 10, 1), p.id)));
     expect(lines.slice(1, -1).map((l) => l[3])).toEqual(json.json.groups.map((g: { amount: { amount: string } }) => g.amount.amount));
     expect(costsCsv(await costsReport({ actorId: director.id, from: "2044-09-01", to: "2044-10-01", groupBy: "day", projectSlug: p.slug }))).toBe(csv.text);
+    // format=csv on /costs is the same CSV; format=json (or none) the JSON.
+    const asked = await rest("GET", `/costs?from=2044-09-01&to=2044-10-01&groupBy=day&project=${p.slug}&format=csv`, { token });
+    expect(asked.headers.get("content-type")).toContain("text/csv");
+    expect(asked.text).toBe(csv.text);
+    expect((await rest("GET", `/costs?from=2044-09-01&to=2044-10-01&groupBy=day&project=${p.slug}&format=json`, { token })).json).toEqual(json.json);
     // Bad input: a sentence.
     const bad = await rest("GET", `/costs?from=yesterday`, { token });
     expect(bad.status).toBe(400);

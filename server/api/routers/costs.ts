@@ -75,8 +75,8 @@ export const costsRouter = createTRPCRouter({
         method: "GET",
         path: "/costs",
         tag: "Costs",
-        summary: "Spend over [from, to) grouped by project, person, pool, gpuType, day or job, with GPU-hours and a total (directors see the lab; others their own and their projects'); CSV: /costs.csv",
-        query: ZCostsQuery,
+        summary: "Spend over [from, to) grouped by project, person, pool, gpuType, day or job, with GPU-hours and a total (directors see the lab; others their own and their projects'); format=csv (or /costs.csv) gives it as CSV",
+        query: ZCostsQuery.extend({ format: z.enum(["json", "csv"]).optional().meta({ description: "csv: the same report as text/csv, as GET /costs.csv answers it" }) }),
         input: ({ query }) => query,
       },
     })
