@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Loader2, Pencil, RotateCcw, Square } from "lucide-react";
+import { BadgeCheck, Loader2, Pencil, RotateCcw, Square } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
@@ -12,8 +12,8 @@ import { useTRPC } from "@/components/trpc/trpc";
 import { errorMessageOf } from "@/lib/trpc-errors";
 import { isActive } from "../job-state-badge";
 
-/** Cancel while it waits or runs; re-run (as it was, or with changes) once the viewer may submit. */
-export function JobActions({ job, canCancel, canSubmit }: { job: TJob; canCancel: boolean; canSubmit: boolean }) {
+/** Approve a job its budget holds; cancel while it waits or runs; re-run (as it was, or with changes) once the viewer may submit. */
+export function JobActions({ job, canCancel, canSubmit, canApprove }: { job: TJob; canCancel: boolean; canSubmit: boolean; canApprove: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -39,10 +39,34 @@ export function JobActions({ job, canCancel, canSubmit }: { job: TJob; canCancel
     }),
   );
 
+  const approve = useMutation(
+    trpc.budgets.approveJob.mutationOptions({
+      onSuccess: async () => {
+        toast.success("Approved. It waits for its GPUs like any other job now.");
+        await refresh();
+      },
+      onError: (error) => toast.error(errorMessageOf(error)),
+    }),
+  );
+
   const active = isActive(job.state);
   const cancelling = active && job.cancelRequestedAt !== null;
   return (
     <>
+      {job.state === "queued" && job.heldReason && canApprove ? (
+        <ConfirmDialog
+          trigger={
+            <Button disabled={approve.isPending}>
+              {approve.isPending ? <Loader2 className="motion-safe:animate-spin" aria-hidden /> : <BadgeCheck aria-hidden />}
+              Approve
+            </Button>
+          }
+          title={`Approve “${job.name}”?`}
+          description={`It is ${job.heldReason}. Approved, it runs as soon as its GPUs are free, and what it costs is charged to project ${job.projectSlug}.`}
+          confirmLabel="Approve and run"
+          onConfirm={() => approve.mutateAsync({ jobId: job.id })}
+        />
+      ) : null}
       {active && canCancel ? (
         <ConfirmDialog
           trigger={

@@ -15,7 +15,7 @@ import { LiveUpdatesStopped } from "./live-updates-stopped";
 import { useJobWatch } from "./use-job-watch";
 
 /** A job's page, kept live by one subscription while it waits or runs (use-job-watch.ts). */
-export function JobView({ jobId, canCancel, canSubmit }: { jobId: string; canCancel: boolean; canSubmit: boolean }) {
+export function JobView({ jobId, canCancel, canSubmit, canApprove }: { jobId: string; canCancel: boolean; canSubmit: boolean; canApprove: boolean }) {
   const watch = useJobWatch(jobId);
   const { job } = watch;
   const active = isActive(job.state);
@@ -23,7 +23,7 @@ export function JobView({ jobId, canCancel, canSubmit }: { jobId: string; canCan
 
   return (
     <div className="space-y-6">
-      <JobHeader job={job} actions={<JobActions job={job} canCancel={canCancel} canSubmit={canSubmit} />} />
+      <JobHeader job={job} actions={<JobActions job={job} canCancel={canCancel} canSubmit={canSubmit} canApprove={canApprove} />} />
       {unavailable ? <LiveUpdatesStopped jobId={job.id} error={watch.error} onReconnect={() => watch.reconnect()} /> : null}
       <JobStatusPanel job={job} progress={watch.progress} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_320px]">

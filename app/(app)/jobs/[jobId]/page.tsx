@@ -20,9 +20,11 @@ export default async function JobPage({ params }: { params: Params }) {
   const job = await loadJob(jobId);
   const project = await loadProject(user.id, job.projectSlug);
   const canSubmit = project.role !== "viewer" && !project.archived;
+  // Who may release a job its budget holds (server/costs/approve.ts decides; this only shows the button).
+  const canApprove = project.role === "owner" || user.labRole === "director" || user.labRole === "admin";
   return (
     <HydrateClient>
-      <JobView key={job.id} jobId={job.id} canCancel={job.submittedBy.id === user.id || project.role !== "viewer"} canSubmit={canSubmit} />
+      <JobView key={job.id} jobId={job.id} canCancel={job.submittedBy.id === user.id || project.role !== "viewer"} canSubmit={canSubmit} canApprove={canApprove} />
     </HydrateClient>
   );
 }
