@@ -26,6 +26,7 @@ async function signInAs(page: Page, who: RegExp) {
   await expect(page).toHaveURL(/\/$/);
 }
 
+const escape = (s: string) => s.replace(/[$().]/g, "\\$&");
 const usd = (amount: string) => new Intl.NumberFormat("en", { style: "currency", currency: "USD" }).format(amount as `${number}`);
 const MONTH = `date_trunc('month', now() AT TIME ZONE 'UTC')`;
 
@@ -52,15 +53,17 @@ test("a director sets a budget on the settings card, is told by the bell when sp
   await card.getByRole("combobox", { name: "At 100 %" }).click();
   await page.getByRole("option", { name: "Hold new jobs", exact: true }).click();
   await card.getByRole("button", { name: "Save budget" }).click();
-  await expect(card.getByText(`${usd(spent)} of ${usd(String(amount))}`, { exact: true })).toBeVisible();
+  // (Other demo specs run jobs on this project meanwhile, at the demo's rates: its spend moves by cents.)
+  await expect(card.getByText(new RegExp(`^\\$[\\d,.]+ of ${escape(usd(String(amount)))}$`))).toBeVisible();
   await expect(card.getByText("At 100 %: hold new jobs")).toBeVisible();
 
-  // The project's spend this month topped up to 82 % (one ledger row, as the meter would write), and a
+  // The project's spend this month topped up to 82 % (one ledger row, as the meter would write, a minute
+  // ago: the costs spec beside this one reads last month), and a
   // GPU rate when the demo has none, so the submit form has a price.
   try {
     await db.query(
       `INSERT INTO "LedgerEntry" ("attemptNodeId", minute, "startsAt", "endsAt", "jobId", "attemptId", "projectId", "userId", "poolId", "agentId", "gpuType", gpus, hourly, amount)
-       SELECT 'e2e-node', 0, ${MONTH}, ${MONTH} + interval '1 minute', 'e2e-job', 'e2e-attempt', p.id, m."userId", 'e2e-pool', 'e2e-agent', 'A100', 1, 0, $1::numeric - $2::numeric
+       SELECT 'e2e-node', 0, GREATEST(now() - interval '2 minutes', ${MONTH}), GREATEST(now() - interval '2 minutes', ${MONTH}) + interval '1 minute', 'e2e-job', 'e2e-attempt', p.id, m."userId", 'e2e-pool', 'e2e-agent', 'A100', 1, 0, $1::numeric - $2::numeric
          FROM "Project" p JOIN "Member" m ON m."projectId" = p.id AND m.role = 'owner' WHERE p.slug = 'demo'`,
       [target, spent],
     );
@@ -77,8 +80,7 @@ test("a director sets a budget on the settings card, is told by the bell when sp
   // one must come, once.
   const bell = page.getByRole("button", { name: /^Notices/ });
   const list = page.getByRole("dialog", { name: "Notices" });
-  const text = `Project demo has spent ${usd(target)} (82 %) of its ${usd(String(amount))} `;
-  const notice = list.getByText(new RegExp(`^${text.replace(/[$().]/g, "\\$&")}\\w+ budget$`));
+  const notice = list.getByText(new RegExp(`^Project demo has spent \\$[\\d,.]+ \\(82 %\\) of its ${escape(usd(String(amount)))} \\w+ budget$`));
   await expect(async () => {
     await page.reload();
     await expect(bell).toHaveAccessibleName(/^Notices, \d+ unread$/, { timeout: 2000 });

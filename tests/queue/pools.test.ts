@@ -123,6 +123,7 @@ describe.sequential("a pool's network setting", () => {
     expect(await jobIn(closed)).toMatch(/^succeeded: [\s\S]*unreachable URLError/);
 
     const agents = await cli(token, ["agents"]);
+    expect(agents.stderr).toBe("");
     expect(agents.stdout).toMatch(/^NAME\s+POOL\s+STATE\s+GPUS\s+FREE\s+TYPE\s+JOBS RUN AS\s+NETWORK\s+SEEN$/m);
     expect(agents.stdout).toMatch(new RegExp(`^${openAgent}\\s+${open}\\s+online\\s+1\\s+1\\s+${gpuType} \\(simulated\\)\\s+nobody, sandbox\\s+on\\s`, "m"));
     expect(agents.stdout).toMatch(new RegExp(`^${closedAgent}\\s+${closed}\\s+.*nobody, sandbox\\s+off\\s`, "m"));
