@@ -1,5 +1,5 @@
 // The director's dashboard in the demo lab: ledger rows are written into the demo's own database
-// (as the meter writes them: entries and, from exactly those rows, the daily rollups), Helen opens
+// (as the meter writes them; the ledger's trigger rolls them up), Helen opens
 // /costs, filters to one project and downloads the CSV. The CSV's total, the table's total and the
 // ledger's own sum agree to the cent. Seeded history may be there too: every figure is compared
 // with the database, not with constants.
@@ -21,24 +21,15 @@ async function demoDatabase(): Promise<Client> {
   return client;
 }
 
+/** One run's minutes, as the meter writes them; the ledger's trigger rolls them up into LedgerDay and LedgerJobDay. */
 const LEDGER = `
-WITH src AS (
-  SELECT gen_random_uuid()::text AS node, $1::text AS project_id, $2::text AS user_id, $3::text AS pool_id, $4::text AS gpu_type,
-         $5::int AS gpus, $6::numeric AS hourly, $7::timestamp AS t0, $8::int AS minutes, $9::text AS job_id
-),
-inserted AS (
-  INSERT INTO "LedgerEntry" ("attemptNodeId", minute, "startsAt", "endsAt", "jobId", "attemptId", "projectId", "userId",
-                             "poolId", "agentId", "gpuType", gpus, hourly, amount)
-  SELECT node, k, t0 + k * interval '1 minute', t0 + (k + 1) * interval '1 minute', job_id, 'att-' || node, project_id, user_id,
-         pool_id, 'agent-e2e', gpu_type, gpus, hourly, round(hourly * gpus / 60, 6)
-    FROM src, generate_series(0, minutes - 1) k
-  RETURNING "projectId", "userId", "poolId", "gpuType", "startsAt", "endsAt", gpus, amount, seeded
-)
-INSERT INTO "LedgerDay" (day, "projectId", "userId", "poolId", "gpuType", amount, seconds, seeded)
-SELECT "startsAt"::date, "projectId", "userId", "poolId", COALESCE("gpuType", ''), sum(amount), sum(gpus * EXTRACT(EPOCH FROM "endsAt" - "startsAt")), seeded
-  FROM inserted GROUP BY 1, 2, 3, 4, 5, 8
-ON CONFLICT (day, "projectId", "userId", "poolId", "gpuType", seeded)
-DO UPDATE SET amount = "LedgerDay".amount + EXCLUDED.amount, seconds = "LedgerDay".seconds + EXCLUDED.seconds`;
+INSERT INTO "LedgerEntry" ("attemptNodeId", minute, "startsAt", "endsAt", "jobId", "attemptId", "projectId", "userId",
+                           "poolId", "agentId", "gpuType", gpus, hourly, amount)
+SELECT node, k, t0 + k * interval '1 minute', t0 + (k + 1) * interval '1 minute', job_id, 'att-' || node, project_id, user_id,
+       pool_id, 'agent-e2e', gpu_type, gpus, hourly, round(hourly * gpus / 60, 6)
+  FROM (SELECT gen_random_uuid()::text AS node, $1::text AS project_id, $2::text AS user_id, $3::text AS pool_id, $4::text AS gpu_type,
+               $5::int AS gpus, $6::numeric AS hourly, $7::timestamp AS t0, $8::int AS minutes, $9::text AS job_id) src,
+       generate_series(0, minutes - 1) k`;
 
 test("a director filters /costs to a project and exports a CSV whose total is the table's and the ledger's", async ({ page }) => {
   test.setTimeout(120_000);
