@@ -33,9 +33,10 @@ WITH nodes AS (
     JOIN "Agent" ag ON ag.id = n."agentId"
    WHERE (n.state <> 'ended' OR n."meteredUntil" IS NULL OR n."meteredUntil" < n."endedAt") -- "AttemptNode_unmetered_partial"
      AND (a."startedAt" IS NOT NULL OR n.state = 'ended') -- a node that ended before its attempt started is marked done, no minutes
-     -- A running node is touched only when its next whole minute is due, so a meter run every second
-     -- locks nothing that has nothing to charge.
-     AND (n.state = 'ended' OR n."meteredUntil" IS NULL OR n."meteredUntil" <= (now() - interval '70 seconds')::timestamp(3))
+     -- A running node is touched only when its next whole minute is due (its first one 70 s after its
+     -- start), so a meter run every second locks nothing that has nothing to charge: above all not a
+     -- short job's node whose end report is coming.
+     AND (n.state = 'ended' OR COALESCE(n."meteredUntil", a."startedAt") <= (now() - interval '70 seconds')::timestamp(3))
      ${oneAttempt ? `AND n."attemptId" = $1::text` : ""}
      FOR UPDATE OF n SKIP LOCKED
 ),
