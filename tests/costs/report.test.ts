@@ -183,7 +183,7 @@ describe("costs report", () => {
     const owner = await createUser();
     const p = await projectOf(owner);
     const pool = await db.pool.create({ data: { name: `dash-pool-${Date.now()}` } });
-    await db.agent.create({ data: { name: `dash-agent-${Date.now()}`, poolId: pool.id, tokenHash: `h-${Date.now()}`, tokenPrefix: "x", gpuType: "A100", registeredAt: at(2045, 1, 1), gpus: [{ index: 0 }, { index: 1 }] } });
+    await db.agent.create({ data: { name: `dash-agent-${Date.now()}`, poolId: pool.id, tokenHash: `h-${Date.now()}`, tokenPrefix: "x", gpuType: "A100", registeredAt: at(2045, 1, 1), gpus: [{ index: 0, model: "A100", memoryMb: 81920 }, { index: 1, model: "A100", memoryMb: 81920 }] } });
     // $14.40/day (1 GPU at $7.20/h, 2 h a day) on 1..10 Jan 2045 in our pool.
     for (let d = 1; d <= 10; d++) await writeLedger({ projectId: p.id, userId: owner.id, startsAt: at(2045, 1, d, 9), minutes: 120, hourly: "7.2", poolId: pool.id });
     await db.budget.create({ data: { scope: p.id, projectId: p.id, amount: new Prisma.Decimal(500) } });
